@@ -1,0 +1,33 @@
+/// Where reports come from: a SQLite file or a Chatwoot server. `report` and the dashboard use only this,
+/// so either source works with either front end, unchanged.
+public protocol ReportSource: Sendable {
+    /// What a header shows: "demo.sqlite, account 1" or "https://chat.example.com, account 3".
+    var displayName: String { get }
+    /// The report for one range. Errors are `SourceError`s, with a sentence for a person.
+    func summary(for range: DateRange) async throws -> ChannelSummary
+}
+
+/// A source failure (file, network, server refusal): one sentence that says what happened and what to do.
+/// The CLI exits 1 with it; the dashboard shows it and keeps its last data.
+public struct SourceError: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// The file or server cannot be reached or read right now (missing, locked, down, timed out).
+        case unavailable
+        /// The source answered but refused (bad token, no such account, not allowed).
+        case refused
+        /// The source answered with something that is not a report (garbage, wrong schema, corrupt file).
+        case badData
+        /// The source rejected the range (a server's 400/422): shown like a local range error.
+        case range
+    }
+
+    public let kind: Kind
+    public let message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { message }
+}
