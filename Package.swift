@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "ChanstatSQLite", dependencies: [
             "ChanstatCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // The raw C API, for the sample writer's bulk insert loop only.
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // The report from a Chatwoot server's HTTP API.
         .target(name: "ChanstatHTTP", dependencies: [

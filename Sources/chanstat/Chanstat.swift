@@ -1,0 +1,34 @@
+import ArgumentParser
+import ChanstatCore
+import Foundation
+
+@main
+struct Chanstat: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chanstat",
+        abstract: "Chatwoot conversation statistics per channel, in the terminal.",
+        version: BuildInfo.versionLine,
+        subcommands: [ReportCommand.self, SampleCommand.self])
+
+    /// Parses, runs, and exits with SPEC section 5's statuses and one line on stderr.
+    static func main() async {
+        let status: Int32
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            status = 0
+        } catch {
+            let (message, code) = CLIFailure.outcome(of: error, command: Chanstat.self)
+            if !message.isEmpty {
+                let stream = code == 0 ? FileHandle.standardOutput : FileHandle.standardError
+                stream.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+            }
+            status = code
+        }
+        Foundation.exit(status)
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import ChanstatCore
+import Foundation
+
+/// `chanstat report`: one report, for scripts and cron.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Print the channel summary report once (table, JSON or CSV).")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+    @OptionGroup var source: SourceOptions
+    @OptionGroup var range: RangeOptions
+
+    @Option(help: "Output format: table, json (the API's exact payload) or csv.")
+    var format: Format = .table
+
+    func run() async throws {
+        let choice = try CLIFailure.range { () throws(RangeError) in try range.choice() }
+        let dateRange = choice.resolve(now: Date(), calendar: range.calendar)
+        let reportSource = try source.makeSource(calendar: range.calendar)
+        let summary = try await reportSource.summary(for: dateRange)
+        let output: String
+        switch format {
+        case .json:
+            output = ReportJSON.encode(summary) + "\n"
+        case .csv:
+            output = ReportCSV.render(summary)
+        case .table:
+            let terminal = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            let calendar = range.calendar
+            let heading = "\(reportSource.displayName)\n\(choice.title): "
+                + "\(calendar.dateTimeString(at: dateRange.since)) to \(calendar.dateTimeString(at: dateRange.until)) "
+                + "(\(calendar.zoneAbbreviation(at: dateRange.since)))\n\n"
+            output = heading + ReportTable.render(summary, bold: terminal)
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import ChanstatCore
+import ChanstatSQLite
+import Foundation
+
+/// `chanstat sample`: writes realistic Chatwoot-shaped data (SPEC section 5).
+struct SampleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sample",
+        abstract: "Write a Chatwoot-shaped SQLite file with realistic sample data.")
+
+    enum Timestamps: String, ExpressibleByArgument, CaseIterable { case unix, text }
+
+    @Option(help: ArgumentHelp("The file to write.", valueName: "file"))
+    var out: String
+
+    @Option(help: "How many conversations.")
+    var conversations: Int = 50_000
+
+    @Option(help: "How many accounts.")
+    var accounts: Int = 3
+
+    @Option(help: "Over how many days, ending with --end.")
+    var days: Int = 365
+
+    @Option(help: "The last day with conversations, YYYY-MM-DD (local time). Default: today.")
+    var end: String?
+
+    @Option(help: "Seed: the same seed writes the same file.")
+    var seed: UInt64 = 1
+
+    @Option(help: "How created_at is stored: unix (seconds) or text (Rails-style UTC, as pg_dump writes it).")
+    var timestamps: Timestamps = .unix
+
+    @Flag(help: "Replace --out if it exists.")
+    var force = false
+
+    func validate() throws {
+        guard conversations >= 0, conversations <= 100_000_000 else {
+            throw ValidationError("--conversations must be between 0 and 100,000,000")
+        }
+        guard (1...1_000).contains(accounts) else { throw ValidationError("--accounts must be between 1 and 1000") }
+        guard (1...36_500).contains(days) else { throw ValidationError("--days must be between 1 and 36500") }
+    }
+
+    func run() async throws {
+        let calendar = LocalCalendar()
+        let endDay: CivilDate
+        if let end {
+            // The same date reading as --since: a strict YYYY-MM-DD, then its day.
+            let instant = try CLIFailure.usage { () throws(RangeError) in try WhenParser(calendar: calendar).parse(end, as: .since) }
+            guard end.count == 10 else { throw ValidationError("--end takes a date, YYYY-MM-DD") }
+            endDay = calendar.civilDate(at: instant)
+        } else {
+            endDay = calendar.today(now: Date())
+        }
+        let options = SampleOptions(conversations: conversations, accounts: accounts, days: days,
+                                    endInstant: calendar.startOfDay(endDay.adding(days: 1)), seed: seed,
+                                    timestampForm: timestamps == .text ? .utcText : .unixSeconds)
+        let started = Date()
+        let showProgress = conversations >= 500_000
+        let credentials = try SampleWriter.write(options, to: out, replace: force, progress: { written, total in
+            guard showProgress else { return }
+            FileHandle.standardError.write(Data("sample: \(written) of \(total) conversations\n".utf8))
+        })
+        let seconds = Date().timeIntervalSince(started)
+        var lines = ["Wrote \(out): \(conversations) conversations, \(accounts) accounts, \(days) days to \(endDay) "
+                     + "(\(String(format: "%.1f", seconds)) s).",
+                     "Access tokens for `chanstat serve` (sample data, not secrets):"]
+        for credential in credentials {
+            lines.append("  account \(credential.accountID) (\(credential.accountName)) \(credential.role): \(credential.token)")
+        }
+        print(lines.joined(separator: "\n"))
+    }
+}

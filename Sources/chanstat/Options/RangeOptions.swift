@@ -1,0 +1,34 @@
+import ArgumentParser
+import ChanstatCore
+import Foundation
+
+extension RangePreset: ExpressibleByArgument {}
+
+/// RANGE of SPEC section 5: `--since/--until`, or `--range PRESET`; last 30 days by default.
+struct RangeOptions: ParsableArguments {
+    @Option(help: "Start of the range (inclusive): Unix seconds, YYYY-MM-DD (local midnight) or an ISO 8601 date-time.")
+    var since: String?
+
+    @Option(help: "End of the range (exclusive); YYYY-MM-DD means the end of that day.")
+    var until: String?
+
+    @Option(help: "A preset range: \(RangePreset.allCases.map(\.rawValue).joined(separator: ", ")). Default: 30d.")
+    var range: RangePreset?
+
+    @Flag(help: "Read dates in UTC instead of local time.")
+    var utc = false
+
+    func validate() throws {
+        if range != nil, since != nil || until != nil {
+            throw ValidationError("use either --range or --since/--until, not both")
+        }
+    }
+
+    var calendar: LocalCalendar { utc ? .utc : LocalCalendar() }
+
+    /// The choice, with the SPEC's range errors (exit status 2) for a bad custom range.
+    func choice() throws(RangeError) -> RangeChoice {
+        if since == nil, until == nil { return .preset(range ?? .standard) }
+        return .custom(try WhenParser(calendar: calendar).range(since: since, until: until))
+    }
+}
