@@ -21,7 +21,7 @@ enum ChildProcess {
         posix_spawn_file_actions_adddup2(&actions, outputFD, 1)
         defer { posix_spawn_file_actions_destroy(&actions) }
 
-        var argv = arguments.map { strdup($0) } + [nil]
+        let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         let env = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { env.forEach { free($0) } }

@@ -27,8 +27,15 @@ enum CLIFailure {
             let code = command.exitCode(for: error)
             let message = command.fullMessage(for: error)
             if code == .success { return (message, 0) }
-            // swift-argument-parser uses 64 (EX_USAGE) for bad usage; the SPEC says 2.
-            return (message, code == .validationFailure ? 2 : code.rawValue)
+            // swift-argument-parser uses 64 (EX_USAGE) for bad usage; the SPEC says 2, and one line.
+            guard code == .validationFailure else { return (message, code.rawValue) }
+            return ("chanstat: \(firstLine(of: message)) (see --help)", 2)
         }
+    }
+
+    /// The argument parser's first sentence, without its "Error: " prefix.
+    static func firstLine(of message: String) -> String {
+        let line = message.split(separator: "\n").first.map(String.init) ?? message
+        return line.hasPrefix("Error: ") ? String(line.dropFirst("Error: ".count)) : line
     }
 }
