@@ -5,11 +5,13 @@ public enum DisplayWidth {
         text.reduce(0) { $0 + of($1) }
     }
 
+    /// A character (grapheme) is as wide as its widest scalar: a base with combining marks is the base's
+    /// width, an emoji sequence joined with U+200D is one wide glyph, and a prepended format character
+    /// (U+0600) that absorbs the next character does not make that character vanish.
     public static func of(_ character: Character) -> Int {
-        guard let first = character.unicodeScalars.first else { return 0 }
         // An emoji presentation sequence (e.g. ❤️ with U+FE0F) is drawn two columns wide.
         if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-        return of(first)
+        return character.unicodeScalars.reduce(0) { max($0, of($1)) }
     }
 
     public static func of(_ scalar: Unicode.Scalar) -> Int {
@@ -32,7 +34,7 @@ public enum DisplayWidth {
              0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
              0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
              0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18AFF, 0x1B000...0x1B2FF,
-             0x1F004, 0x1F0CF, 0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F251, 0x1F300...0x1F64F,
+             0x1F004, 0x1F0CF, 0x1F1E6...0x1F1FF, 0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F251, 0x1F300...0x1F64F,
              0x1F680...0x1F6FF, 0x1F7E0...0x1F7EB, 0x1F90C...0x1F9FF, 0x1FA70...0x1FAFF,
              0x20000...0x2FFFD, 0x30000...0x3FFFD:
             return true

@@ -9,22 +9,24 @@ public enum TerminalSafeText {
     static let maximumScalarsPerCharacter = 16
 
     public static func sanitize(_ text: String, maxCharacters: Int = 200) -> String {
+        // First replace or drop scalars, then cut graphemes: replacing a control character can let the
+        // combining marks after it join the replacement, so the cap must apply to the result (which also
+        // makes sanitizing twice the same as once).
+        var mapped = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch disposition(of: scalar) {
+            case .keep: mapped.append(scalar)
+            case .replace: mapped.append(replacement)
+            case .drop: break
+            }
+        }
         var out = String.UnicodeScalarView()
-        var characters = 0
-        for character in text {
-            if characters == maxCharacters {
+        for (index, character) in String(mapped).enumerated() {
+            if index == maxCharacters {
                 out.append("…")
                 break
             }
-            var kept = 0
-            for scalar in character.unicodeScalars where kept < maximumScalarsPerCharacter {
-                switch disposition(of: scalar) {
-                case .keep: out.append(scalar); kept += 1
-                case .replace: out.append(replacement); kept += 1
-                case .drop: break
-                }
-            }
-            if kept > 0 { characters += 1 }
+            out.append(contentsOf: character.unicodeScalars.prefix(maximumScalarsPerCharacter))
         }
         return String(out)
     }
