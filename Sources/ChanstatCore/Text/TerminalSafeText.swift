@@ -13,6 +13,8 @@ public enum TerminalSafeText {
         var characters = 0
         for character in text {
             if characters == maxCharacters {
+                // Only cut when something visible follows: trailing invisible characters are not a loss.
+                guard character.unicodeScalars.contains(where: { disposition(of: $0) != .drop }) else { continue }
                 out.append("…")
                 break
             }
