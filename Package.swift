@@ -62,6 +62,8 @@ let package = Package(
         .testTarget(name: "ChanstatDashboardTests", dependencies: ["ChanstatCore", "ChanstatDashboard"]),
         .testTarget(name: "ChanstatHTTPTests", dependencies: ["ChanstatCore", "ChanstatHTTP", "ChanstatServer", "ChanstatSQLite"]),
         // Runs the built `chanstat` binary: report/sample end to end, and the dashboard in tmux.
-        .testTarget(name: "ChanstatEndToEndTests", dependencies: ["ChanstatCore"]),
+        .testTarget(name: "ChanstatEndToEndTests", dependencies: ["ChanstatCore",
+            // Fixture files are written with GRDB, so their rows are the test's own.
+            .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

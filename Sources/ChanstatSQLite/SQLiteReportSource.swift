@@ -20,7 +20,9 @@ public final class SQLiteReportSource: ReportSource {
     public static let busyTimeout: TimeInterval = 2
 
     /// Opens a file. Throws a `SourceError` for every way it can be wrong, naming the problem.
-    public convenience init(path: String, accountID: Int64?) throws {
+    /// `busyTimeout` is how long to retry while a writer holds the file (tests make it short).
+    public convenience init(path: String, accountID: Int64?,
+                            busyTimeout: TimeInterval = SQLiteReportSource.busyTimeout) throws {
         let fileName = (path as NSString).lastPathComponent
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -31,7 +33,7 @@ public final class SQLiteReportSource: ReportSource {
         }
         var configuration = Configuration()
         configuration.readonly = true
-        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "chanstat.sqlite"
         let database: DatabaseQueue
         do {

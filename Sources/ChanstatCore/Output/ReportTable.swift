@@ -5,10 +5,11 @@ public enum ReportTable {
 
     public static func render(_ summary: ChannelSummary, bold: Bool = false) -> String {
         guard !summary.isEmpty else { return "No conversations in this range.\n" }
-        // Rows sorted by total, largest first, ties by label: what a person scans for.
+        // Rows sorted by total, largest first, ties by label: what a person scans for. Two channel types can
+        // share a label ("Channel::Foo" and "Foo"), so the raw type breaks the last tie: the same every run.
         let rows = summary.channels
-            .map { (label: ChannelLabel.label(for: $0.key), counts: $0.value) }
-            .sorted { ($0.counts.total, $1.label) > ($1.counts.total, $0.label) }
+            .map { (type: $0.key, label: ChannelLabel.label(for: $0.key), counts: $0.value) }
+            .sorted { ($0.counts.total, $1.label, $1.type) > ($1.counts.total, $0.label, $0.type) }
         let totals = summary.totals
         let header = ["Channel"] + statusColumns.map(\.title) + ["Total"]
         var lines: [[String]] = rows.map { row in

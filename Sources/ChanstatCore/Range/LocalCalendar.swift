@@ -53,6 +53,8 @@ public struct LocalCalendar: Sendable {
 
     /// A short zone name for headers ("UTC", "CET", "GMT+2").
     public func zoneAbbreviation(at instant: Int64) -> String {
-        timeZone.abbreviation(for: Date(timeIntervalSince1970: TimeInterval(instant))) ?? timeZone.identifier
+        // Foundation names UTC "GMT" (even its identifier); --utc and TZ=UTC should say what was asked for.
+        if ["UTC", "Etc/UTC", "GMT", "Etc/GMT"].contains(timeZone.identifier) { return "UTC" }
+        return timeZone.abbreviation(for: Date(timeIntervalSince1970: TimeInterval(instant))) ?? timeZone.identifier
     }
 }

@@ -50,7 +50,7 @@ public enum ReportJSON {
         do {
             raw = try JSONDecoder().decode([String: RawCounts].self, from: data)
         } catch let error as DecodingError {
-            throw DecodingFailure(reason: describe(error))
+            throw DecodingFailure(reason: describe(error, body: data))
         } catch {
             throw DecodingFailure(reason: "the body is not valid JSON")
         }
@@ -74,10 +74,18 @@ public enum ReportJSON {
         let total: Int64?
     }
 
-    private static func describe(_ error: DecodingError) -> String {
+    private static func describe(_ error: DecodingError, body: Data) -> String {
         switch error {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
-            return "the body is not valid JSON"
+            // Foundation reports a count such as 1.5 (or one too large for 64 bits) as invalid JSON, at no path.
+            let isJSON = (try? JSONSerialization.jsonObject(with: body, options: .fragmentsAllowed)) != nil
+            return isJSON ? "a count in the body is not a whole number" : "the body is not valid JSON"
+        case .typeMismatch(_, let context) where context.codingPath.isEmpty,
+             .valueNotFound(_, let context) where context.codingPath.isEmpty:
+            return "the body is not a channel summary"
+        case .typeMismatch(_, let context) where context.codingPath.count == 1,
+             .valueNotFound(_, let context) where context.codingPath.count == 1:
+            return "\(path(context.codingPath)) is not a channel's counts"
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
             return "\(path(context.codingPath)) is not a whole number"
         case .keyNotFound(let key, let context):

@@ -25,17 +25,15 @@ enum CLIFailure {
             return ("chanstat: \(failure.message)", 1)
         default:
             let code = command.exitCode(for: error)
-            let message = command.fullMessage(for: error)
-            if code == .success { return (message, 0) }
-            // swift-argument-parser uses 64 (EX_USAGE) for bad usage; the SPEC says 2, and one line.
-            guard code == .validationFailure else { return (message, code.rawValue) }
-            return ("chanstat: \(firstLine(of: message)) (see --help)", 2)
+            if code == .success { return (command.fullMessage(for: error), 0) }
+            // One line on stderr (SPEC section 5): the parser's sentence, without the usage block it appends;
+            // a list of allowed values ("  - today" lines) is folded into that line.
+            let lines = command.message(for: error).split(separator: "\n").map { $0.drop(while: { $0 == " " }) }
+            let choices = lines.dropFirst().filter { $0.hasPrefix("- ") }.map { String($0.dropFirst(2)) }
+            let sentence = lines.first.map { choices.isEmpty ? String($0) : "\($0) \(choices.joined(separator: ", "))" } ?? ""
+            let message = sentence.isEmpty ? "" : "chanstat: \(sentence)"
+            // swift-argument-parser uses 64 (EX_USAGE) for bad usage; the SPEC says 2.
+            return (message, code == .validationFailure ? 2 : code.rawValue)
         }
-    }
-
-    /// The argument parser's first sentence, without its "Error: " prefix.
-    static func firstLine(of message: String) -> String {
-        let line = message.split(separator: "\n").first.map(String.init) ?? message
-        return line.hasPrefix("Error: ") ? String(line.dropFirst("Error: ".count)) : line
     }
 }
