@@ -52,7 +52,9 @@ let package = Package(
             "ChanstatCore", "ChanstatSQLite", "ChanstatHTTP", "ChanstatServer", "ChanstatTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], plugins: ["BuildCommitPlugin"]),
+        // Writes the git commit into the binary, for `--version`.
+        .plugin(name: "BuildCommitPlugin", capability: .buildTool()),
         // Benchmarks: programs that print figures (never run by the tests).
         .executableTarget(name: "chanstat-bench", path: "Benchmarks/chanstat-bench"),
 
