@@ -21,6 +21,14 @@ public final class SQLiteReportSource: ReportSource {
 
     /// Opens a file. Throws a `SourceError` for every way it can be wrong, naming the problem.
     public convenience init(path: String, accountID: Int64?) throws {
+        let (database, fileName) = try Self.openReadOnly(path: path)
+        try self.init(database: database, fileName: fileName, accountID: accountID,
+                      required: ChatwootSchema.reportColumns)
+    }
+
+    /// The read-only connection every reader of a file uses (`report`, the dashboard and `serve`):
+    /// it can never write, and waits `busyTimeout` for a writer before it gives up.
+    static func openReadOnly(path: String) throws -> (DatabaseQueue, fileName: String) {
         let fileName = (path as NSString).lastPathComponent
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -33,14 +41,11 @@ public final class SQLiteReportSource: ReportSource {
         configuration.readonly = true
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "chanstat.sqlite"
-        let database: DatabaseQueue
         do {
-            database = try DatabaseQueue(path: path, configuration: configuration)
+            return (try DatabaseQueue(path: path, configuration: configuration), fileName)
         } catch {
             throw SQLiteFailure.sourceError(error, fileName: fileName)
         }
-        try self.init(database: database, fileName: fileName, accountID: accountID,
-                      required: ChatwootSchema.reportColumns)
     }
 
     /// Any database, file or in memory (the built-in demo). `required` are the tables the caller needs.
