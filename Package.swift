@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Already in the graph through the two above; named so the HTTP source can tell a refused,
+        // reset or timed-out connection apart by NIO's error types rather than by their text.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     ],
     targets: [
         // The rules: ranges, presets, statuses, labels, safe text, the report value and its JSON.
@@ -29,6 +32,9 @@ let package = Package(
         .target(name: "ChanstatHTTP", dependencies: [
             "ChanstatCore",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // `chanstat serve`: the report as an HTTP API over a SQLite file.
@@ -60,7 +66,11 @@ let package = Package(
         .testTarget(name: "ChanstatSQLiteTests", dependencies: ["ChanstatCore", "ChanstatSQLite",
             .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ChanstatDashboardTests", dependencies: ["ChanstatCore", "ChanstatDashboard"]),
-        .testTarget(name: "ChanstatHTTPTests", dependencies: ["ChanstatCore", "ChanstatHTTP", "ChanstatServer", "ChanstatSQLite"]),
+        .testTarget(name: "ChanstatHTTPTests", dependencies: ["ChanstatCore", "ChanstatHTTP", "ChanstatServer", "ChanstatSQLite",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs the built `chanstat` binary: report/sample end to end, and the dashboard in tmux.
         .testTarget(name: "ChanstatEndToEndTests", dependencies: ["ChanstatCore"]),
     ]

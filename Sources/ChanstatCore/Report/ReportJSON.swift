@@ -50,7 +50,7 @@ public enum ReportJSON {
         do {
             raw = try JSONDecoder().decode([String: RawCounts].self, from: data)
         } catch let error as DecodingError {
-            throw DecodingFailure(reason: describe(error))
+            throw DecodingFailure(reason: describe(error, data: data))
         } catch {
             throw DecodingFailure(reason: "the body is not valid JSON")
         }
@@ -74,9 +74,12 @@ public enum ReportJSON {
         let total: Int64?
     }
 
-    private static func describe(_ error: DecodingError) -> String {
+    private static func describe(_ error: DecodingError, data: Data) -> String {
         switch error {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            // Foundation on Linux reports a fractional count (1.5) as "not valid JSON", with no path:
+            // if the body does parse as JSON, the problem is a count.
+            if (try? JSONSerialization.jsonObject(with: data)) != nil { return "a count is not a whole number" }
             return "the body is not valid JSON"
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
             return "\(path(context.codingPath)) is not a whole number"
