@@ -61,6 +61,8 @@ let package = Package(
         ]),
         // Benchmarks: programs that print figures (never run by the tests).
         .executableTarget(name: "chanstat-bench", path: "Benchmarks/chanstat-bench"),
+        // `chanstat serve` under load, side by side with Datasette over the same file (needs wrk, datasette).
+        .executableTarget(name: "serve-load", path: "Benchmarks/serve-load"),
 
         .testTarget(name: "ChanstatCoreTests", dependencies: ["ChanstatCore"]),
         .testTarget(name: "ChanstatSQLiteTests", dependencies: ["ChanstatCore", "ChanstatSQLite",
