@@ -41,6 +41,7 @@ let package = Package(
         .target(name: "ChanstatServer", dependencies: [
             "ChanstatCore", "ChanstatSQLite",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The dashboard's pure core: state, messages, update, view into a cell grid.

@@ -1,6 +1,9 @@
+import ChanstatCore
 import ChanstatSQLite
+import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// `chanstat serve`: SPEC section 4 over a Chatwoot-shaped file. The app is built here, the routes,
 /// access and error bodies live in their own files.
@@ -32,6 +35,16 @@ public enum ReportServer {
                            onListening: @escaping @Sendable (Int) async -> Void) async throws {
         let app = makeApplication(database: database, host: host, port: port, logger: logger,
                                   onListening: onListening)
-        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        do {
+            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        } catch let error as IOError {
+            // Binding is the one thing that fails before any request: say it in the CLI's words.
+            let address = "\(host):\(port)"
+            if error.errnoCode == EADDRINUSE {
+                throw SourceError(.unavailable, "cannot listen on \(address): another program uses that port; "
+                                  + "choose another with --port")
+            }
+            throw SourceError(.unavailable, "cannot listen on \(address): \(String(cString: strerror(error.errnoCode)))")
+        }
     }
 }

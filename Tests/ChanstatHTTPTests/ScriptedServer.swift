@@ -47,16 +47,20 @@ final class ScriptedServer: @unchecked Sendable {
     /// How many connections were made: 2 means the client retried once.
     var connectionCount: Int { lock.withLock { connections } }
 
+    /// Shuts the listener down; its thread closes it. Closing it here would free the descriptor number while
+    /// the thread may still call accept on it, and another test's new listener could get that number.
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
         for fd in lock.withLock({ held }) { close(fd) }
     }
 
     private func acceptLoop() {
         while true {
             let client = accept(listener, nil, nil)
-            guard client >= 0 else { return }
+            guard client >= 0 else {
+                close(listener)
+                return
+            }
             lock.withLock { connections += 1 }
             readRequest(client)
             switch behaviour {

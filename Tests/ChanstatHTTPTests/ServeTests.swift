@@ -1,7 +1,9 @@
 import ChanstatCore
 import ChanstatSQLite
 import Foundation
+import ChanstatServer
 import GRDB
+import Logging
 import Testing
 
 /// SPEC section 4, row by row, against the project's own server over a real file.
@@ -221,6 +223,21 @@ import Testing
             try writer.close()
             let recovered = try await fetch(url, headers: headers)
             #expect(recovered.status == 200)
+        }
+    }
+
+    @Test func aPortInUseIsOneSentence() async throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let path = fixture.path
+        try await ServerHarness.withServer(databasePath: path) { base in
+            let port = Int(base.split(separator: ":").last!)!
+            let error = await #expect(throws: SourceError.self) {
+                try await ReportServer.run(database: try ReportDatabase(path: path), host: "127.0.0.1", port: port,
+                                           logger: Logger(label: "second") { _ in LogCollector() }, onListening: { _ in })
+            }
+            #expect(error == SourceError(.unavailable, "cannot listen on 127.0.0.1:\(port): another program uses that "
+                                         + "port; choose another with --port"))
         }
     }
 

@@ -10,10 +10,14 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the channel summary report over HTTP, at Chatwoot's API path.",
         discussion: """
-            GET /api/v2/accounts/ID/summary_reports/channel?since=S&until=U with an api_access_token header
-            holding a token of an administrator of that account (from the file's access_tokens).
-            GET /health answers {"status":"ok",...} while the file can be read. Stops on SIGTERM or Ctrl-C.
-            The listening address is printed on stdout; one line per request goes to stderr.
+            GET /api/v2/accounts/ID/summary_reports/channel?since=S&until=U answers Chatwoot's channel \
+            summary to a token (api_access_token header) of an administrator of that account, from the \
+            file's access_tokens.
+
+            GET /health answers {"status":"ok",...} while the file can be read.
+
+            The listening address is printed on stdout, one line per request goes to stderr. \
+            SIGTERM or Ctrl-C stops it after the requests in flight. See docs/http.md.
             """)
 
     @Option(help: ArgumentHelp("The Chatwoot-shaped SQLite file (opened read-only).", valueName: "file"))
