@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Already in the graph through the two above; named so the HTTP source can tell a refused,
+        // reset or timed-out connection apart by NIO's error types rather than by their text.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     ],
     targets: [
         // The rules: ranges, presets, statuses, labels, safe text, the report value and its JSON.
@@ -29,12 +32,16 @@ let package = Package(
         .target(name: "ChanstatHTTP", dependencies: [
             "ChanstatCore",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // `chanstat serve`: the report as an HTTP API over a SQLite file.
         .target(name: "ChanstatServer", dependencies: [
             "ChanstatCore", "ChanstatSQLite",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The dashboard's pure core: state, messages, update, view into a cell grid.
@@ -57,12 +64,18 @@ let package = Package(
         .plugin(name: "BuildCommitPlugin", capability: .buildTool()),
         // Benchmarks: programs that print figures (never run by the tests).
         .executableTarget(name: "chanstat-bench", path: "Benchmarks/chanstat-bench"),
+        // `chanstat serve` under load, side by side with Datasette over the same file (needs wrk, datasette).
+        .executableTarget(name: "serve-load", path: "Benchmarks/serve-load"),
 
         .testTarget(name: "ChanstatCoreTests", dependencies: ["ChanstatCore"]),
         .testTarget(name: "ChanstatSQLiteTests", dependencies: ["ChanstatCore", "ChanstatSQLite",
             .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ChanstatDashboardTests", dependencies: ["ChanstatCore", "ChanstatDashboard"]),
-        .testTarget(name: "ChanstatHTTPTests", dependencies: ["ChanstatCore", "ChanstatHTTP", "ChanstatServer", "ChanstatSQLite"]),
+        .testTarget(name: "ChanstatHTTPTests", dependencies: ["ChanstatCore", "ChanstatHTTP", "ChanstatServer", "ChanstatSQLite",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs the built `chanstat` binary: report/sample end to end, and the dashboard in tmux.
         .testTarget(name: "ChanstatEndToEndTests", dependencies: ["ChanstatCore",
             // Fixture files are written with GRDB, so their rows are the test's own.

@@ -23,6 +23,15 @@ public final class SQLiteReportSource: ReportSource {
     /// `busyTimeout` is how long to retry while a writer holds the file (tests make it short).
     public convenience init(path: String, accountID: Int64?,
                             busyTimeout: TimeInterval = SQLiteReportSource.busyTimeout) throws {
+        let (database, fileName) = try Self.openReadOnly(path: path, busyTimeout: busyTimeout)
+        try self.init(database: database, fileName: fileName, accountID: accountID,
+                      required: ChatwootSchema.reportColumns)
+    }
+
+    /// The read-only connection every reader of a file uses (`report`, the dashboard and `serve`):
+    /// it can never write, and waits `busyTimeout` for a writer before it gives up.
+    static func openReadOnly(path: String,
+                             busyTimeout: TimeInterval = SQLiteReportSource.busyTimeout) throws -> (DatabaseQueue, fileName: String) {
         let fileName = (path as NSString).lastPathComponent
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -35,14 +44,11 @@ public final class SQLiteReportSource: ReportSource {
         configuration.readonly = true
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "chanstat.sqlite"
-        let database: DatabaseQueue
         do {
-            database = try DatabaseQueue(path: path, configuration: configuration)
+            return (try DatabaseQueue(path: path, configuration: configuration), fileName)
         } catch {
             throw SQLiteFailure.sourceError(error, fileName: fileName)
         }
-        try self.init(database: database, fileName: fileName, accountID: accountID,
-                      required: ChatwootSchema.reportColumns)
     }
 
     /// Any database, file or in memory (the built-in demo). `required` are the tables the caller needs.

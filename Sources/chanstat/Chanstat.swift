@@ -8,7 +8,7 @@ struct Chanstat: AsyncParsableCommand {
         commandName: "chanstat",
         abstract: "Chatwoot conversation statistics per channel, in the terminal.",
         version: BuildInfo.versionLine,
-        subcommands: [ReportCommand.self, SampleCommand.self])
+        subcommands: [ReportCommand.self, SampleCommand.self, ServeCommand.self])
 
     /// Parses, runs, and exits with SPEC section 5's statuses and one line on stderr.
     static func main() async {

@@ -1,0 +1,52 @@
+import ChanstatCore
+import Foundation
+
+/// The Chatwoot access token: from `$CHATWOOT_API_TOKEN` or a file, never from an argument (where `ps`
+/// and shell history would show it). Its description is redacted, so printing one by mistake shows nothing.
+public struct APIToken: Sendable, Equatable, CustomStringConvertible {
+    public static let environmentVariable = "CHATWOOT_API_TOKEN"
+
+    let value: String
+
+    public init(_ value: String) throws(SourceError) {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw SourceError(.refused, "the access token is empty") }
+        // A header value cannot hold line breaks or control characters; refuse rather than send half a token.
+        guard trimmed.unicodeScalars.allSatisfy({ $0.value >= 0x21 && $0.value < 0x7F }) else {
+            throw SourceError(.refused, "the access token has spaces or characters that cannot be sent in a header")
+        }
+        self.value = trimmed
+    }
+
+    public var description: String { "<access token>" }
+
+    /// `--token-file` when given, else the environment; an error that says where to put it otherwise.
+    public static func load(tokenFile: String?, environment: [String: String]) throws(SourceError) -> APIToken {
+        if let tokenFile { return try read(file: tokenFile) }
+        if let value = environment[environmentVariable] { return try APIToken(value) }
+        throw SourceError(.refused, "no access token: set $\(environmentVariable) or use --token-file FILE "
+                          + "(a file only you can read)")
+    }
+
+    /// Refuses a file that group or others may read or write, as ssh does with private keys.
+    static func read(file path: String) throws(SourceError) -> APIToken {
+        let shown = TerminalSafeText.sanitize(path, maxCharacters: 80)
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw SourceError(.refused, "cannot read the token file \(shown): \(String(cString: strerror(errno)))")
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw SourceError(.refused, "the token file \(shown) is not a regular file")
+        }
+        guard info.st_mode & 0o077 == 0 else {
+            let mode = String(info.st_mode & 0o777, radix: 8)
+            throw SourceError(.refused, "the token file \(shown) may be read by others (mode \(mode)); "
+                              + "run: chmod 600 \(shown)")
+        }
+        guard let data = FileManager.default.contents(atPath: path), data.count <= 4096,
+              let text = String(data: data, encoding: .utf8) else {
+            throw SourceError(.refused, "cannot read the token file \(shown): it must hold the token as one line of text")
+        }
+        return try APIToken(text)
+    }
+}

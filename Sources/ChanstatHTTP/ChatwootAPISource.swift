@@ -1,0 +1,108 @@
+import AsyncHTTPClient
+import ChanstatCore
+import Foundation
+import NIOCore
+import NIOPosix
+
+/// The report from a Chatwoot server (SPEC section 3), through the same `ReportSource` interface as a file.
+///
+/// Each report uses its own `HTTPClient`, shut down before `summary` returns (whatever happened), so no
+/// client outlives a call and the front ends need no cleanup: a dashboard refresh every few seconds costs a
+/// new connection, which is nothing next to the report itself.
+public final class ChatwootAPISource: ReportSource {
+    /// Bounds on every request. The defaults suit a person waiting at a terminal; the tests shorten them.
+    public struct Limits: Sendable {
+        public var connectTimeout: Duration = .seconds(5)
+        /// The whole request, from sending to the last byte of the body.
+        public var requestTimeout: Duration = .seconds(15)
+        /// A report is a few hundred bytes per channel type; 1 MiB is far beyond any real one.
+        public var maximumBodyBytes = 1 << 20
+        /// Wait before the one retry (connection failures and 502/503/504 only).
+        public var retryDelay: Duration = .milliseconds(500)
+
+        public init() {}
+    }
+
+    public let displayName: String
+    let endpoint: ChatwootEndpoint
+    let accountID: Int64
+    let token: APIToken
+    let limits: Limits
+    let configuration: HTTPClient.Configuration
+
+    public init(endpoint: ChatwootEndpoint, accountID: Int64, token: APIToken, limits: Limits = Limits(),
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.endpoint = endpoint
+        self.accountID = accountID
+        self.token = token
+        self.limits = limits
+        displayName = "\(endpoint.label), account \(accountID)"
+        // TLS: AsyncHTTPClient's default client configuration verifies the certificate chain and host name.
+        // Redirects are refused: following one could send the token to another host or over plain http.
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: Self.timeAmount(limits.connectTimeout), read: Self.timeAmount(limits.requestTimeout)),
+            proxy: ProxyEnvironment.proxy(for: endpoint, environment: environment))
+        configuration.httpVersion = .automatic
+        self.configuration = configuration
+    }
+
+    public func summary(for range: DateRange) async throws -> ChannelSummary {
+        // `range` is a DateRange, so it already passed SPEC section 1's rules: nothing invalid is ever sent
+        // (Chatwoot would answer 200 {} to some invalid ranges, which would look like "no conversations").
+        try await HTTPClient.withHTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+                                            configuration: configuration) { client in
+            try await fetch(range, client: client)
+        }
+    }
+
+    private enum Attempt {
+        case answered(ChannelSummary)
+        case failed(SourceError, retryable: Bool)
+    }
+
+    private func fetch(_ range: DateRange, client: HTTPClient) async throws -> ChannelSummary {
+        var attempt = try await fetchOnce(range, client: client)
+        if case .failed(_, retryable: true) = attempt {
+            try await Task.sleep(for: limits.retryDelay)
+            attempt = try await fetchOnce(range, client: client)
+        }
+        switch attempt {
+        case .answered(let summary): return summary
+        case .failed(let error, _): throw error
+        }
+    }
+
+    private func fetchOnce(_ range: DateRange, client: HTTPClient) async throws -> Attempt {
+        var request = HTTPClientRequest(url: endpoint.summaryURL(accountID: accountID, range: range))
+        request.method = .GET
+        request.headers.add(name: "api_access_token", value: token.value)
+        request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "User-Agent", value: "chanstat")
+        let status: Int, contentType: String?, location: String?, body: Data
+        do {
+            let response = try await client.execute(request, timeout: Self.timeAmount(limits.requestTimeout))
+            status = Int(response.status.code)
+            contentType = response.headers.first(name: "content-type")
+            location = response.headers.first(name: "location")
+            // Streamed and cut off at the cap: a runaway body is never held in memory.
+            let buffer = try await response.body.collect(upTo: limits.maximumBodyBytes)
+            body = Data(buffer.readableBytesView)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            let failure = TransportFailure(error, endpoint: endpoint, limits: limits)
+            return .failed(failure.error, retryable: failure.retryable)
+        }
+        do {
+            let answer = ChatwootAnswer(endpoint: endpoint, accountID: accountID)
+            return .answered(try answer.interpret(status: status, contentType: contentType, location: location, body: body))
+        } catch {
+            return .failed(error, retryable: ChatwootAnswer.isRetryable(status: status))
+        }
+    }
+
+    private static func timeAmount(_ duration: Duration) -> TimeAmount {
+        .nanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
+    }
+}

@@ -1,0 +1,87 @@
+import ChanstatCore
+import Foundation
+
+/// What a Chatwoot server's answer means (SPEC section 3): the report, or one sentence that says what
+/// went wrong and what to do, with the server's own message where it sent one (sanitized, shortened).
+struct ChatwootAnswer {
+    let endpoint: ChatwootEndpoint
+    let accountID: Int64
+
+    func interpret(status: Int, contentType: String?, location: String?, body: Data) throws(SourceError) -> ChannelSummary {
+        let server = endpoint.label
+        let message = Self.serverMessage(body)
+        let quoted = message.map { " (the server says: \($0))" } ?? ""
+        switch status {
+        case 200:
+            if Self.looksLikeHTML(contentType: contentType, body: body) {
+                throw SourceError(.badData, "\(server) answered with a web page, not a report: check that --url is "
+                                  + "the Chatwoot address itself, not a login page or a proxy")
+            }
+            do {
+                return try ReportJSON.decode(body)
+            } catch {
+                throw SourceError(.badData, "\(server) answered with something that is not a channel summary: "
+                                  + error.reason)
+            }
+        case 400, 422:
+            throw SourceError(.range, "\(server) refused the range: \(message ?? "it gave no reason")")
+        case 401, 403:
+            // Chatwoot says 401 for both a bad token and a missing permission; the wording tells them apart.
+            if status == 403 || (message ?? "").localizedCaseInsensitiveContains("authorized") {
+                throw SourceError(.refused, "\(server) does not let this token read the reports of account "
+                                  + "\(accountID)\(quoted): use the token of an administrator of that account")
+            }
+            throw SourceError(.refused, "\(server) did not accept the access token\(quoted): check "
+                              + "$\(APIToken.environmentVariable) or the --token-file")
+        case 404:
+            // A JSON refusal naming a missing resource is Chatwoot's "no such account"; anything else
+            // (an HTML page, a routing error) means this path does not exist on that server.
+            if let message, message.localizedCaseInsensitiveContains("could not be found")
+                || message.localizedCaseInsensitiveContains("account") {
+                throw SourceError(.refused, "\(server) has no account \(accountID)\(quoted): check --account")
+            }
+            throw SourceError(.refused, "\(server) has no channel summary report: it is probably older than "
+                              + "Chatwoot 4.10, or --url is not the Chatwoot address")
+        case 300..<400:
+            let target = location.map { " to \(TerminalSafeText.sanitize($0, maxCharacters: 100))" } ?? ""
+            throw SourceError(.refused, "\(server) redirected the request\(target): use that address as --url "
+                              + "(redirects are not followed, so the token never goes elsewhere)")
+        case 429:
+            throw SourceError(.unavailable, "\(server) is limiting the rate of requests (HTTP 429); try again later")
+        case 502, 503, 504:
+            throw SourceError(.unavailable, "\(server) is unavailable (HTTP \(status))\(quoted); try again later")
+        case 500..<600:
+            throw SourceError(.unavailable, "\(server) failed with an internal error (HTTP \(status))\(quoted); "
+                              + "check the server's logs")
+        default:
+            throw SourceError(.badData, "\(server) answered HTTP \(status)\(quoted), which is not an answer to a "
+                              + "report request")
+        }
+    }
+
+    /// Whether a retry may help: the gateway and availability answers of a server under load or restarting.
+    static func isRetryable(status: Int) -> Bool { [502, 503, 504].contains(status) }
+
+    /// The server's own words, from any of the shapes seen: `{"error":…}`, `{"message":…}`,
+    /// `{"errors":["…"]}`, and `serve`'s `{"description":…,"errors":[{"message":…}]}`.
+    static func serverMessage(_ body: Data) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return nil }
+        var text: String?
+        if let error = object["error"] as? String {
+            text = error
+        } else if let message = object["message"] as? String {
+            text = message
+        } else if let errors = object["errors"] as? [Any], let first = errors.first {
+            text = (first as? String) ?? ((first as? [String: Any])?["message"] as? String)
+        }
+        if text == nil { text = object["description"] as? String }
+        guard let text, !text.isEmpty else { return nil }
+        return TerminalSafeText.sanitize(text, maxCharacters: 150)
+    }
+
+    static func looksLikeHTML(contentType: String?, body: Data) -> Bool {
+        if let contentType, contentType.lowercased().contains("html") { return true }
+        let start = body.prefix(64).drop(while: { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) })
+        return start.first == UInt8(ascii: "<")
+    }
+}

@@ -1,0 +1,58 @@
+import ChanstatCore
+import Foundation
+
+/// The `--url` of a Chatwoot server, checked before anything is sent: http or https, a host, no user
+/// or password in it (the token has its own channels), and plain http only to this machine unless
+/// `--insecure-http` says so, because the token would cross the network in clear text.
+public struct ChatwootEndpoint: Sendable, Equatable {
+    public let scheme: String
+    public let host: String
+    public let port: Int?
+    /// The base path with no trailing slash: "" or e.g. "/chatwoot" behind a reverse proxy.
+    public let basePath: String
+
+    public init(_ text: String, insecureHTTP: Bool = false) throws(SourceError) {
+        let shown = TerminalSafeText.sanitize(text, maxCharacters: 80)
+        guard let components = URLComponents(string: text.trimmingCharacters(in: .whitespaces)),
+              let scheme = components.scheme?.lowercased(), ["http", "https"].contains(scheme),
+              let host = components.host, !host.isEmpty else {
+            throw SourceError(.refused, "--url \(shown) is not an http:// or https:// address")
+        }
+        guard components.user == nil, components.password == nil else {
+            throw SourceError(.refused, "--url must not contain a user or password: "
+                              + "give the token in $CHATWOOT_API_TOKEN or --token-file")
+        }
+        guard components.query == nil, components.fragment == nil else {
+            throw SourceError(.refused, "--url \(shown) has a query or fragment: give only the server's base address")
+        }
+        self.scheme = scheme
+        self.host = host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : host
+        self.port = components.port
+        var path = components.path
+        while path.hasSuffix("/") { path.removeLast() }
+        self.basePath = path
+        if scheme == "http", !insecureHTTP, !isLoopback {
+            throw SourceError(.refused, "--url \(shown) is plain http to another machine, which would send the token "
+                              + "unencrypted: use https://, or --insecure-http if you accept that")
+        }
+    }
+
+    /// This machine: `localhost`, 127.0.0.0/8 or ::1. Plain http is fine there and no proxy is used.
+    public var isLoopback: Bool {
+        let name = host.lowercased()
+        return name == "localhost" || name.hasSuffix(".localhost") || name == "::1" || name.hasPrefix("127.")
+    }
+
+    /// What errors and headers show: scheme, host and port, never a path or query.
+    public var label: String {
+        let bracketed = host.contains(":") ? "[\(host)]" : host
+        return "\(scheme)://\(TerminalSafeText.sanitize(bracketed, maxCharacters: 80))" + (port.map { ":\($0)" } ?? "")
+    }
+
+    /// SPEC section 3's path.
+    public func summaryURL(accountID: Int64, range: DateRange) -> String {
+        let bracketed = host.contains(":") ? "[\(host)]" : host
+        return "\(scheme)://\(bracketed)" + (port.map { ":\($0)" } ?? "") + basePath
+            + "/api/v2/accounts/\(accountID)/summary_reports/channel?since=\(range.since)&until=\(range.until)"
+    }
+}

@@ -1,0 +1,73 @@
+import AsyncHTTPClient
+import ChanstatCore
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// A failure below HTTP (connect, TLS, timeout, reset, too much data) as one sentence, and whether one
+/// retry may help. The sentences name the server by its label only: never the URL's query, never a header.
+struct TransportFailure {
+    let error: SourceError
+    let retryable: Bool
+
+    init(_ failure: any Error, endpoint: ChatwootEndpoint, limits: ChatwootAPISource.Limits) {
+        let server = endpoint.label
+        switch failure {
+        case is NIOTooManyBytesError:
+            self.init(.badData, "\(server) sent more than \(limits.maximumBodyBytes / 1024) KiB, far more than a "
+                      + "channel summary; check that --url is the Chatwoot address", retryable: false)
+        case let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout:
+            self.init(.unavailable, "\(server) did not answer within \(Self.seconds(limits.requestTimeout)); "
+                      + "check that it is up, or try again later", retryable: false)
+        case let error as HTTPClientError where error == .connectTimeout:
+            self.init(.unavailable, "cannot connect to \(server): no answer within "
+                      + "\(Self.seconds(limits.connectTimeout)); check --url and your network", retryable: true)
+        case _ where (failure as? HTTPClientError) == .remoteConnectionClosed
+            // The server closed before sending all the bytes its Content-Length promised.
+            || (failure as? HTTPParserError) == .invalidEOFState:
+            self.init(.unavailable, "\(server) closed the connection before the answer was complete; try again",
+                      retryable: true)
+        case let error as HTTPClientError where error == .tlsHandshakeTimeout:
+            self.init(.unavailable, "the TLS handshake with \(server) timed out; check --url and your network",
+                      retryable: true)
+        case let error as HTTPClientError where error == .proxyAuthenticationRequired || error == .invalidProxyResponse:
+            self.init(.unavailable, "the proxy from $HTTPS_PROXY refused to connect to \(server); check the proxy "
+                      + "settings or NO_PROXY", retryable: false)
+        case is HTTPParserError:
+            self.init(.badData, "\(server) answered with something that is not HTTP; check --url", retryable: false)
+        case let error as NIOConnectionError:
+            if error.connectionErrors.isEmpty, error.dnsAError != nil || error.dnsAAAAError != nil {
+                self.init(.unavailable, "cannot find the host \(TerminalSafeText.sanitize(endpoint.host, maxCharacters: 80)); "
+                          + "check --url", retryable: false)
+            } else {
+                self.init(.unavailable, "cannot connect to \(server): connection refused; is the server running?",
+                          retryable: true)
+            }
+        case let error as IOError where [ECONNRESET, EPIPE, ECONNABORTED].contains(error.errnoCode):
+            self.init(.unavailable, "the connection to \(server) was reset before the answer was complete; try again",
+                      retryable: true)
+        case let error as IOError where error.errnoCode == ECONNREFUSED:
+            self.init(.unavailable, "cannot connect to \(server): connection refused; is the server running?",
+                      retryable: true)
+        case _ where String(reflecting: type(of: failure)).hasPrefix("NIOSSL"):
+            // NIOSSL's errors, named by module so this target needs no TLS dependency of its own.
+            self.init(.unavailable, "the secure connection to \(server) failed: its certificate could not be "
+                      + "verified, or it does not speak TLS there", retryable: false)
+        default:
+            let detail = TerminalSafeText.sanitize(String(describing: failure), maxCharacters: 120)
+            self.init(.unavailable, "cannot get the report from \(server): \(detail)", retryable: false)
+        }
+    }
+
+    private init(_ kind: SourceError.Kind, _ message: String, retryable: Bool) {
+        self.error = SourceError(kind, message)
+        self.retryable = retryable
+    }
+
+    private static func seconds(_ duration: Duration) -> String {
+        let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        if value == 1 { return "1 second" }
+        return value == value.rounded() ? "\(Int(value)) seconds" : String(format: "%.1f seconds", value)
+    }
+}

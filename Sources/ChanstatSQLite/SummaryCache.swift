@@ -1,0 +1,36 @@
+import ChanstatCore
+import Foundation
+
+/// Answers of `serve`, per (account, range), valid only for one `PRAGMA data_version` of the connection
+/// that computed them. SQLite bumps that number when another connection commits to the file, so a cached
+/// answer can never outlive a change to the data. Bounded: when full, it starts over.
+final class SummaryCache: @unchecked Sendable {
+    struct Key: Hashable {
+        let accountID: Int64
+        let range: DateRange
+    }
+
+    static let maximumEntries = 4_096
+
+    // Guarded by `lock`. Callers already hold the database queue, but the cache must not rely on it.
+    private let lock = NSLock()
+    private var version: Int64?
+    private var entries: [Key: ChannelSummary] = [:]
+
+    func lookup(_ key: Key, dataVersion: Int64) -> ChannelSummary? {
+        lock.withLock {
+            guard version == dataVersion else { return nil }
+            return entries[key]
+        }
+    }
+
+    func store(_ summary: ChannelSummary, for key: Key, dataVersion: Int64) {
+        lock.withLock {
+            if version != dataVersion || entries.count >= Self.maximumEntries {
+                entries.removeAll(keepingCapacity: true)
+                version = dataVersion
+            }
+            entries[key] = summary
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import ChanstatCore
+import Hummingbird
+
+/// Every answer of `serve` that is not a report: SPEC section 4's shape,
+/// `{"description":…,"errors":[{"field":…,"message":…,"code":…}]}`, always JSON, never HTML.
+struct APIError: HTTPResponseError, Equatable {
+    struct Detail: Equatable, Sendable {
+        let field: String
+        let message: String
+        let code: String
+    }
+
+    let status: HTTPResponse.Status
+    let description: String
+    let errors: [Detail]
+    /// Extra headers: `Allow` on a 405, `Retry-After` on a 503.
+    var headers: HTTPFields = [:]
+
+    init(_ status: HTTPResponse.Status, _ description: String, field: String, message: String, code: String,
+         headers: HTTPFields = [:]) {
+        self.status = status
+        self.description = description
+        self.errors = [Detail(field: field, message: message, code: code)]
+        self.headers = headers
+    }
+
+    /// Written by hand so the key order is the SPEC's (JSONEncoder does not keep order).
+    var json: String {
+        let details = errors.map {
+            "{\"field\":\(ReportJSON.quoted($0.field)),\"message\":\(ReportJSON.quoted($0.message)),"
+                + "\"code\":\(ReportJSON.quoted($0.code))}"
+        }
+        return "{\"description\":\(ReportJSON.quoted(description)),\"errors\":[\(details.joined(separator: ","))]}"
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var fields = headers
+        fields[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
+    }
+}
+
+// The answers themselves, so that each wording lives in one place.
+extension APIError {
+    static func range(_ error: RangeError) -> APIError {
+        let code: String
+        switch error {
+        case .tooLong: code = "date_range_too_long"
+        case .missing: code = "missing_parameter"
+        case .notAWhen: code = "invalid_date"
+        case .notAfter: code = "invalid_date_range"
+        }
+        let description = error == .tooLong ? "Date range exceeds 6 months limit" : "Invalid date range"
+        return APIError(.badRequest, description, field: error.field.rawValue, message: error.message, code: code)
+    }
+
+    static let missingToken = APIError(
+        .unauthorized, "Invalid Access Token", field: "api_access_token",
+        message: "An api_access_token header is required", code: "missing_token")
+
+    static let unknownToken = APIError(
+        .unauthorized, "Invalid Access Token", field: "api_access_token",
+        message: "The access token is not valid", code: "invalid_token")
+
+    static let notAdministrator = APIError(
+        .forbidden, "Access denied", field: "account_id",
+        message: "You are not authorized to do this action", code: "not_an_administrator")
+
+    static let notMember = APIError(
+        .forbidden, "Access denied", field: "account_id",
+        message: "You are not authorized to access this account", code: "not_a_member")
+
+    static let botToken = APIError(
+        .forbidden, "Access denied", field: "api_access_token",
+        message: "Agent bot tokens cannot read reports", code: "bot_token")
+
+    static func unknownAccount(_ raw: String) -> APIError {
+        APIError(.notFound, "Resource could not be found", field: "account_id",
+                 message: "There is no account \(TerminalSafeText.sanitize(raw, maxCharacters: 40))",
+                 code: "account_not_found")
+    }
+
+    static func unknownPath(_ path: String) -> APIError {
+        APIError(.notFound, "Not found", field: "path",
+                 message: "There is nothing at \(TerminalSafeText.sanitize(path, maxCharacters: 100))",
+                 code: "route_not_found")
+    }
+
+    static func methodNotAllowed(_ method: HTTPRequest.Method) -> APIError {
+        APIError(.methodNotAllowed, "Method not allowed", field: "method",
+                 message: "\(TerminalSafeText.sanitize(method.rawValue, maxCharacters: 20)) is not allowed here: use GET",
+                 code: "method_not_allowed", headers: [.allow: "GET"])
+    }
+
+    /// A source failure: 503 (with Retry-After) when the file is busy or unreadable right now, else 500.
+    static func source(_ error: SourceError) -> APIError {
+        if error.kind == .unavailable {
+            return APIError(.serviceUnavailable, "Service unavailable", field: "database",
+                            message: error.message, code: "database_unavailable", headers: [.retryAfter: "1"])
+        }
+        return APIError(.internalServerError, "Internal server error", field: "database",
+                        message: error.message, code: "database_error")
+    }
+
+    static let internalError = APIError(
+        .internalServerError, "Internal server error", field: "server",
+        message: "The server could not answer this request", code: "internal_error")
+
+    /// Anything Hummingbird itself refuses (a malformed request, a body too large): its status, our shape.
+    static func http(_ status: HTTPResponse.Status) -> APIError {
+        APIError(status, status.reasonPhrase, field: "request",
+                 message: "The request was refused: \(status.code) \(status.reasonPhrase)", code: "bad_request")
+    }
+}

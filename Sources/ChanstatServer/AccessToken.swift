@@ -1,0 +1,32 @@
+import ChanstatSQLite
+import Foundation
+import Hummingbird
+
+/// The caller's token and what it may do.
+enum AccessToken {
+    /// Chatwoot's header, and the hyphenated spelling that proxies dropping underscored names let through.
+    /// Lower case: header names compare case-insensitively, and `canonicalName` is the lower-cased name.
+    static let headerNames = ["api_access_token", "api-access-token"]
+
+    static func from(_ headers: HTTPFields) -> String? {
+        for name in headerNames {
+            for field in headers where field.name.canonicalName == name {
+                let value = field.value.trimmingCharacters(in: .whitespaces)
+                if !value.isEmpty { return value }
+            }
+        }
+        return nil
+    }
+
+    /// The answer for a refusal, nil when the caller may read the account.
+    static func refusal(_ decision: AccessDecision, accountText: String) -> APIError? {
+        switch decision {
+        case .allowed: return nil
+        case .unknownToken: return .unknownToken
+        case .unknownAccount: return .unknownAccount(accountText)
+        case .bot: return .botToken
+        case .notMember: return .notMember
+        case .notAdministrator: return .notAdministrator
+        }
+    }
+}

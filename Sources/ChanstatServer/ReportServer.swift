@@ -1,0 +1,50 @@
+import ChanstatCore
+import ChanstatSQLite
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+
+/// `chanstat serve`: SPEC section 4 over a Chatwoot-shaped file. The app is built here, the routes,
+/// access and error bodies live in their own files.
+public enum ReportServer {
+    public static let defaultHost = "127.0.0.1"
+    public static let defaultPort = 3000
+
+    public typealias App = Application<RouterResponder<BasicRequestContext>>
+
+    /// The application, not yet running. `onListening` gets the bound port (the real one when `port` is 0).
+    public static func makeApplication(database: ReportDatabase, host: String = defaultHost,
+                                       port: Int = defaultPort, logger: Logger,
+                                       onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> App {
+        let router = Router(context: BasicRequestContext.self)
+        // Outermost first: the log sees the final status of every answer, error bodies included.
+        router.add(middleware: RequestLogMiddleware(logger: logger))
+        router.add(middleware: ErrorBodyMiddleware())
+        SummaryRoutes<BasicRequestContext>(database: database).register(on: router)
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: port), serverName: "chanstat"),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
+            logger: logger)
+    }
+
+    /// Runs until SIGTERM or SIGINT, then lets requests in flight finish. Cancelling the calling task
+    /// stops it too (the tests do that).
+    public static func run(database: ReportDatabase, host: String, port: Int, logger: Logger,
+                           onListening: @escaping @Sendable (Int) async -> Void) async throws {
+        let app = makeApplication(database: database, host: host, port: port, logger: logger,
+                                  onListening: onListening)
+        do {
+            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        } catch let error as IOError {
+            // Binding is the one thing that fails before any request: say it in the CLI's words.
+            let address = "\(host):\(port)"
+            if error.errnoCode == EADDRINUSE {
+                throw SourceError(.unavailable, "cannot listen on \(address): another program uses that port; "
+                                  + "choose another with --port")
+            }
+            throw SourceError(.unavailable, "cannot listen on \(address): \(String(cString: strerror(error.errnoCode)))")
+        }
+    }
+}

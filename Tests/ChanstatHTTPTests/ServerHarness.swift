@@ -1,0 +1,70 @@
+import AsyncHTTPClient
+import ChanstatServer
+import ChanstatSQLite
+import Foundation
+import Logging
+import NIOCore
+
+/// Runs the project's own server in this process on an ephemeral loopback port, for the length of `body`.
+enum ServerHarness {
+    static func withServer<T: Sendable>(
+        databasePath: String, log: LogCollector = LogCollector(),
+        _ body: @Sendable (_ base: String) async throws -> T
+    ) async throws -> T {
+        let database = try ReportDatabase(path: databasePath)
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let logger = Logger(label: "serve-test") { _ in log }
+        let app = ReportServer.makeApplication(database: database, host: "127.0.0.1", port: 0, logger: logger) {
+            continuation.yield($0)
+        }
+        // No signal handlers inside the test process: cancelling the task stops the server.
+        let server = Task { try await app.runService(gracefulShutdownSignals: []) }
+        defer { server.cancel() }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else { throw CancellationError() }
+        let result = try await body("http://127.0.0.1:\(port)")
+        server.cancel()
+        _ = await server.result
+        return result
+    }
+}
+
+/// An answer as a test reads it.
+struct Answer: Sendable {
+    let status: Int
+    let body: String
+    let contentType: String?
+    let allow: String?
+}
+
+/// A plain GET (or another method) with optional headers, through AsyncHTTPClient's shared client.
+func fetch(_ url: String, method: String = "GET", headers: [(String, String)] = []) async throws -> Answer {
+    var request = HTTPClientRequest(url: url)
+    request.method = .init(rawValue: method)
+    for (name, value) in headers { request.headers.add(name: name, value: value) }
+    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+    let buffer = try await response.body.collect(upTo: 1 << 20)
+    return Answer(status: Int(response.status.code), body: String(buffer: buffer),
+                  contentType: response.headers.first(name: "content-type"),
+                  allow: response.headers.first(name: "allow"))
+}
+
+/// Collects log lines, so a test can read what the server logged.
+final class LogCollector: LogHandler, @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [String] = []
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .info
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let everything = "\(event.message) \(event.metadata ?? [:]) \(metadata)"
+        lock.withLock { collected.append(everything) }
+    }
+
+    var lines: [String] { lock.withLock { collected } }
+}
