@@ -98,7 +98,7 @@ import Testing
             (ScriptedServer.answer(200, #"{"Channel::Email":{"open":-1,"resolved":0,"pending":0,"snoozed":0,"total":-1}}"#),
              "answered with something that is not a channel summary: the counts for \"Channel::Email\" are negative or too large"),
             (ScriptedServer.answer(200, #"{"Channel::Email":{"open":1.5,"resolved":0,"pending":0,"snoozed":0,"total":1.5}}"#),
-             "answered with something that is not a channel summary: a count is not a whole number"),
+             "answered with something that is not a channel summary: a count in the body is not a whole number"),
             (ScriptedServer.answer(200, #"{"Channel::Email":{"open":"3","resolved":0,"pending":0,"snoozed":0,"total":3}}"#),
              "answered with something that is not a channel summary: \"Channel::Email.open\" is not a whole number"),
         ]
