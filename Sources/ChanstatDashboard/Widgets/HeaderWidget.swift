@@ -10,40 +10,43 @@ enum HeaderWidget {
     static func draw(_ state: DashboardState, in area: Rect, into grid: inout CellGrid, style: Styles) {
         let glyphs = state.display.glyphs
         drawLine(left: [("chanstat  ", style.title), (state.sourceName, .plain)],
-                 right: (refreshText(state), refreshStyle(state, style)),
+                 right: refreshTexts(state).map { ($0, refreshStyle(state, style)) }, leftKeeps: area.width * 3 / 5,
                  y: area.y, area: area, into: &grid, glyphs: glyphs)
         let range = Formatting.rangeText(state.selection.range, calendar: state.calendar, glyphs: glyphs)
         drawLine(left: [(Formatting.selectionTitle(state.selection) + "  ", style.title), (range, .plain)],
-                 right: updatedText(state).map { ($0, style.muted) },
+                 right: updatedTexts(state).map { ($0, style.muted) }, leftKeeps: Int.max,
                  y: area.y + 1, area: area, into: &grid, glyphs: glyphs)
     }
 
-    /// The auto-refresh state: what will happen next without a key press.
-    static func refreshText(_ state: DashboardState) -> String {
-        if state.isLoading { return "refreshing\(state.display.glyphs.ellipsis)" }
-        if state.refresh.paused { return "paused (p resumes)" }
-        return "auto-refresh every \(Formatting.interval(state.refresh.intervalSeconds))"
+    /// The auto-refresh state (what will happen next without a key press), long form first.
+    static func refreshTexts(_ state: DashboardState) -> [String] {
+        if state.isLoading { return ["refreshing\(state.display.glyphs.ellipsis)"] }
+        if state.refresh.paused { return ["auto-refresh paused (p resumes)", "paused"] }
+        let interval = Formatting.interval(state.refresh.intervalSeconds)
+        return ["auto-refresh every \(interval)", "auto \(interval)"]
     }
 
     private static func refreshStyle(_ state: DashboardState, _ style: Styles) -> CellStyle {
         state.isLoading || state.refresh.paused ? style.warning : style.muted
     }
 
-    static func updatedText(_ state: DashboardState) -> String? {
-        guard let data = state.data else { return nil }
-        return "updated \(state.calendar.dateTimeString(at: data.refreshedAt)) in \(Formatting.duration(data.durationSeconds))"
+    /// When the data on screen was fetched and how long that took, long form first.
+    static func updatedTexts(_ state: DashboardState) -> [String] {
+        guard let data = state.data else { return [] }
+        let at = state.calendar.dateTimeString(at: data.refreshedAt)
+        return ["updated \(at) in \(Formatting.duration(data.durationSeconds))", "at \(at.suffix(5))"]
     }
 
-    /// The right part is drawn only if the left keeps at least half the line; the left is cut to fit.
-    private static func drawLine(left: [(String, CellStyle)], right: (String, CellStyle)?, y: Int, area: Rect,
-                                 into grid: inout CellGrid, glyphs: GlyphSet) {
+    /// The right part is the first of its forms that leaves the left `leftKeeps` columns, or all it needs
+    /// if that is less (none if no form does); the left is cut to fit.
+    private static func drawLine(left: [(String, CellStyle)], right: [(String, CellStyle)], leftKeeps: Int,
+                                 y: Int, area: Rect, into grid: inout CellGrid, glyphs: GlyphSet) {
+        let needed = min(leftKeeps, DisplayWidth.of(left.map(\.0).joined()))
         var leftWidth = area.width
-        if let right {
-            let rightWidth = DisplayWidth.of(right.0)
-            if rightWidth + 2 <= area.width / 2 {
-                grid.write(right.0, x: area.x + area.width - rightWidth, y: y, style: right.1)
-                leftWidth = area.width - rightWidth - 2
-            }
+        if let (text, rightStyle) = right.first(where: { area.width - DisplayWidth.of($0.0) - 2 >= needed }) {
+            let rightWidth = DisplayWidth.of(text)
+            grid.write(text, x: area.x + area.width - rightWidth, y: y, style: rightStyle)
+            leftWidth = area.width - rightWidth - 2
         }
         // Each piece in its own style; text cut at the limit ends in an ellipsis.
         let limit = area.x + leftWidth
