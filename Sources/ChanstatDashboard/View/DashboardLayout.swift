@@ -44,8 +44,8 @@ extension Dashboard {
     private static func drawBanner(_ state: DashboardState, y: Int, width: Int, into grid: inout CellGrid, style: Styles) {
         let glyphs = state.display.glyphs
         if let error = state.loadError {
-            let since = state.data.map { ", showing data from \(state.calendar.dateTimeString(at: $0.refreshedAt))" } ?? ""
-            let text = " Stale: \(TerminalSafeText.sanitize(error.message))\(since) "
+            let since = state.data.map { " (data from \(state.calendar.dateTimeString(at: $0.refreshedAt).suffix(5)))" } ?? ""
+            let text = " Stale\(since): \(TerminalSafeText.sanitize(error.message)) "
             grid.write(text.fitted(toWidth: width, ellipsis: glyphs.ellipsis), x: 0, y: y, style: style.banner)
         } else if let notice = state.notice {
             grid.write(notice.fitted(toWidth: width, ellipsis: glyphs.ellipsis), x: 0, y: y, style: style.error)

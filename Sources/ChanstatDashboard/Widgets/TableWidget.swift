@@ -40,6 +40,13 @@ enum TableWidget {
                 grid.restyle(x: area.x, y: y, count: layout.totalWidth) { $0.reverse = true }
             }
         }
+        if rows.count > visible, layout.barWidth > 0 {  // say that rows are hidden, where there is room
+            let position = "\(first + 1)-\(first + visible) of \(rows.count)"
+            let width = DisplayWidth.of(position)
+            if width <= layout.barWidth {
+                grid.write(position, x: area.x + layout.totalWidth - width, y: area.y, style: style.muted)
+            }
+        }
         if area.height >= 2 {
             let y = area.y + 1 + min(visible, rows.count)
             if let totals {
@@ -120,16 +127,19 @@ enum BarWidget {
         }
     }
 
-    /// "█ Open  █ Pending  █ Snoozed  █ Resolved", cut at the width.
+    /// "█ Open  █ Pending  █ Snoozed  █ Resolved"; tighter, then abbreviated, when the line is short,
+    /// because a legend missing a status explains nothing.
     static func drawLegend(x: Int, y: Int, width: Int, into grid: inout CellGrid, display: DisplayOptions, style: Styles) {
+        let statuses = ConversationStatus.displayOrder
+        let forms: [(titles: [String], gap: Int)] = [
+            (statuses.map(\.title), 2), (statuses.map(\.title), 1), (statuses.map { String($0.title.prefix(4)) }, 1),
+        ]
+        let fitting = forms.first { form in form.titles.reduce(0) { $0 + 2 + $1.count } + form.gap * 3 <= width } ?? forms[2]
         var column = x
-        for status in ConversationStatus.displayOrder {
-            let glyph = String(display.glyphs.fill(for: status, colored: display.colored))
-            let entryWidth = 1 + 1 + status.title.count
-            guard column + entryWidth <= x + width else { return }
-            grid.write(glyph, x: column, y: y, style: style.color(SemanticColor(status)))
-            grid.write(" " + status.title, x: column + 1, y: y)
-            column += entryWidth + 2
+        for (status, title) in zip(statuses, fitting.titles) {
+            grid.write(String(display.glyphs.fill(for: status, colored: display.colored)), x: column, y: y,
+                       style: style.color(SemanticColor(status)))
+            column += 1 + grid.write(" " + title, x: column + 1, y: y, maxWidth: max(0, x + width - column - 1)) + fitting.gap
         }
     }
 }
