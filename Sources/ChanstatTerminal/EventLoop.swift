@@ -62,7 +62,8 @@ final class EventLoop {
                 break
             }
             handleSignals(screen)
-            if events & Int32(CT_WAIT_INPUT) != 0 {
+            // A wake-up may be a SIGWINCH: ncurses reports it as KEY_RESIZE only when asked for a key.
+            if events & Int32(CT_WAIT_INPUT | CT_WAIT_WOKEN) != 0 {
                 for input in screen.readKeys() {
                     switch input {
                     case .key(let key): apply(.key(key))
