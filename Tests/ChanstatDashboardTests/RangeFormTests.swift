@@ -85,3 +85,13 @@ import Testing
         #expect(closed.selection == F.loaded().selection)
     }
 }
+
+extension RangeFormTests {
+    @Test func onlyPrintableASCIIIsTypedAndFieldsHaveALimit() {
+        var state = F.press(F.loaded(), .character("d")).0
+        state = F.type(state, "é日\u{7}")
+        #expect(form(state)?.since == "2026-10-27")
+        state = F.type(state, String(repeating: "9", count: 40))
+        #expect(form(state)?.since.count == RangeForm.maximumLength)
+    }
+}

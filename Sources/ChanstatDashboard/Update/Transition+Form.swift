@@ -24,8 +24,9 @@ extension Transition {
         case .backspace:
             if !form[form.focus].isEmpty { form[form.focus].removeLast() }
             form.error = nil
-        case .character(let c) where c.isASCII && !c.isWhitespace || c == " ":
-            guard form[form.focus].count < RangeForm.maximumLength, c.asciiValue.map({ $0 >= 0x20 && $0 < 0x7F }) == true else { break }
+        case .character(let c) where (0x20..<0x7F).contains(c.asciiValue ?? 0):
+            // Dates, seconds and ISO 8601 are printable ASCII; anything else could only be a typo.
+            guard form[form.focus].count < RangeForm.maximumLength else { break }
             form[form.focus].append(c)
             form.error = nil
         default:
