@@ -157,6 +157,9 @@ import Testing
         #expect(F.press(state, .down, .down, .down, .down).0.selectedChannel == "Channel::Whatsapp")
         #expect(F.press(state, .down, .down, .character("k"), .up, .up).0.selectedChannel == "Channel::WebWidget")
         #expect(F.press(state, .down, .end).0.selectedChannel == "Channel::Whatsapp")
+        #expect(F.press(state, .down, .end, .home).0.selectedChannel == "Channel::WebWidget")
+        #expect(F.press(state, .down, .pageDown).0.selectedChannel == "Channel::Whatsapp")
+        #expect(F.press(state, .up, .pageUp).0.selectedChannel == "Channel::WebWidget")
         #expect(F.press(state, .down, .escape).0.selectedChannel == nil)
     }
 

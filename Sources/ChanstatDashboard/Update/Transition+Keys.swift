@@ -30,6 +30,8 @@ extension Transition {
         case .character("S"): state.sort.reversed.toggle()
         case .up, .character("k"): moveSelection(by: -1)
         case .down, .character("j"): moveSelection(by: 1)
+        case .pageUp: moveSelection(by: -10)
+        case .pageDown: moveSelection(by: 10)
         case .home: moveSelection(by: Int.min / 2)
         case .end: moveSelection(by: Int.max / 2)
         case .escape: state.selectedChannel = nil; state.notice = nil
