@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "ChanstatDashboard", dependencies: ["ChanstatCore"]),
         // The ncurses C shim: every ncurses global and function-like macro, plus signal handling.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "CTerminalShim", dependencies: ["CNcursesw"]),
+        .target(name: "CTerminalShim", dependencies: ["CNcursesw"], linkerSettings: [.linkedLibrary("ncursesw")]),
         // The terminal edge: the one owner of curses, the event loop, effects.
         .target(name: "ChanstatTerminal", dependencies: [
             "ChanstatCore", "ChanstatDashboard", "CTerminalShim",

@@ -1,0 +1,58 @@
+import ChanstatCore
+
+/// The characters the dashboard draws with, as data: one Unicode set and one ASCII set, chosen once
+/// (the ASCII set for a locale that is not UTF-8, or `--ascii`). Widgets never spell a glyph themselves.
+public struct GlyphSet: Equatable, Sendable {
+    /// Per status, the fill of its bar segment when there is no colour to tell statuses apart.
+    public let statusFills: [ConversationStatus: Character]
+    /// The fill of every segment when colour tells them apart.
+    public let solidFill: Character
+    /// Partial cells at the end of a bar: index n is n eighths of a cell (index 0 unused).
+    /// Empty when the set has none: bars then end on whole cells.
+    public let eighths: [Character]
+    public let ellipsis: Character
+    public let horizontalRule: Character
+    public let verticalRule: Character
+    public let corners: (topLeft: Character, topRight: Character, bottomLeft: Character, bottomRight: Character)
+    public let rangeDash: String
+    public let selectionMarker: Character
+    public let asciiOnly: Bool
+
+    public static let unicode = GlyphSet(
+        statusFills: [.open: "█", .pending: "▓", .snoozed: "▒", .resolved: "░"],
+        solidFill: "█",
+        eighths: [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉"],
+        ellipsis: "…", horizontalRule: "─", verticalRule: "│",
+        corners: ("┌", "┐", "└", "┘"), rangeDash: " – ", selectionMarker: "›", asciiOnly: false)
+
+    public static let ascii = GlyphSet(
+        statusFills: [.open: "#", .pending: "=", .snoozed: "~", .resolved: "-"],
+        solidFill: "#",
+        eighths: [],
+        ellipsis: "~", horizontalRule: "-", verticalRule: "|",
+        corners: ("+", "+", "+", "+"), rangeDash: " - ", selectionMarker: ">", asciiOnly: true)
+
+    /// ASCII glyphs stay distinct even with colour: a `#` bar in four colours reads worse than four glyphs.
+    public func fill(for status: ConversationStatus, colored: Bool) -> Character {
+        colored && !asciiOnly ? solidFill : statusFills[status] ?? solidFill
+    }
+
+    public var hasEighths: Bool { eighths.count == 8 }
+
+    public static func == (lhs: GlyphSet, rhs: GlyphSet) -> Bool {
+        lhs.statusFills == rhs.statusFills && lhs.solidFill == rhs.solidFill && lhs.eighths == rhs.eighths
+            && lhs.asciiOnly == rhs.asciiOnly
+    }
+}
+
+/// How the screen can be drawn: chosen once by the terminal edge from the locale, `--ascii`, `--color`
+/// and `NO_COLOR`.
+public struct DisplayOptions: Equatable, Sendable {
+    public var glyphs: GlyphSet
+    public var colored: Bool
+
+    public init(glyphs: GlyphSet = .unicode, colored: Bool = true) {
+        self.glyphs = glyphs
+        self.colored = colored
+    }
+}

@@ -1,0 +1,47 @@
+import ChanstatCore
+
+/// A key as the dashboard understands it; the terminal edge translates ncurses codes into these.
+public enum Key: Hashable, Sendable {
+    case character(Character)
+    case up, down, left, right, pageUp, pageDown, home, end
+    case enter, escape, tab, backTab, backspace
+    case interrupt  // Ctrl-C, however it arrives (a key in raw mode, or SIGINT)
+}
+
+/// The answer to one load, tagged with what was asked so that an answer to an older request is dropped.
+public struct LoadResult: Sendable {
+    public let requestID: Int
+    public let range: DateRange
+    public let outcome: Result<ChannelSummary, SourceError>
+    public let durationSeconds: Double
+
+    public init(requestID: Int, range: DateRange, outcome: Result<ChannelSummary, SourceError>, durationSeconds: Double) {
+        self.requestID = requestID
+        self.range = range
+        self.outcome = outcome
+        self.durationSeconds = durationSeconds
+    }
+}
+
+/// Everything that can happen to the dashboard. `update` is the only place these change the state.
+public enum DashboardMessage: Sendable {
+    /// The dashboard is on screen: load the first range and start the timer.
+    case started
+    case key(Key)
+    /// The terminal changed size. The view takes its size as an argument, so only a redraw follows.
+    case resized(width: Int, height: Int)
+    /// An auto-refresh timer fired; `generation` tells a current timer from one that was replaced.
+    case tick(generation: Int)
+    case loadFinished(LoadResult)
+    /// SIGTERM, SIGHUP, or the terminal went away.
+    case terminate
+}
+
+/// Slow or outside work that `update` asks for; the terminal edge performs it and answers with messages.
+public enum DashboardEffect: Equatable, Sendable {
+    case load(DateRange, requestID: Int)
+    /// Replaces any pending timer: at most one timer runs.
+    case scheduleTick(afterSeconds: Double, generation: Int)
+    case cancelTick
+    case quit
+}

@@ -1,0 +1,57 @@
+import ChanstatCore
+
+/// Loads and the refresh timer. The timer runs only between loads: starting a load cancels it, and
+/// every answer (success or failure) re-arms it, so a failure never stops auto-refresh.
+extension Transition {
+    /// Asks for the selected range. A newer request supersedes one in flight: its answer will be dropped.
+    mutating func startLoad() {
+        if let preset = state.selection.preset {
+            state.selection.range = preset.range(now: now, calendar: state.calendar)
+        }
+        state.lastRequestID += 1
+        state.pendingRequest = state.lastRequestID
+        cancelTimer()
+        effects.append(.load(state.selection.range, requestID: state.lastRequestID))
+    }
+
+    mutating func handleLoadFinished(_ result: LoadResult) {
+        guard result.requestID == state.pendingRequest else { return }  // an answer to an older question
+        state.pendingRequest = nil
+        switch result.outcome {
+        case .success(let summary):
+            state.data = LoadedData(summary: summary, range: result.range, refreshedAt: nowSeconds,
+                                    durationSeconds: result.durationSeconds)
+            state.loadError = nil
+            if let selected = state.selectedChannel, summary.channels[selected] == nil {
+                state.selectedChannel = nil
+            }
+        case .failure(let error):
+            state.loadError = error
+        }
+        armTimer()
+    }
+
+    mutating func handleTick(generation: Int) {
+        guard generation == state.refresh.timerGeneration, !state.refresh.paused, !state.isLoading else { return }
+        startLoad()
+    }
+
+    /// Starts the interval again from now (a no-op while paused or while a load runs: its answer arms it).
+    mutating func armTimer() {
+        guard !state.refresh.paused, !state.isLoading else { return }
+        state.refresh.timerGeneration += 1
+        effects.append(.scheduleTick(afterSeconds: state.refresh.intervalSeconds,
+                                     generation: state.refresh.timerGeneration))
+    }
+
+    mutating func cancelTimer() {
+        state.refresh.timerGeneration += 1
+        effects.append(.cancelTick)
+    }
+
+    mutating func select(_ selection: RangeSelection) {
+        state.selection = selection
+        state.notice = nil
+        startLoad()
+    }
+}

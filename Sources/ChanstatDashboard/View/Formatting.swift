@@ -1,0 +1,64 @@
+import ChanstatCore
+
+/// The words and numbers the widgets show, in one place so the header, the form and the tests agree.
+enum Formatting {
+    /// "2026-10-27 – 2026-11-25 UTC" for whole days; date-times when a bound is not a local midnight.
+    /// The end shown for whole days is the last included day, as a person would say it.
+    static func rangeText(_ range: DateRange, calendar: LocalCalendar, glyphs: GlyphSet) -> String {
+        let zone = calendar.zoneAbbreviation(at: range.since)
+        let start = calendar.civilDate(at: range.since)
+        let end = calendar.civilDate(at: range.until)
+        let wholeDays = calendar.startOfDay(start) == range.since && calendar.startOfDay(end) == range.until
+        if wholeDays {
+            let last = calendar.lastIncludedDay(of: range)
+            let days = last == start ? "\(start)" : "\(start)\(glyphs.rangeDash)\(last)"
+            return "\(days) \(zone)"
+        }
+        return "\(calendar.dateTimeString(at: range.since))\(glyphs.rangeDash)\(calendar.dateTimeString(at: range.until)) \(zone)"
+    }
+
+    /// The selection's name: its preset title, or "Custom range".
+    static func selectionTitle(_ selection: RangeSelection) -> String {
+        selection.preset?.title ?? "Custom range"
+    }
+
+    /// "12 ms" under a second, "1.2 s" above.
+    static func duration(_ seconds: Double) -> String {
+        guard seconds.isFinite, seconds >= 0 else { return "?" }
+        if seconds < 1 { return "\(Int((seconds * 1000).rounded())) ms" }
+        let tenths = Int((seconds * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10) s"
+    }
+
+    /// "30 s", "5 min", "1 h", "90 s".
+    static func interval(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded())
+        if whole >= 3600, whole % 3600 == 0 { return "\(whole / 3600) h" }
+        if whole >= 60, whole % 60 == 0 { return "\(whole / 60) min" }
+        return "\(whole) s"
+    }
+
+    /// Splits text into lines of at most `width` columns at spaces; a word longer than a line is cut.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            let candidate = line.isEmpty ? word : line + " " + word
+            if DisplayWidth.of(candidate) <= width {
+                line = candidate
+                continue
+            }
+            if !line.isEmpty { lines.append(line) }
+            var rest = word
+            while DisplayWidth.of(rest) > width {
+                let head = String(rest.prefix(max(1, width)))
+                lines.append(head)
+                rest = String(rest.dropFirst(head.count))
+            }
+            line = rest
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+}

@@ -1,0 +1,18 @@
+/// The bottom line: the main keys, as many as fit, whole entries only.
+enum FooterWidget {
+    static let entries: [(key: String, action: String)] = [
+        ("q", "quit"), ("?", "help"), ("r", "refresh"), ("1-7", "range"), ("[ ]", "step"),
+        ("d", "dates"), ("p", "pause"), ("+ -", "interval"), ("s", "sort"),
+    ]
+
+    static func draw(y: Int, x: Int, width: Int, into grid: inout CellGrid, style: Styles) {
+        var column = x
+        for (key, action) in entries {
+            let entryWidth = key.count + 1 + action.count
+            guard column + entryWidth <= x + width else { return }
+            grid.write(key, x: column, y: y, style: style.key)
+            grid.write(action, x: column + key.count + 1, y: y, style: style.muted)
+            column += entryWidth + 2
+        }
+    }
+}

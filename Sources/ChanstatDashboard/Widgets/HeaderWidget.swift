@@ -1,0 +1,61 @@
+import ChanstatCore
+
+/// The top two lines: what is shown (source, range) on the left, how fresh it is on the right.
+///
+///     chanstat  demo data                      auto-refresh every 1 min
+///     Last 30 days  2026-10-27 – 2026-11-25 UTC  updated 2026-11-25 11:42 in 12 ms
+enum HeaderWidget {
+    static let height = 2
+
+    static func draw(_ state: DashboardState, in area: Rect, into grid: inout CellGrid, style: Styles) {
+        let glyphs = state.display.glyphs
+        drawLine(left: [("chanstat  ", style.title), (state.sourceName, .plain)],
+                 right: refreshTexts(state).map { ($0, refreshStyle(state, style)) }, leftKeeps: area.width * 3 / 5,
+                 y: area.y, area: area, into: &grid, glyphs: glyphs)
+        let range = Formatting.rangeText(state.selection.range, calendar: state.calendar, glyphs: glyphs)
+        drawLine(left: [(Formatting.selectionTitle(state.selection) + "  ", style.title), (range, .plain)],
+                 right: updatedTexts(state).map { ($0, style.muted) }, leftKeeps: Int.max,
+                 y: area.y + 1, area: area, into: &grid, glyphs: glyphs)
+    }
+
+    /// The auto-refresh state (what will happen next without a key press), long form first.
+    static func refreshTexts(_ state: DashboardState) -> [String] {
+        if state.isLoading { return ["refreshing\(state.display.glyphs.ellipsis)"] }
+        if state.refresh.paused { return ["auto-refresh paused (p resumes)", "paused"] }
+        let interval = Formatting.interval(state.refresh.intervalSeconds)
+        return ["auto-refresh every \(interval)", "auto \(interval)"]
+    }
+
+    private static func refreshStyle(_ state: DashboardState, _ style: Styles) -> CellStyle {
+        state.isLoading || state.refresh.paused ? style.warning : style.muted
+    }
+
+    /// When the data on screen was fetched and how long that took, long form first.
+    static func updatedTexts(_ state: DashboardState) -> [String] {
+        guard let data = state.data else { return [] }
+        let at = state.calendar.dateTimeString(at: data.refreshedAt)
+        return ["updated \(at) in \(Formatting.duration(data.durationSeconds))", "at \(at.suffix(5))"]
+    }
+
+    /// The right part is the first of its forms that leaves the left `leftKeeps` columns, or all it needs
+    /// if that is less (none if no form does); the left is cut to fit.
+    private static func drawLine(left: [(String, CellStyle)], right: [(String, CellStyle)], leftKeeps: Int,
+                                 y: Int, area: Rect, into grid: inout CellGrid, glyphs: GlyphSet) {
+        let needed = min(leftKeeps, DisplayWidth.of(left.map(\.0).joined()))
+        var leftWidth = area.width
+        if let (text, rightStyle) = right.first(where: { area.width - DisplayWidth.of($0.0) - 2 >= needed }) {
+            let rightWidth = DisplayWidth.of(text)
+            grid.write(text, x: area.x + area.width - rightWidth, y: y, style: rightStyle)
+            leftWidth = area.width - rightWidth - 2
+        }
+        // Each piece in its own style; text cut at the limit ends in an ellipsis.
+        let limit = area.x + leftWidth
+        var x = area.x
+        for (text, pieceStyle) in left {
+            x += grid.write(text, x: x, y: y, style: pieceStyle, maxWidth: max(0, limit - x))
+        }
+        if DisplayWidth.of(left.map(\.0).joined()) > leftWidth, leftWidth > 0 {
+            grid.write(String(glyphs.ellipsis), x: limit - 1, y: y)
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import CTerminalShim
+import ChanstatDashboard
+
+/// The one owner of curses: created, used and stopped on the UI thread only, and never shared
+/// (it is not Sendable). It copies cell grids to the screen, diffed against the previous frame.
+final class CursesScreen {
+    enum StartFailure: Error {
+        case notATerminal, unknownTerminalType
+    }
+
+    let colored: Bool
+    let terminalType: String
+    private var previous: CellGrid?
+
+    /// Starts curses; the signal handlers must already be installed.
+    init(colorMode: ColorMode, noColorSet: Bool) throws(StartFailure) {
+        var used: UnsafePointer<CChar>?
+        switch ct_start(&used) {
+        case Int32(CT_STARTED): break
+        case Int32(CT_NOT_A_TERMINAL): throw .notATerminal
+        default: throw .unknownTerminalType
+        }
+        terminalType = used.map { String(cString: $0) } ?? "?"
+        switch colorMode {
+        case .never: colored = false
+        case .always: colored = ct_has_colors() != 0
+        case .auto: colored = ct_has_colors() != 0 && !noColorSet
+        }
+        if colored {
+            ct_start_colors()
+            for color in SemanticColor.allCases { ct_define_pair(Self.pair(color), Self.terminalColor(color)) }
+        }
+    }
+
+    func stop() {
+        ct_stop()
+    }
+
+    var size: (width: Int, height: Int) {
+        (Int(ct_cols()), Int(ct_lines()))
+    }
+
+    /// The next draw repaints every cell (after a resume, or a resize).
+    func invalidate() {
+        previous = nil
+        ct_force_full_repaint()
+    }
+
+    /// Draws only the rows that changed, from their first to their last changed cell, in runs of one
+    /// style; then one refresh. No erase or clear: unchanged cells are not touched.
+    func draw(_ grid: CellGrid) {
+        let old = previous.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
+        for y in 0..<grid.height {
+            guard let span = changedSpan(row: y, old: old, new: grid) else { continue }
+            var x = span.lowerBound
+            while x < span.upperBound {
+                let style = grid[x, y].style
+                var text: [wchar_t] = []
+                var end = x
+                while end < span.upperBound, grid[end, y].style == style || grid[end, y].isContinuation {
+                    text.append(contentsOf: grid[end, y].text.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
+                    end += 1
+                }
+                put(text, x: x, y: y, style: style)
+                x = end
+            }
+        }
+        ct_refresh()
+        previous = grid
+    }
+
+    /// Keys available now, without waiting.
+    func readKeys() -> [TerminalKey] {
+        var keys: [TerminalKey] = []
+        var codepoint: UInt32 = 0
+        while keys.count < 256 {
+            let kind = ct_read_key(&codepoint)
+            guard kind != Int32(CT_KEY_NONE) else { break }
+            if let key = TerminalKey(kind: kind, codepoint: codepoint) { keys.append(key) }
+        }
+        return keys
+    }
+
+    // MARK: - Private
+
+    private func changedSpan(row y: Int, old: CellGrid?, new: CellGrid) -> Range<Int>? {
+        guard let old else { return 0..<new.width }
+        var first = 0
+        while first < new.width, old[first, y] == new[first, y] { first += 1 }
+        guard first < new.width else { return nil }
+        var last = new.width - 1
+        while last > first, old[last, y] == new[last, y] { last -= 1 }
+        // Start on the head of a wide character, never on its continuation.
+        while first > 0, new[first, y].isContinuation { first -= 1 }
+        return first..<(last + 1)
+    }
+
+    private func put(_ text: [wchar_t], x: Int, y: Int, style: CellStyle) {
+        let pair = colored ? (style.foreground.map(Self.pair) ?? 0) : 0
+        let dim = colored && style.foreground == .muted
+        text.withUnsafeBufferPointer { buffer in
+            ct_put(Int32(y), Int32(x), buffer.baseAddress, Int32(buffer.count), pair,
+                   style.bold ? 1 : 0, style.reverse ? 1 : 0, dim ? 1 : 0)
+        }
+    }
+
+    private static func pair(_ color: SemanticColor) -> Int16 {
+        Int16(SemanticColor.allCases.firstIndex(of: color)! + 1)
+    }
+
+    /// Basic colours only, on the default background: they exist everywhere and read on light and dark.
+    private static func terminalColor(_ color: SemanticColor) -> Int16 {
+        switch color {
+        case .open: return Int16(CT_COLOR_RED)
+        case .pending: return Int16(CT_COLOR_YELLOW)
+        case .snoozed: return Int16(CT_COLOR_BLUE)
+        case .resolved: return Int16(CT_COLOR_GREEN)
+        case .accent: return Int16(CT_COLOR_CYAN)
+        case .error: return Int16(CT_COLOR_RED)
+        case .muted: return 0  // the default colour, dimmed
+        }
+    }
+}

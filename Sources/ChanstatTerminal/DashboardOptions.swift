@@ -1,0 +1,39 @@
+import ChanstatCore
+import ChanstatDashboard
+
+/// `--color`: `auto` uses colour when the terminal has it and `NO_COLOR` is not set.
+public enum ColorMode: String, Sendable, CaseIterable {
+    case auto, always, never
+}
+
+/// The range the dashboard opens on.
+public enum InitialRange: Sendable {
+    case preset(RangePreset)
+    case custom(DateRange)
+}
+
+/// Everything the dashboard needs from the command line.
+public struct DashboardOptions: Sendable {
+    public var source: any ReportSource
+    public var initialRange: InitialRange
+    public var calendar: LocalCalendar
+    /// Seconds between automatic refreshes; nil picks `RefreshSettings.defaultForFile` (60 s). A server
+    /// source should pass `RefreshSettings.defaultForServer` (300 s) unless `--refresh` says otherwise.
+    public var refreshSeconds: Double?
+    public var colorMode: ColorMode
+    public var forceASCII: Bool
+    /// Where logs go while the dashboard owns the screen; nil: nowhere.
+    public var logFile: String?
+
+    public init(source: any ReportSource, initialRange: InitialRange = .preset(.standard),
+                calendar: LocalCalendar = LocalCalendar(), refreshSeconds: Double? = nil,
+                colorMode: ColorMode = .auto, forceASCII: Bool = false, logFile: String? = nil) {
+        self.source = source
+        self.initialRange = initialRange
+        self.calendar = calendar
+        self.refreshSeconds = refreshSeconds
+        self.colorMode = colorMode
+        self.forceASCII = forceASCII
+        self.logFile = logFile
+    }
+}

@@ -1,0 +1,57 @@
+import Testing
+@testable import ChanstatDashboard
+
+@Suite struct TableLayoutTests {
+    /// Number widths as in the fixture: titles are wider than the numbers.
+    private func fit(_ width: Int, label: Int = 8) -> TableLayout? {
+        TableLayout.fit(width: width, preferredLabelWidth: label) { $0.title.count }
+    }
+
+    private func keys(_ layout: TableLayout?) -> [SortKey] {
+        layout?.numbers.map(\.key) ?? []
+    }
+
+    @Test func wideTerminalsShowEverythingWithTheBarCapped() {
+        let layout = fit(300)!
+        #expect(keys(layout) == [.open, .pending, .snoozed, .resolved, .total])
+        #expect(layout.labelWidth == 8)
+        #expect(layout.barWidth == TableLayout.maximumBarWidth)
+    }
+
+    @Test func theBarShrinksFirst() {
+        // label 8 + " Open Pending Snoozed Resolved Total" (36) + " " = 45, so a bar of 35 at 80 columns.
+        #expect(fit(80)?.barWidth == 35)
+        #expect(fit(50)?.barWidth == 5)
+        #expect(fit(49)?.barWidth == 4)
+        #expect(keys(fit(49)).count == 5)
+    }
+
+    @Test func thenTheLabelShrinks() {
+        #expect(fit(48)?.labelWidth == 7)
+        #expect(fit(47)?.labelWidth == 6)
+        #expect(keys(fit(47)).count == 5)
+    }
+
+    @Test func thenColumnsDropLeastImportantFirst() {
+        #expect(keys(fit(46)) == [.open, .pending, .resolved, .total])                 // snoozed goes
+        #expect(fit(46)?.labelWidth == 8)  // and the label gets its room back
+        #expect(keys(fit(38)) == [.open, .resolved, .total])                           // then pending
+        #expect(keys(fit(29)) == [.open, .total])                                      // then resolved
+        #expect(keys(fit(20)) == [.total])                                             // then open
+        #expect(fit(20)?.barWidth == 5)
+        #expect(fit(16)?.barWidth == 0)                                                // then the bar
+        #expect(keys(fit(16)) == [.total])
+        #expect(fit(11) == nil)                                                        // label + total no longer fit
+    }
+
+    @Test func everyLayoutFitsItsWidth() {
+        for width in 0...400 {
+            guard let layout = fit(width, label: 30) else {
+                #expect(width < 12)
+                continue
+            }
+            #expect(layout.totalWidth <= width, "width \(width)")
+            #expect(layout.barWidth == 0 || layout.barWidth >= TableLayout.minimumBarWidth)
+        }
+    }
+}

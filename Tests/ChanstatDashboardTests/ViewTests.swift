@@ -1,0 +1,247 @@
+import ChanstatCore
+import Testing
+@testable import ChanstatDashboard
+
+/// The view drawn into a grid and compared line by line (trailing spaces trimmed).
+@Suite struct ViewTests {
+    typealias F = Fixtures
+
+    /// A full screen: `top` lines, blank lines, then `bottom` lines at the last rows.
+    private func screen(_ top: [String], _ bottom: [String], height: Int) -> [String] {
+        top + Array(repeating: "", count: height - top.count - bottom.count) + bottom
+    }
+
+    private let unicodeLegend = "█ Open  █ Pending  █ Snoozed  █ Resolved"
+    private let fullFooter = "q quit  ? help  r refresh  1-7 range  [ ] step  d dates  p pause  + - interval  s sort"
+
+    @Test func tooSmallTerminalsSayTheSizeNeeded() {
+        let expected = [
+            " Terminal too small",
+            "     need 32x8",
+            "     have 20x5",
+            "      q quits",
+            "",
+        ]
+        #expect(Dashboard.view(F.loaded(), width: 20, height: 5).lines() == expected)
+        #expect(Dashboard.view(F.loaded(glyphs: .ascii), width: 20, height: 5).lines() == expected)
+        #expect(Dashboard.view(F.loaded(), width: 31, height: 30).lines()[15] == "          have 31x30")
+    }
+
+    @Test func degenerateSizesDoNotCrash() {
+        #expect(Dashboard.view(F.loaded(), width: 1, height: 1).lines() == ["T"])
+        #expect(Dashboard.view(F.loaded(), width: 0, height: 0).lines() == [])
+        #expect(Dashboard.view(F.loaded(), width: -5, height: 3).lines() == ["", "", ""])
+        for width in 0...45 {
+            for height in 0...12 {
+                let grid = Dashboard.view(F.press(F.loaded(), .character("?")).0, width: width, height: height)
+                #expect(grid.lines().count == max(0, height))
+                _ = Dashboard.view(F.press(F.loaded(), .character("d")).0, width: width, height: height)
+            }
+        }
+    }
+
+    @Test func narrow40x12DropsSnoozedAndShortensTheHeader() {
+        #expect(Dashboard.view(F.loaded(), width: 40, height: 12).lines() == screen([
+            "chanstat  demo data           auto 1 min",
+            "Last 30 days  2026-10-27 – 2026-11-25 G…",
+            "",
+            "Channel Open Pending Resolved Total",
+            "Website   12       4       30    48 ████",
+            "Email      3       1       10    14 █▏",
+            "WhatsA…    0       0        5     5 ▍",
+            "Total     15       5       45    67",
+        ], [
+            "█ Open  █ Pending  █ Snoozed  █ Resolved",
+            "q quit  ? help  r refresh  1-7 range",
+        ], height: 12))
+        #expect(Dashboard.view(F.loaded(glyphs: .ascii), width: 40, height: 12).lines() == screen([
+            "chanstat  demo data           auto 1 min",
+            "Last 30 days  2026-10-27 - 2026-11-25 G~",
+            "",
+            "Channel Open Pending Resolved Total",
+            "Website   12       4       30    48 #=~-",
+            "Email      3       1       10    14 -",
+            "WhatsA~    0       0        5     5 -",
+            "Total     15       5       45    67",
+        ], [
+            "# Open  = Pending  ~ Snoozed  - Resolved",
+            "q quit  ? help  r refresh  1-7 range",
+        ], height: 12))
+    }
+
+    @Test func standard80x24InUnicodeAndASCII() {
+        let header = [
+            "chanstat  demo data                                     auto-refresh every 1 min",
+            "Last 30 days  2026-10-27 – 2026-11-25 GMT      updated 2026-11-25 12:00 in 12 ms",
+            "",
+            "Channel  Open Pending Snoozed Resolved Total",
+        ]
+        let footer = "q quit  ? help  r refresh  1-7 range  [ ] step  d dates  p pause  + - interval"
+        #expect(Dashboard.view(F.loaded(), width: 80, height: 24).lines() == screen(header + [
+            "Website    12       4       2       30    48 ███████████████████████████████████",
+            "Email       3       1       0       10    14 ██████████▎",
+            "WhatsApp    0       0       0        5     5 ███▋",
+            "Total      15       5       2       45    67",
+        ], [unicodeLegend, footer], height: 24))
+        let asciiHeader = header.map { $0.replacingOccurrences(of: "–", with: "-") }
+        #expect(Dashboard.view(F.loaded(glyphs: .ascii), width: 80, height: 24).lines() == screen(asciiHeader + [
+            "Website    12       4       2       30    48 #########===~----------------------",
+            "Email       3       1       0       10    14 ##=-------",
+            "WhatsApp    0       0       0        5     5 ----",
+            "Total      15       5       2       45    67",
+        ], ["# Open  = Pending  ~ Snoozed  - Resolved", footer], height: 24))
+    }
+
+    @Test func wideTerminalsCapTheBarAt60Cells() {
+        let lines = Dashboard.view(F.loaded(), width: 120, height: 40).lines()
+        #expect(lines == screen([
+            "chanstat  demo data" + String(repeating: " ", count: 77) + "auto-refresh every 1 min",
+            "Last 30 days  2026-10-27 – 2026-11-25 GMT" + String(repeating: " ", count: 46) + "updated 2026-11-25 12:00 in 12 ms",
+            "",
+            "Channel  Open Pending Snoozed Resolved Total",
+            "Website    12       4       2       30    48 " + String(repeating: "█", count: 60),
+            "Email       3       1       0       10    14 █████████████████▌",
+            "WhatsApp    0       0       0        5     5 ██████▎",
+            "Total      15       5       2       45    67",
+        ], [unicodeLegend, fullFooter], height: 40))
+
+        let huge = Dashboard.view(F.loaded(glyphs: .ascii), width: 300, height: 80).lines()
+        #expect(huge == screen([
+            "chanstat  demo data" + String(repeating: " ", count: 257) + "auto-refresh every 1 min",
+            "Last 30 days  2026-10-27 - 2026-11-25 GMT" + String(repeating: " ", count: 226) + "updated 2026-11-25 12:00 in 12 ms",
+            "",
+            "Channel  Open Pending Snoozed Resolved Total",
+            "Website    12       4       2       30    48 ###############=====~~~-------------------------------------",
+            "Email       3       1       0       10    14 ####=-------------",
+            "WhatsApp    0       0       0        5     5 ------",
+            "Total      15       5       2       45    67",
+        ], ["# Open  = Pending  ~ Snoozed  - Resolved", fullFooter], height: 80))
+        #expect(huge.allSatisfy { $0.allSatisfy(\.isASCII) })
+    }
+
+    @Test func withoutColourStatusesHaveTheirOwnGlyphsAndNoCellHasAColour() {
+        let grid = Dashboard.view(F.loaded(colored: false), width: 60, height: 10)
+        #expect(Array(grid.lines()[3...7]) == [
+            "Channel  Open Pending Snoozed Resolved Total",
+            "Website    12       4       2       30    48 ████▓▒░░░░░░░░░",
+            "Email       3       1       0       10    14 █▓░░▍",
+            "WhatsApp    0       0       0        5     5 ░▋",  // 12.5 eighths round up to 13: 1 5/8
+            "Total      15       5       2       45    67",
+        ])
+        #expect(grid.lines()[8] == "█ Open  ▓ Pending  ▒ Snoozed  ░ Resolved")
+        #expect(grid.cells.allSatisfy { $0.style.foreground == nil && $0.style.background == nil })
+    }
+
+    @Test func withColourBarSegmentsAreColouredByStatus() {
+        let grid = Dashboard.view(F.loaded(), width: 60, height: 10)
+        let code: (CellStyle) -> Character = { style in
+            switch style.foreground {
+            case .open: return "o"
+            case .pending: return "p"
+            case .snoozed: return "s"
+            case .resolved: return "r"
+            default: return "."
+            }
+        }
+        let styles = grid.styleLines(code)
+        // Website: 12 open, 4 pending, 2 snoozed, 30 resolved in 15 cells.
+        #expect(styles[4] == String(repeating: ".", count: 45) + "oooopsrrrrrrrrr")
+        #expect(styles[8] == "o.......p..........s..........r" + String(repeating: ".", count: 29))
+    }
+
+    @Test func theSelectedRowIsReverseAndTheSortedColumnIsMarked() {
+        let state = F.press(F.loaded(colored: false), .down, .down).0  // Email
+        let grid = Dashboard.view(state, width: 60, height: 10)
+        let reverse = grid.styleLines { $0.reverse ? "R" : "." }
+        #expect(reverse[5] == String(repeating: "R", count: 60))
+        #expect(reverse[3] == String(repeating: ".", count: 39) + "RRRRR" + String(repeating: ".", count: 16))  // Total
+        #expect(reverse[4] == String(repeating: ".", count: 60))
+    }
+
+    @Test func rowsThatDoNotFitScrollWithTheSelectionAndSaySo() {
+        let state = F.press(F.loaded(), .up).0  // the last row, WhatsApp
+        #expect(Array(Dashboard.view(state, width: 60, height: 9).lines()[3...6]) == [
+            "Channel  Open Pending Snoozed Resolved Total        2-3 of 3",
+            "Email       3       1       0       10    14 ████▍",
+            "WhatsApp    0       0       0        5     5 █▋",
+            "Total      15       5       2       45    67",
+        ])
+    }
+
+    @Test func aHostileChannelTypeIsShownHarmlessly() {
+        let hostile = ChannelSummary(channels: [
+            "Channel::\u{1B}[31mRed\u{7}": F.counts(1, 2, 0, 0), "Channel::Email": F.counts(3, 0, 0, 0),
+        ])
+        let grid = Dashboard.view(F.loaded(hostile), width: 60, height: 9)
+        #expect(Array(grid.lines()[4...5]) == [
+            "Email        3       0       0        0     3 ██████████████",
+            "\u{FFFD}[31mRed\u{FFFD}    1       0       0        2     3 ██████████████",
+        ])
+        let controls = grid.cells.flatMap { $0.text.unicodeScalars }.filter { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+        #expect(controls.isEmpty)
+    }
+
+    @Test func emptyLoadingAndStaleStates() {
+        #expect(Dashboard.view(F.loaded(ChannelSummary()), width: 50, height: 9).lines()[5]
+                == "          No conversations in this range")
+        let loading = Dashboard.update(F.state(), .started, now: F.now).0
+        let loadingLines = Dashboard.view(loading, width: 50, height: 9).lines()
+        #expect(loadingLines[0] == "chanstat  demo data                    refreshing…")
+        #expect(loadingLines[5] == "                     Loading…")
+
+        var stale = F.press(F.loaded(), .character("r")).0
+        let failure = LoadResult(requestID: stale.pendingRequest!, range: stale.selection.range,
+                                 outcome: .failure(SourceError(.unavailable, "Cannot open demo.sqlite: it is locked.")),
+                                 durationSeconds: 1)
+        stale = Dashboard.update(stale, .loadFinished(failure), now: F.now).0
+        let lines = Dashboard.view(stale, width: 80, height: 10).lines()
+        #expect(lines[2] == " Stale (data from 12:00): Cannot open demo.sqlite: it is locked.")
+        #expect(lines[4] == "Website    12       4       2       30    48 ███████████████████████████████████")
+    }
+
+    @Test func theRangeBeingLoadedIsNamedWhileOldDataShows() {
+        let state = F.press(F.loaded(), .character("1")).0
+        let lines = Dashboard.view(state, width: 80, height: 10).lines()
+        #expect(lines[0].hasSuffix("refreshing…"))
+        #expect(lines[1] == "Today  2026-11-25 GMT                          updated 2026-11-25 12:00 in 12 ms")
+        #expect(lines[2] == "Showing 2026-10-27 – 2026-11-25 GMT until the new range loads")
+    }
+
+    @Test func pausedAndReversedAreVisible() {
+        let state = F.press(F.loaded(), .character("p"), .character("S")).0
+        let lines = Dashboard.view(state, width: 70, height: 9).lines()
+        #expect(lines[0] == "chanstat  demo data                    auto-refresh paused (p resumes)")
+        #expect(lines[3] == "Channel  Open Pending Snoozed Resolved Total (reversed)       1-2 of 3")
+        #expect(lines[4].hasPrefix("WhatsApp"))
+    }
+
+    @Test func theHelpOverlayListsEveryKey() {
+        let lines = Dashboard.view(F.press(F.loaded(), .character("?")).0, width: 80, height: 24).lines()
+        #expect(Array(lines[3...6]) == [
+            "Channel  Open Pe┌─ Keys ──────────────────────────────────────┐",
+            "Website    12   │ 1            Today                          │█████████████████",
+            "Email       3   │ 2            Last 7 days                    │",
+            "WhatsApp    0   │ 3            Last 30 days                   │",
+        ])
+        #expect(lines[11] == "                │ [  ]         Step the range back / forward  │")
+        #expect(lines[19] == "                │ q, Ctrl-C    Quit                           │")
+    }
+
+    @Test func theFormShowsFieldsAndTheErrorUnderItsField() {
+        var state = F.press(F.loaded(), .character("d"), .tab).0
+        state = F.type(state, "x")
+        state = F.press(state, .enter).0
+        let lines = Dashboard.view(state, width: 80, height: 24).lines()
+        #expect(Array(lines[7...15]) == [
+            "Total      ┌─ Custom range ─────────────────────────────────────────┐",
+            "           │ Since  2026-10-27                                      │",
+            "           │ Until ›2026-11-25x                                     │",
+            "           │        until \"2026-11-25x\" is not a date: use Unix     │",
+            "           │        seconds, YYYY-MM-DD or an ISO 8601 date-time    │",
+            "           │                                                        │",
+            "           │        Tab switch  Enter apply  Esc cancel             │",
+            "           │        YYYY-MM-DD, Unix seconds or ISO 8601            │",
+            "           └────────────────────────────────────────────────────────┘",
+        ])
+    }
+}
