@@ -56,7 +56,7 @@ let package = Package(
         ]),
         // The command line.
         .executableTarget(name: "chanstat", dependencies: [
-            "ChanstatCore", "ChanstatSQLite", "ChanstatHTTP", "ChanstatServer", "ChanstatTerminal",
+            "ChanstatCore", "ChanstatSQLite", "ChanstatHTTP", "ChanstatServer", "ChanstatDashboard", "ChanstatTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], plugins: ["BuildCommitPlugin"]),

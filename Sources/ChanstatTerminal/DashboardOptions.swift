@@ -6,16 +6,10 @@ public enum ColorMode: String, Sendable, CaseIterable {
     case auto, always, never
 }
 
-/// The range the dashboard opens on.
-public enum InitialRange: Sendable {
-    case preset(RangePreset)
-    case custom(DateRange)
-}
-
 /// Everything the dashboard needs from the command line.
 public struct DashboardOptions: Sendable {
     public var source: any ReportSource
-    public var initialRange: InitialRange
+    public var initialRange: RangeChoice
     public var calendar: LocalCalendar
     /// Seconds between automatic refreshes; nil picks `RefreshSettings.defaultForFile` (60 s). A server
     /// source should pass `RefreshSettings.defaultForServer` (300 s) unless `--refresh` says otherwise.
@@ -25,7 +19,7 @@ public struct DashboardOptions: Sendable {
     /// Where logs go while the dashboard owns the screen; nil: nowhere.
     public var logFile: String?
 
-    public init(source: any ReportSource, initialRange: InitialRange = .preset(.standard),
+    public init(source: any ReportSource, initialRange: RangeChoice = .preset(.standard),
                 calendar: LocalCalendar = LocalCalendar(), refreshSeconds: Double? = nil,
                 colorMode: ColorMode = .auto, forceASCII: Bool = false, logFile: String? = nil) {
         self.source = source

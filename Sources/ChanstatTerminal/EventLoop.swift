@@ -19,11 +19,9 @@ final class EventLoop {
         self.options = options
         logger = LogFile.logger(path: options.logFile)
         let now = Date()
-        let selection: RangeSelection
-        switch options.initialRange {
-        case .preset(let preset): selection = RangeSelection(preset: preset, range: preset.range(now: now, calendar: options.calendar))
-        case .custom(let range): selection = RangeSelection(preset: nil, range: range)
-        }
+        let range = options.initialRange.resolve(now: now, calendar: options.calendar)
+        let preset: RangePreset? = if case .preset(let preset) = options.initialRange { preset } else { nil }
+        let selection = RangeSelection(preset: preset, range: range)
         state = DashboardState(sourceName: options.source.displayName, calendar: options.calendar, selection: selection,
                                refreshSeconds: options.refreshSeconds ?? RefreshSettings.defaultForFile)
     }

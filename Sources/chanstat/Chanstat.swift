@@ -8,7 +8,8 @@ struct Chanstat: AsyncParsableCommand {
         commandName: "chanstat",
         abstract: "Chatwoot conversation statistics per channel, in the terminal.",
         version: BuildInfo.versionLine,
-        subcommands: [ReportCommand.self, SampleCommand.self, ServeCommand.self])
+        subcommands: [DashboardCommand.self, ReportCommand.self, ServeCommand.self, SampleCommand.self],
+        defaultSubcommand: DashboardCommand.self)
 
     /// Parses, runs, and exits with SPEC section 5's statuses and one line on stderr.
     static func main() async {

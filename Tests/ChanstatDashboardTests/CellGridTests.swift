@@ -1,3 +1,4 @@
+import ChanstatCore
 import Testing
 @testable import ChanstatDashboard
 

@@ -43,7 +43,7 @@ import Testing
     @Test func narrow40x12DropsSnoozedAndShortensTheHeader() {
         #expect(Dashboard.view(F.loaded(), width: 40, height: 12).lines() == screen([
             "chanstat  demo data           auto 1 min",
-            "Last 30 days  2026-10-27 – 2026-11-25 G…",
+            "Last 30 days  2026-10-27 – 2026-11-25 U…",
             "",
             "Channel Open Pending Resolved Total",
             "Website   12       4       30    48 ████",
@@ -56,7 +56,7 @@ import Testing
         ], height: 12))
         #expect(Dashboard.view(F.loaded(glyphs: .ascii), width: 40, height: 12).lines() == screen([
             "chanstat  demo data           auto 1 min",
-            "Last 30 days  2026-10-27 - 2026-11-25 G~",
+            "Last 30 days  2026-10-27 - 2026-11-25 U~",
             "",
             "Channel Open Pending Resolved Total",
             "Website   12       4       30    48 #=~-",
@@ -72,7 +72,7 @@ import Testing
     @Test func standard80x24InUnicodeAndASCII() {
         let header = [
             "chanstat  demo data                                     auto-refresh every 1 min",
-            "Last 30 days  2026-10-27 – 2026-11-25 GMT      updated 2026-11-25 12:00 in 12 ms",
+            "Last 30 days  2026-10-27 – 2026-11-25 UTC      updated 2026-11-25 12:00 in 12 ms",
             "",
             "Channel  Open Pending Snoozed Resolved Total",
         ]
@@ -96,7 +96,7 @@ import Testing
         let lines = Dashboard.view(F.loaded(), width: 120, height: 40).lines()
         #expect(lines == screen([
             "chanstat  demo data" + String(repeating: " ", count: 77) + "auto-refresh every 1 min",
-            "Last 30 days  2026-10-27 – 2026-11-25 GMT" + String(repeating: " ", count: 46) + "updated 2026-11-25 12:00 in 12 ms",
+            "Last 30 days  2026-10-27 – 2026-11-25 UTC" + String(repeating: " ", count: 46) + "updated 2026-11-25 12:00 in 12 ms",
             "",
             "Channel  Open Pending Snoozed Resolved Total",
             "Website    12       4       2       30    48 " + String(repeating: "█", count: 60),
@@ -108,7 +108,7 @@ import Testing
         let huge = Dashboard.view(F.loaded(glyphs: .ascii), width: 300, height: 80).lines()
         #expect(huge == screen([
             "chanstat  demo data" + String(repeating: " ", count: 257) + "auto-refresh every 1 min",
-            "Last 30 days  2026-10-27 - 2026-11-25 GMT" + String(repeating: " ", count: 226) + "updated 2026-11-25 12:00 in 12 ms",
+            "Last 30 days  2026-10-27 - 2026-11-25 UTC" + String(repeating: " ", count: 226) + "updated 2026-11-25 12:00 in 12 ms",
             "",
             "Channel  Open Pending Snoozed Resolved Total",
             "Website    12       4       2       30    48 ###############=====~~~-------------------------------------",
@@ -203,8 +203,8 @@ import Testing
         let state = F.press(F.loaded(), .character("1")).0
         let lines = Dashboard.view(state, width: 80, height: 10).lines()
         #expect(lines[0].hasSuffix("refreshing…"))
-        #expect(lines[1] == "Today  2026-11-25 GMT                          updated 2026-11-25 12:00 in 12 ms")
-        #expect(lines[2] == "Showing 2026-10-27 – 2026-11-25 GMT until the new range loads")
+        #expect(lines[1] == "Today  2026-11-25 UTC                          updated 2026-11-25 12:00 in 12 ms")
+        #expect(lines[2] == "Showing 2026-10-27 – 2026-11-25 UTC until the new range loads")
     }
 
     @Test func pausedAndReversedAreVisible() {

@@ -1,3 +1,5 @@
+import ChanstatCore
+
 /// One terminal cell: a grapheme and its style. A wide grapheme occupies its cell and the next one,
 /// which holds the empty string as a continuation so that columns always line up.
 public struct Cell: Hashable, Sendable {
