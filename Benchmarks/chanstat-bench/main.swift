@@ -1,8 +1,9 @@
 import Foundation
 
 // chanstat-bench: programs that print figures, never run by the tests.
-//   swift build -c release && .build/release/chanstat-bench [report] [--runs N] [--sizes 1000000,5000000]
-// Uses .build/release/chanstat and the sqlite3 shell; data files go to bench-data/ (git-ignored).
+//   swift build -c release && .build/release/chanstat-bench report [--runs N] [--sizes 1000000,5000000]
+//   .build/release/chanstat-bench dashboard [--idle SECONDS] [--keys N] [--sizes 5000000]
+// Uses .build/release/chanstat, the sqlite3 shell and tmux; data files go to bench-data/ (git-ignored).
 
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
@@ -29,6 +30,10 @@ do {
     }
     try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
     let benchmark = ReportBenchmark(chanstat: chanstat, dataDirectory: dataDirectory, runs: runs)
+    if CommandLine.arguments.dropFirst().first == "dashboard" {
+        try runDashboardBenchmark(benchmark)
+        exit(0)
+    }
     print("report for a 180-day range, account 1: chanstat report vs the sqlite3 shell's straightforward query")
     print("(\(runs) runs each, alternating, whole process, medians; answers checked equal)\n")
     var rows: [ReportBenchmark.Row] = []
@@ -48,4 +53,24 @@ do {
 } catch {
     FileHandle.standardError.write(Data("chanstat-bench: \(error)\n".utf8))
     exit(1)
+}
+
+func runDashboardBenchmark(_ reports: ReportBenchmark) throws {
+    let benchmark = DashboardBenchmark(chanstat: chanstat, idleSeconds: Double(option("--idle", default: "30")) ?? 30,
+                                       keyPresses: Int(option("--keys", default: "6")) ?? 6)
+    var sources: [(String, [String])] = [("built-in demo data", [])]
+    for size in sizes {
+        let file = try reports.prepare(conversations: size).indexed
+        sources.append(("\(size / 1_000_000)M conversations", ["--db", file, "--account", "1"]))
+    }
+    print("dashboard in tmux (120x40, LANG=C.UTF-8), release build; key presses alternate presets 5 and 3\n")
+    print("| source | first complete frame | key to redrawn frame (median, max) | idle CPU | peak memory |")
+    print("|---|---|---|---|---|")
+    for (name, arguments) in sources {
+        let figures = try benchmark.measure(name: name, arguments: arguments)
+        print(String(format: "| %@ | %.0f ms | %.0f ms, %.0f ms | %.2f%% over %.0f s | %d MB |", name,
+                     figures.firstFrame * 1000, median(figures.keyToFrame) * 1000,
+                     (figures.keyToFrame.max() ?? .nan) * 1000, figures.idleCPUPercent, benchmark.idleSeconds,
+                     figures.peakKilobytes / 1024))
+    }
 }
