@@ -72,17 +72,12 @@ extension Transition {
         state.sort = SortOrder(key: keys[next], reversed: false)
     }
 
-    /// Moves the selected row, clamped to the table; with nothing selected, the first move selects the
-    /// first (down) or last (up) row.
+    /// Moves the selected row, clamped to the table. With nothing selected the selection starts just
+    /// outside the table, so Down and Home select the first row, Up and End the last.
     private mutating func moveSelection(by offset: Int) {
         let rows = state.sortedRows.map(\.channelType)
         guard !rows.isEmpty else { return }
-        let index: Int
-        if let selected = state.selectedChannel, let current = rows.firstIndex(of: selected) {
-            index = min(max(0, current.addingReportingOverflow(offset).partialValue), rows.count - 1)
-        } else {
-            index = offset > 0 ? 0 : rows.count - 1
-        }
-        state.selectedChannel = rows[index]
+        let current = state.selectedChannel.flatMap { rows.firstIndex(of: $0) } ?? (offset > 0 ? -1 : rows.count)
+        state.selectedChannel = rows[min(max(0, current.addingReportingOverflow(offset).partialValue), rows.count - 1)]
     }
 }
