@@ -44,6 +44,9 @@ public final class ChatwootAPISource: ReportSource {
             timeout: .init(connect: Self.timeAmount(limits.connectTimeout), read: Self.timeAmount(limits.requestTimeout)),
             proxy: ProxyEnvironment.proxy(for: endpoint, environment: environment))
         configuration.httpVersion = .automatic
+        // The pool would otherwise retry a refused connection with backoff until the connect timeout, so a
+        // server that is down took two whole timeouts (10 s) to report; the one retry below is ours.
+        configuration.connectionPool.retryConnectionEstablishment = false
         self.configuration = configuration
     }
 

@@ -39,6 +39,8 @@ enum ChanstatProcess {
         env["TZ"] = "UTC"
         env["LANG"] = "C.UTF-8"
         env["NO_COLOR"] = nil
+        // A crash prints its report and ends, rather than waiting for a debugger to attach.
+        env["SWIFT_BACKTRACE"] = "interactive=no"
         for (key, value) in environment { env[key] = value }
         process.environment = env
         process.standardInput = FileHandle.nullDevice

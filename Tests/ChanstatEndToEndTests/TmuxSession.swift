@@ -28,8 +28,12 @@ final class TmuxSession {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let dir = directory.path
+        // Without job control the command shares the wrapper's process group, so Ctrl-C's SIGINT reaches
+        // the wrapper too and would end it (and the pane) before the command could restore the terminal.
+        // A trap (not an ignore, which the command would inherit) keeps the wrapper alive, as an interactive
+        // shell would be.
         let wrapper = """
-            stty -g > '\(dir)/stty-before'; \(command)
+            trap : INT; stty -g > '\(dir)/stty-before'; \(command)
             echo $? > '\(dir)/status.tmp'; stty -g > '\(dir)/stty-after'; mv '\(dir)/status.tmp' '\(dir)/status'
             echo '[command ended]'; exec sleep 86400
             """
@@ -87,6 +91,16 @@ final class TmuxSession {
     /// Sends keys in tmux's key names ("q", "Enter", "C-c", "Escape", "BSpace", "Up").
     func sendKeys(_ keys: String...) throws {
         try tmux(["send-keys"] + keys)
+    }
+
+    /// Sends the same key `count` times in one go.
+    func press(_ key: String, times count: Int) throws {
+        try tmux(["send-keys"] + Array(repeating: key, count: count))
+    }
+
+    /// The pane's title, which a program can set with an escape sequence (OSC 0 or 2).
+    func paneTitle() throws -> String {
+        try tmux(["display-message", "-p", "#{pane_title}"]).trimmingCharacters(in: .newlines)
     }
 
     /// Sends text literally, character by character (no key-name lookup).

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Starting the real `chanstat` binary in a tmux pane, and `chanstat serve` as a plain child process.
+enum DashboardHarness {
+    /// Generous: the whole test suite runs in parallel on two cores.
+    static let timeout: Duration = .seconds(30)
+
+    /// Quotes one word for `sh`.
+    static func shellQuoted(_ word: String) -> String {
+        "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// A tmux session running `chanstat arguments…` from the pane's shell, under UTC and C.UTF-8 unless
+    /// `environment` says otherwise, without colour suppression from the test runner's environment.
+    static func start(_ arguments: [String], width: Int = 100, height: Int = 30,
+                      environment: [String: String] = [:]) throws -> TmuxSession {
+        guard FileManager.default.isExecutableFile(atPath: ChanstatProcess.binary.path) else {
+            throw ChanstatProcess.MissingBinary(path: ChanstatProcess.binary.path)
+        }
+        let command = ([ChanstatProcess.binary.path] + arguments).map(shellQuoted).joined(separator: " ")
+        let base = ["TZ": "UTC", "NO_COLOR": "", "SWIFT_BACKTRACE": "interactive=no"]
+        return try TmuxSession(command: command, width: width, height: height,
+                               environment: base.merging(environment) { $1 })
+    }
+
+    /// The dashboard on a file, account 1, a range read in UTC, no automatic refresh during a test.
+    static func dashboard(_ fixture: DashboardFixture, since: String, until: String, extra: [String] = [],
+                          width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws -> TmuxSession {
+        try start(["dashboard", "--db", fixture.path, "--account", "1", "--since", since, "--until", until, "--utc",
+                   "--refresh", "3600"] + extra, width: width, height: height, environment: environment)
+    }
+
+    /// SGR parameters that set a colour (foreground or background, basic, bright, 256 or direct), found
+    /// in `capture-pane -e` output.
+    static func colourSequences(in text: String) -> [String] {
+        var found: [String] = []
+        var rest = Substring(text)
+        while let start = rest.range(of: "\u{1B}[") {
+            rest = rest[start.upperBound...]
+            let parameters = rest.prefix { $0.isNumber || $0 == ";" || $0 == ":" }
+            rest = rest.dropFirst(parameters.count)
+            guard rest.first == "m" else { continue }
+            let colours = parameters.split(whereSeparator: { $0 == ";" || $0 == ":" }).compactMap { Int($0) }.filter {
+                (30...38).contains($0) || (40...48).contains($0) || (90...97).contains($0) || (100...107).contains($0)
+            }
+            if !colours.isEmpty { found.append("ESC[\(parameters)m") }
+        }
+        return found
+    }
+}
+
+/// `chanstat serve --db FILE --port PORT` as a child process; killed on `stop` or deinit, whatever
+/// happened in the test.
+final class ServeProcess {
+    let process = Process()
+    let port: Int
+
+    /// Starts the server and waits for the line that says where it listens.
+    init(database: String, port requestedPort: Int = 0) throws {
+        process.executableURL = ChanstatProcess.binary
+        process.arguments = ["serve", "--db", database, "--port", String(requestedPort)]
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_BACKTRACE"] = "interactive=no"
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty {
+                process.waitUntilExit()
+                throw TmuxSession.Failure(description: "serve ended (status \(process.terminationStatus)) before "
+                                          + "listening on port \(requestedPort)")
+            }
+            line += chunk
+        }
+        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.hasPrefix("chanstat serve: listening on http://127.0.0.1:"),
+              let port = text.split(separator: ":").last.flatMap({ Int($0) }) else {
+            process.terminate()
+            throw TmuxSession.Failure(description: "serve printed \"\(text)\", not the address it listens on")
+        }
+        self.port = port
+    }
+
+    var url: String { "http://127.0.0.1:\(port)" }
+
+    /// SIGTERM, then waits for the process to end; its exit status.
+    @discardableResult
+    func stop() -> Int32 {
+        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+}
