@@ -84,13 +84,14 @@ public final class ChatwootAPISource: ReportSource {
         request.headers.add(name: "User-Agent", value: "chanstat")
         let status: Int, contentType: String?, location: String?, body: Data
         do {
-            let response = try await client.execute(request, timeout: Self.timeAmount(limits.requestTimeout))
-            status = Int(response.status.code)
-            contentType = response.headers.first(name: "content-type")
-            location = response.headers.first(name: "location")
-            // Streamed and cut off at the cap: a runaway body is never held in memory.
-            let buffer = try await response.body.collect(upTo: limits.maximumBodyBytes)
-            body = Data(buffer.readableBytesView)
+            let limits = self.limits, request = request
+            (status, contentType, location, body) = try await RequestDeadline.run(within: limits.requestTimeout) {
+                let response = try await client.execute(request, timeout: Self.timeAmount(limits.requestTimeout))
+                // Streamed and cut off at the cap: a runaway body is never held in memory.
+                let buffer = try await response.body.collect(upTo: limits.maximumBodyBytes)
+                return (Int(response.status.code), response.headers.first(name: "content-type"),
+                        response.headers.first(name: "location"), Data(buffer.readableBytesView))
+            }
         } catch is CancellationError {
             throw CancellationError()
         } catch {

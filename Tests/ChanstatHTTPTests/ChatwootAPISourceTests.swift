@@ -16,17 +16,19 @@ import Testing
         return limits
     }
 
-    static func source(port: Int, account: Int64 = 1, token: String = token) throws -> ChatwootAPISource {
-        ChatwootAPISource(endpoint: try ChatwootEndpoint("http://127.0.0.1:\(port)"), accountID: account,
-                          token: try APIToken(token), limits: fastLimits, environment: [:])
+    static func source(port: Int, account: Int64 = 1, token: String = token, scheme: String = "http",
+                       limits: ChatwootAPISource.Limits = fastLimits) throws -> ChatwootAPISource {
+        ChatwootAPISource(endpoint: try ChatwootEndpoint("\(scheme)://127.0.0.1:\(port)"), accountID: account,
+                          token: try APIToken(token), limits: limits, environment: [:])
     }
 
     /// The error a scripted answer produces, and how many connections the client made for it.
-    static func failure(_ behaviour: ScriptedServer.Behaviour) async throws -> (SourceError, label: String, connections: Int) {
+    static func failure(_ behaviour: ScriptedServer.Behaviour, limits: ChatwootAPISource.Limits = fastLimits)
+        async throws -> (SourceError, label: String, connections: Int) {
         let server = try ScriptedServer(behaviour)
         defer { server.stop() }
         let error = await #expect(throws: SourceError.self) {
-            _ = try await source(port: server.port).summary(for: Fixture.range)
+            _ = try await source(port: server.port, limits: limits).summary(for: Fixture.range)
         }
         let failure = try #require(error)
         #expect(!failure.message.contains(token), "the token leaked into: \(failure.message)")

@@ -14,6 +14,9 @@ final class ScriptedServer: @unchecked Sendable {
         case stall
         /// Reads the request, then resets the connection (RST, not FIN).
         case reset
+        /// Writes `bytes[..<immediately]` at once, then one byte per `interval`: a server that never stalls
+        /// long enough for a read timeout, so only the whole-request timeout can end it.
+        case drip(Data, immediately: Int, interval: Duration)
     }
 
     let port: Int
@@ -22,14 +25,17 @@ final class ScriptedServer: @unchecked Sendable {
     private let lock = NSLock()
     private var connections = 0
     private var held: [Int32] = []
+    private var heads: [String] = []
+    private var stopped = false
 
-    init(_ behaviour: Behaviour) throws {
+    /// `address`: any of 127.0.0.0/8, so a second server can stand for "another host" on this machine.
+    init(_ behaviour: Behaviour, address host: String = "127.0.0.1") throws {
         self.behaviour = behaviour
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         self.listener = listener
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_addr.s_addr = inet_addr(host)
         address.sin_port = 0
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) {
@@ -47,9 +53,13 @@ final class ScriptedServer: @unchecked Sendable {
     /// How many connections were made: 2 means the client retried once.
     var connectionCount: Int { lock.withLock { connections } }
 
+    /// The request heads received (request line and headers), in order.
+    var requestHeads: [String] { lock.withLock { heads } }
+
     /// Shuts the listener down; its thread closes it. Closing it here would free the descriptor number while
     /// the thread may still call accept on it, and another test's new listener could get that number.
     func stop() {
+        lock.withLock { stopped = true }
         shutdown(listener, Int32(SHUT_RDWR))
         for fd in lock.withLock({ held }) { close(fd) }
     }
@@ -62,17 +72,18 @@ final class ScriptedServer: @unchecked Sendable {
                 return
             }
             lock.withLock { connections += 1 }
-            readRequest(client)
+            let head = readRequest(client)
+            lock.withLock { heads.append(head) }
             switch behaviour {
             case .respond(let bytes):
-                bytes.withUnsafeBytes { buffer in
-                    var offset = 0
-                    while offset < buffer.count {
-                        // MSG_NOSIGNAL: a client that gives up early must not kill the test process with SIGPIPE.
-                        let sent = send(client, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
-                        if sent <= 0 { break }
-                        offset += sent
-                    }
+                _ = Self.write(bytes, to: client)
+                close(client)
+            case .drip(let bytes, let immediately, let interval):
+                var sentAll = Self.write(bytes.prefix(immediately), to: client)
+                for byte in bytes.dropFirst(immediately) where sentAll && !lock.withLock({ stopped }) {
+                    Thread.sleep(forTimeInterval: Double(interval.components.attoseconds) / 1e18
+                                 + Double(interval.components.seconds))
+                    sentAll = Self.write(Data([byte]), to: client)
                 }
                 close(client)
             case .stall:
@@ -85,16 +96,31 @@ final class ScriptedServer: @unchecked Sendable {
         }
     }
 
-    /// Reads up to the end of the request head, so the client is not reset for unread data.
-    private func readRequest(_ client: Int32) {
+    /// Whether every byte went out. MSG_NOSIGNAL: a client that gives up early must not kill the test
+    /// process with SIGPIPE.
+    private static func write(_ bytes: Data, to client: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let sent = send(client, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
+                if sent <= 0 { return false }
+                offset += sent
+            }
+            return true
+        }
+    }
+
+    /// Reads up to the end of the request head, so the client is not reset for unread data; returns the head.
+    private func readRequest(_ client: Int32) -> String {
         var received = [UInt8]()
         var chunk = [UInt8](repeating: 0, count: 4096)
         while received.count < 65_536 {
             let count = recv(client, &chunk, chunk.count, 0)
-            if count <= 0 { return }
+            if count <= 0 { break }
             received += chunk[0..<count]
-            if received.count >= 4, received.suffix(4) == [13, 10, 13, 10] { return }
+            if received.count >= 4, received.suffix(4) == [13, 10, 13, 10] { break }
         }
+        return String(decoding: received, as: UTF8.self)
     }
 
     /// An HTTP/1.1 answer with the right Content-Length (or another one, to cut a body short).
@@ -110,16 +136,6 @@ final class ScriptedServer: @unchecked Sendable {
 /// A raw client for requests no well-behaved client sends: half a request, garbage, a hang-up.
 enum RawClient {
     static func sendAndClose(port: Int, _ text: String) throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
-        _ = text.withCString { send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+        try RawConnection(port: port).send(text)
     }
 }

@@ -44,7 +44,8 @@ public enum ReportJSON {
     }
 
     /// Reads a payload strictly: an object of objects with the four whole, non-negative counts.
-    /// A `total` that is present must equal their sum; anything else is garbage and says so.
+    /// A `total` that is present must equal their sum; a key twice in one object is refused; anything else
+    /// is garbage and says so.
     public static func decode(_ data: Data) throws(DecodingFailure) -> ChannelSummary {
         let raw: [String: RawCounts]
         do {
@@ -53,6 +54,10 @@ public enum ReportJSON {
             throw DecodingFailure(reason: describe(error, body: data))
         } catch {
             throw DecodingFailure(reason: "the body is not valid JSON")
+        }
+        if let key = DuplicateJSONKeys.first(in: data) {
+            throw DecodingFailure(reason: "\"\(TerminalSafeText.sanitize(key, maxCharacters: 40))\" appears twice in one "
+                                  + "object, so the body has no single meaning")
         }
         var channels: [String: ChannelCounts] = [:]
         for (channelType, value) in raw {

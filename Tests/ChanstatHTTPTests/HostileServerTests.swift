@@ -1,0 +1,96 @@
+import ChanstatCore
+import ChanstatHTTP
+import Foundation
+import Testing
+
+/// The API source against servers that attack it (issue 5, item 3). Each case fails without its protection:
+/// a hang (the time limit), a crash, a token sent elsewhere, or a report read from an ambiguous body.
+@Suite(.timeLimit(.minutes(1))) struct HostileServerTests {
+    typealias Base = ChatwootAPISourceTests
+    static let report = #"{"Channel::Email":{"open":1,"resolved":2,"pending":0,"snoozed":0,"total":3}}"#
+    static let notASummary = "answered with something that is not a channel summary"
+
+    /// One byte a second, from the first byte or after a prompt head: only the whole-request timeout ends it
+    /// (each byte resets a read timeout), and it ends in one sentence, without a retry that would double the wait.
+    @Test(arguments: [false, true])
+    func aSlowDripIsEndedByTheRequestTimeout(headFirst: Bool) async throws {
+        var limits = Base.fastLimits
+        limits.requestTimeout = .seconds(3)
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(Self.report.utf8.count)\r\n\r\n"
+        let drip = ScriptedServer.Behaviour.drip(Data((head + Self.report).utf8), immediately: headFirst ? head.utf8.count : 0,
+                                                 interval: .seconds(1))
+        let (error, label, connections) = try await Base.failure(drip, limits: limits)
+        #expect(error == SourceError(.unavailable, "\(label) did not answer within 3 seconds; check that it is up, or try again later"))
+        #expect(connections == 1)
+    }
+
+    /// Decision: no redirect is followed, to another host or the same one; the sentence says so and names the
+    /// new address. The other host is a second listener on 127.0.0.2 that records every request it gets.
+    @Test(arguments: [301, 302, 307])
+    func aRedirectIsNotFollowedSoTheTokenNeverLeaves(status: Int) async throws {
+        let elsewhere = try ScriptedServer(ScriptedServer.answer(200, Self.report), address: "127.0.0.2")
+        defer { elsewhere.stop() }
+        let path = "/api/v2/accounts/1/summary_reports/channel"
+        for target in ["http://127.0.0.2:\(elsewhere.port)\(path)", "/chatwoot\(path)"] {
+            let server = try ScriptedServer(ScriptedServer.answer(status, "", extraHeaders: "Location: \(target)\r\n"))
+            defer { server.stop() }
+            let error = await #expect(throws: SourceError.self) {
+                _ = try await Base.source(port: server.port).summary(for: Fixture.range)
+            }
+            #expect(error == SourceError(.refused, "http://127.0.0.1:\(server.port) redirected the request to \(target): "
+                                         + "use that address as --url (redirects are not followed, so the token never goes elsewhere)"))
+            // The recorder works: the first server did get the token, once.
+            #expect(server.requestHeads.count == 1)
+            #expect(server.requestHeads.first?.contains("api_access_token: \(Base.token)") == true)
+        }
+        #expect(elsewhere.connectionCount == 0)
+        #expect(!elsewhere.requestHeads.joined().contains(Base.token))
+    }
+
+    /// Decision: `text/html` means a web page whatever the body looks like (a login page or a proxy's answer
+    /// is never read as counts); any other type is judged by the body, which is read strictly anyway.
+    @Test func aWebPageTypeIsRefusedEvenWithAJSONBody() async throws {
+        let (error, label, _) = try await Base.failure(ScriptedServer.answer(200, Self.report, contentType: "text/html"))
+        #expect(error == SourceError(.badData, "\(label) answered with a web page, not a report: check that --url is "
+                                     + "the Chatwoot address itself, not a login page or a proxy"))
+        let server = try ScriptedServer(ScriptedServer.answer(200, Self.report, contentType: "text/plain"))
+        defer { server.stop() }
+        let summary = try await Base.source(port: server.port).summary(for: Fixture.range)
+        #expect(summary == ChannelSummary(channels: ["Channel::Email": ChannelCounts(open: 1, resolved: 2, pending: 0, snoozed: 0)!]))
+    }
+
+    /// Decision: refused. Foundation's two JSON readers disagree on which duplicate wins, so no value is safe.
+    @Test(arguments: [
+        (#"{"Channel::Email":{"open":1,"resolved":0,"pending":0,"snoozed":0},"Channel::Email":{"open":9,"resolved":0,"pending":0,"snoozed":0}}"#,
+         "Channel::Email"),
+        (#"{"Channel::Email":{"open":1,"resolved":0,"pending":0,"snoozed":0,"open":9}}"#, "open"),
+        (#"{"Channel::Email":{"open":1,"resolved":0,"pending":0,"snoozed":0},"Channel::\u0045mail":{"open":9,"resolved":0,"pending":0,"snoozed":0}}"#,
+         "Channel::Email"),
+    ])
+    func duplicateKeysAreRefused(body: String, key: String) async throws {
+        let (error, label, _) = try await Base.failure(ScriptedServer.answer(200, body))
+        #expect(error == SourceError(.badData, "\(label) \(Self.notASummary): \"\(key)\" appears twice in one object, "
+                                     + "so the body has no single meaning"))
+    }
+
+    /// 100,000 open brackets, as a report and as an error body: Foundation's depth limit answers, no stack overflow.
+    @Test(arguments: ["[", #"{"a":"#])
+    func deeplyNestedJSONIsOneSentence(opening: String) async throws {
+        let body = String(repeating: opening, count: 100_000)
+        let (report, label1, _) = try await Base.failure(ScriptedServer.answer(200, body))
+        #expect(report == SourceError(.badData, "\(label1) \(Self.notASummary): the body is not valid JSON"))
+        let (refusal, label2, _) = try await Base.failure(ScriptedServer.answer(422, body))
+        #expect(refusal == SourceError(.range, "\(label2) refused the range: it gave no reason"))
+    }
+
+    @Test(.enabled(if: TLSTestServer.isAvailable, "needs the openssl CLI (scripts/setup installs it)"))
+    func aCertificateForAnotherHostIsRefused() async throws {
+        let server = try TLSTestServer(certificateFor: "other.example")
+        defer { server.stop() }
+        let error = await #expect(throws: SourceError.self) {
+            _ = try await Base.source(port: server.port, scheme: "https").summary(for: Fixture.range)
+        }
+        #expect(error == SourceError(.unavailable, "the secure connection to https://127.0.0.1:\(server.port) failed: "
+                                     + "its certificate could not be verified, or it does not speak TLS there"))
+    }
+}
