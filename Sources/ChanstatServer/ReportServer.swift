@@ -10,20 +10,28 @@ import NIOCore
 public enum ReportServer {
     public static let defaultHost = "127.0.0.1"
     public static let defaultPort = 3000
+    /// A connection that sends nothing, or only part of a request head, for this long is closed: otherwise
+    /// idle or slow clients could hold connections (file descriptors) for ever. Long enough for any real client.
+    public static let defaultIdleTimeout: Duration = .seconds(30)
 
     public typealias App = Application<RouterResponder<BasicRequestContext>>
 
     /// The application, not yet running. `onListening` gets the bound port (the real one when `port` is 0).
     public static func makeApplication(database: ReportDatabase, host: String = defaultHost,
-                                       port: Int = defaultPort, logger: Logger,
-                                       onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> App {
+                                       port: Int = defaultPort, idleTimeout: Duration = defaultIdleTimeout,
+                                       logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> App {
         let router = Router(context: BasicRequestContext.self)
         // Outermost first: the log sees the final status of every answer, error bodies included.
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: ErrorBodyMiddleware())
         SummaryRoutes<BasicRequestContext>(database: database).register(on: router)
+        // Hummingbird's idle timer restarts on each request head or body part and after each answer, not on
+        // raw bytes: a client dripping a request head a byte at a time is closed too (a read timeout).
+        let idle = TimeAmount.nanoseconds(Int64(idleTimeout.components.seconds) * 1_000_000_000
+                                          + idleTimeout.components.attoseconds / 1_000_000_000)
         return Application(
             router: router,
+            server: .http1(configuration: .init(idleTimeout: idle)),
             configuration: .init(address: .hostname(host, port: port), serverName: "chanstat"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger)
@@ -31,10 +39,11 @@ public enum ReportServer {
 
     /// Runs until SIGTERM or SIGINT, then lets requests in flight finish. Cancelling the calling task
     /// stops it too (the tests do that).
-    public static func run(database: ReportDatabase, host: String, port: Int, logger: Logger,
+    public static func run(database: ReportDatabase, host: String, port: Int,
+                           idleTimeout: Duration = defaultIdleTimeout, logger: Logger,
                            onListening: @escaping @Sendable (Int) async -> Void) async throws {
-        let app = makeApplication(database: database, host: host, port: port, logger: logger,
-                                  onListening: onListening)
+        let app = makeApplication(database: database, host: host, port: port, idleTimeout: idleTimeout,
+                                  logger: logger, onListening: onListening)
         do {
             try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
         } catch let error as IOError {

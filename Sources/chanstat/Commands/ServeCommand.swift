@@ -29,8 +29,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port; 0 picks a free one (printed on stdout).")
     var port = ReportServer.defaultPort
 
+    @Option(help: ArgumentHelp("Close a connection that sends nothing (or half a request) for this long.",
+                               valueName: "seconds"))
+    var idleTimeout = Int(ReportServer.defaultIdleTimeout.components.seconds)
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard (1...3_600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 1 and 3600 seconds") }
     }
 
     func run() async throws {
@@ -42,7 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "chanstat.serve")
         let host = self.host
-        try await ReportServer.run(database: database, host: host, port: port, logger: logger) { bound in
+        try await ReportServer.run(database: database, host: host, port: port, idleTimeout: .seconds(idleTimeout),
+                                   logger: logger) { bound in
             // Scripts and tests read this line to learn the port chosen for --port 0.
             let shownHost = host.contains(":") ? "[\(host)]" : host
             FileHandle.standardOutput.write(Data("chanstat serve: listening on http://\(shownHost):\(bound)\n".utf8))
