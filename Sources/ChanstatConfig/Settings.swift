@@ -10,9 +10,8 @@ public struct CommandLineSettings: Equatable, Sendable {
     public var account: Int64?
     public var tokenFile: String?
     public var insecureHTTP = false
+    /// `--range`; `--since`/`--until` are not here because no profile overrides a custom range.
     public var range: RangePreset?
-    /// `--since`/`--until` were given: a custom range, which no profile overrides.
-    public var customRange = false
     public var refresh: Double?
     public var color: ColorMode?
 

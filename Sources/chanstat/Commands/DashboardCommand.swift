@@ -1,7 +1,6 @@
 import ArgumentParser
 import ChanstatConfig
 import ChanstatCore
-import ChanstatDashboard
 import ChanstatTerminal
 import Foundation
 

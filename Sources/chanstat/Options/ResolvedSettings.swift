@@ -15,7 +15,6 @@ enum ResolvedSettings {
         flags.tokenFile = source.tokenFile
         flags.insecureHTTP = source.insecureHTTP
         flags.range = range.range
-        flags.customRange = range.isCustom
         flags.refresh = refresh
         flags.color = color
         return try SettingsResolver.resolve(flags, environment: ProcessInfo.processInfo.environment)
