@@ -17,6 +17,8 @@ let package = Package(
         // Already in the graph through the two above; named so the HTTP source can tell a refused,
         // reset or timed-out connection apart by NIO's error types rather than by their text.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        // The config file's TOML (profiles); its parse errors carry the line and column.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The rules: ranges, presets, statuses, labels, safe text, the report value and its JSON.
@@ -54,9 +56,15 @@ let package = Package(
             "ChanstatCore", "ChanstatDashboard", "CTerminalShim",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // The config file's profiles, and the one place where flags > environment > profile > defaults is decided.
+        .target(name: "ChanstatConfig", dependencies: [
+            "ChanstatCore", "ChanstatDashboard", "ChanstatTerminal",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         // The command line.
         .executableTarget(name: "chanstat", dependencies: [
             "ChanstatCore", "ChanstatSQLite", "ChanstatHTTP", "ChanstatServer", "ChanstatDashboard", "ChanstatTerminal",
+            "ChanstatConfig",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], plugins: ["BuildCommitPlugin"]),
@@ -70,6 +78,7 @@ let package = Package(
         .testTarget(name: "ChanstatCoreTests", dependencies: ["ChanstatCore"]),
         .testTarget(name: "ChanstatSQLiteTests", dependencies: ["ChanstatCore", "ChanstatSQLite",
             .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ChanstatConfigTests", dependencies: ["ChanstatConfig", "ChanstatCore", "ChanstatTerminal"]),
         .testTarget(name: "ChanstatDashboardTests", dependencies: ["ChanstatCore", "ChanstatDashboard"]),
         .testTarget(name: "ChanstatHTTPTests", dependencies: ["ChanstatCore", "ChanstatHTTP", "ChanstatServer", "ChanstatSQLite",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -26,23 +26,33 @@ struct FileLogHandler: LogHandler {
 }
 
 /// One open log file shared by loggers on any thread; writes are serialized by a lock.
+///
+/// A log that cannot be written (a full disk, `/dev/full`, a file on a vanished mount) must never take the
+/// dashboard down: Foundation's `write(_:)` traps on an error, so writes go through the throwing API, and
+/// the first failure turns the log off rather than failing again on every frame.
 final class LogFile: @unchecked Sendable {
     private let lock = NSLock()
     private let handle: FileHandle
+    private var broken = false
 
     init?(path: String) {
         if !FileManager.default.fileExists(atPath: path) {
             guard FileManager.default.createFile(atPath: path, contents: nil) else { return nil }
         }
         guard let handle = FileHandle(forWritingAtPath: path) else { return nil }
-        handle.seekToEndOfFile()
+        _ = try? handle.seekToEnd()
         self.handle = handle
     }
 
     func append(_ line: String) {
         lock.lock()
         defer { lock.unlock() }
-        handle.write(Data(line.utf8))
+        guard !broken else { return }
+        do {
+            try handle.write(contentsOf: Data(line.utf8))
+        } catch {
+            broken = true
+        }
     }
 
     /// A logger writing to `path`, or one that discards everything when there is no path (or it cannot

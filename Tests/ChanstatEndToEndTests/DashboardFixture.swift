@@ -142,3 +142,17 @@ enum ExpectedRows {
     static let last7Website = row("Website", 1, 1, 0, 0, 2)
     static let last7Total = row("Total", 1, 1, 0, 2, 4)
 }
+
+extension DashboardFixture {
+    /// More open conversations in the Website inbox (so a replaced file shows different numbers).
+    func addWebsiteConversations(open count: Int, createdAt seconds: Int64) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            for _ in 0..<count {
+                try db.execute(sql: "INSERT INTO conversations (account_id, inbox_id, status, created_at) VALUES (1, 1, 0, ?)",
+                               arguments: [seconds])
+            }
+        }
+        try queue.close()
+    }
+}

@@ -112,6 +112,12 @@ final class TmuxSession {
         try tmux(["resize-window", "-x", "\(width)", "-y", "\(height)"])
     }
 
+    /// Closes the terminal under the command, as closing a terminal window does: the pane's pty goes away
+    /// (and with the only pane, the tmux server). The session's files stay until `close`.
+    func killPane() throws {
+        try tmux(["kill-pane"])
+    }
+
     /// The process id of the command (the wrapper shell's child), for sending it signals.
     func commandPID() throws -> pid_t {
         let shell = try tmux(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)

@@ -153,16 +153,16 @@ import Testing
         let administrator = fixture.administrator, agent = fixture.agent
         try await ServerHarness.withServer(databasePath: fixture.path) { base in
             let port = Int(base.split(separator: ":").last!)!
-            let summary = try await Self.source(port: port, token: administrator).summary(for: Fixture.range)
+            let summary = try await Self.source(port: port, token: administrator, limits: .init()).summary(for: Fixture.range)
             #expect(summary == expected)
             let refused = await #expect(throws: SourceError.self) {
-                _ = try await Self.source(port: port, token: agent).summary(for: Fixture.range)
+                _ = try await Self.source(port: port, token: agent, limits: .init()).summary(for: Fixture.range)
             }
             #expect(refused == SourceError(.refused, "\(base) does not let this token read the reports of account 1 "
                                            + "(the server says: You are not authorized to do this action): "
                                            + "use the token of an administrator of that account"))
             let missing = await #expect(throws: SourceError.self) {
-                _ = try await Self.source(port: port, account: 99, token: administrator).summary(for: Fixture.range)
+                _ = try await Self.source(port: port, account: 99, token: administrator, limits: .init()).summary(for: Fixture.range)
             }
             #expect(missing == SourceError(.refused, "\(base) has no account 99 (the server says: There is no account 99): check --account"))
         }

@@ -27,7 +27,7 @@ public enum StackedBar {
     /// to exactly `cells`. In a bar of 4 cells or more every nonzero count keeps at least one cell, taken
     /// from the widest segment.
     public static func segmentWidths(_ counts: [Int64], cells: Int) -> [Int] {
-        let total = counts.reduce(Int64(0)) { $0 &+ max(0, $1) }
+        let (counts, total) = scaledToFit(counts)
         guard cells > 0, total > 0 else { return counts.map { _ in 0 } }
         var widths: [Int] = []
         var remainders: [Int64] = []
@@ -49,6 +49,21 @@ public enum StackedBar {
             }
         }
         return widths
+    }
+
+    /// Negative counts as zero, and the counts halved as often as needed for their sum to fit in 64 bits
+    /// (a nonzero count stays at least 1, so it keeps its cell). A wrapped sum would be negative or too
+    /// small, and the division by it would trap: BarLayoutFuzz found that.
+    static func scaledToFit(_ counts: [Int64]) -> (counts: [Int64], total: Int64) {
+        var shift: Int64 = 0
+        while true {
+            let scaled = counts.map { $0 > 0 ? max(1, $0 >> shift) : 0 }
+            var total: Int64 = 0
+            var overflow = false
+            for count in scaled where !overflow { (total, overflow) = total.addingReportingOverflow(count) }
+            if !overflow { return (scaled, total) }
+            shift += 1
+        }
     }
 
     /// The segments of one channel's bar, in display order, for a bar area of `cells` cells.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChanstatConfig
 import ChanstatCore
 
 /// How failures leave the process (SPEC section 5): one line on stderr; exit 2 for bad usage or an invalid
@@ -23,6 +24,11 @@ enum CLIFailure {
             return ("chanstat: \(failure.error.message)", 2)
         case let failure as SourceError:
             return ("chanstat: \(failure.message)", 1)
+        // The settings are the person's own words, like flags: bad usage, exit 2.
+        case let failure as ConfigError:
+            return ("chanstat: \(failure)", 2)
+        case let failure as SettingsError:
+            return ("chanstat: \(failure.message)", 2)
         default:
             let code = command.exitCode(for: error)
             if code == .success { return (command.fullMessage(for: error), 0) }

@@ -1,6 +1,6 @@
 import ArgumentParser
+import ChanstatConfig
 import ChanstatCore
-import ChanstatDashboard
 import ChanstatTerminal
 import Foundation
 
@@ -19,8 +19,8 @@ struct DashboardCommand: AsyncParsableCommand {
                                valueName: "seconds"))
     var refresh: Double?
 
-    @Option(help: "Colours: auto (when the terminal has them and NO_COLOR is not set), always or never.")
-    var color: ColorMode = .auto
+    @Option(help: "Colours: auto (the default: when the terminal has them and NO_COLOR is not set), always or never.")
+    var color: ColorMode?
 
     @Flag(help: "Draw with ASCII characters only (the default when the locale is not UTF-8).")
     var ascii = false
@@ -29,18 +29,19 @@ struct DashboardCommand: AsyncParsableCommand {
     var logFile: String?
 
     func validate() throws {
-        if let refresh, !(refresh >= 1 && refresh <= 86_400) {
-            throw ValidationError("--refresh must be between 1 and 86400 seconds")
+        if let refresh, RefreshLimits.validated(refresh) == nil {
+            throw ValidationError("--refresh must be between \(Int(RefreshLimits.range.lowerBound)) and "
+                                  + "\(Int(RefreshLimits.range.upperBound)) seconds")
         }
     }
 
     func run() async throws {
-        let choice = try CLIFailure.range { () throws(RangeError) in try range.choice() }
-        let reportSource = try source.makeSource(calendar: range.calendar)
-        let defaultRefresh = source.url != nil ? RefreshSettings.defaultForServer : RefreshSettings.defaultForFile
+        let settings = try ResolvedSettings.resolve(source: source, range: range, refresh: refresh, color: color)
+        let choice = try CLIFailure.range { () throws(RangeError) in try range.choice(preset: settings.rangePreset) }
+        let reportSource = try SourceOptions.makeSource(settings.source, calendar: range.calendar)
         let status = await DashboardRunner.run(DashboardOptions(
             source: reportSource, initialRange: choice, calendar: range.calendar,
-            refreshSeconds: refresh ?? defaultRefresh, colorMode: color, forceASCII: ascii, logFile: logFile))
+            refreshSeconds: settings.refreshSeconds, colorMode: settings.color, forceASCII: ascii, logFile: logFile))
         if status != 0 { throw ExitCode(status) }
     }
 }

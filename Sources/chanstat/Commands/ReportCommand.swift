@@ -17,9 +17,10 @@ struct ReportCommand: AsyncParsableCommand {
     var format: Format = .table
 
     func run() async throws {
-        let choice = try CLIFailure.range { () throws(RangeError) in try range.choice() }
+        let settings = try ResolvedSettings.resolve(source: source, range: range)
+        let choice = try CLIFailure.range { () throws(RangeError) in try range.choice(preset: settings.rangePreset) }
         let dateRange = choice.resolve(now: Date(), calendar: range.calendar)
-        let reportSource = try source.makeSource(calendar: range.calendar)
+        let reportSource = try SourceOptions.makeSource(settings.source, calendar: range.calendar)
         let summary = try await reportSource.summary(for: dateRange)
         let output: String
         switch format {

@@ -26,9 +26,13 @@ struct RangeOptions: ParsableArguments {
 
     var calendar: LocalCalendar { utc ? .utc : LocalCalendar() }
 
-    /// The choice, with the SPEC's range errors (exit status 2) for a bad custom range.
-    func choice() throws(RangeError) -> RangeChoice {
-        if since == nil, until == nil { return .preset(range ?? .standard) }
+    /// `--since`/`--until` were given (a custom range, which no profile overrides).
+    var isCustom: Bool { since != nil || until != nil }
+
+    /// The choice, with the SPEC's range errors (exit status 2) for a bad custom range; `preset` is the
+    /// resolved preset (`--range`, else the profile's, else the default).
+    func choice(preset: RangePreset) throws(RangeError) -> RangeChoice {
+        if !isCustom { return .preset(preset) }
         return .custom(try WhenParser(calendar: calendar).range(since: since, until: until))
     }
 }

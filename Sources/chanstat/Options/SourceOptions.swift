@@ -1,11 +1,17 @@
 import ArgumentParser
+import ChanstatConfig
 import ChanstatCore
 import ChanstatHTTP
 import ChanstatSQLite
 import Foundation
 
-/// SOURCE of SPEC section 5: a SQLite file, a Chatwoot server, or nothing (the built-in demo).
+/// SOURCE of SPEC section 5: a SQLite file, a Chatwoot server, a profile from the config file, or nothing
+/// (the built-in demo). Which one wins is decided by `SettingsResolver`, not here.
 struct SourceOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A [profiles.NAME] table of the config file (default: $CHANSTAT_PROFILE, then the "
+                               + "file's default_profile); flags given here override it.", valueName: "name"))
+    var profile: String?
+
     @Option(help: ArgumentHelp("A Chatwoot-shaped SQLite file (opened read-only).", valueName: "file"))
     var db: String?
 
@@ -27,20 +33,21 @@ struct SourceOptions: ParsableArguments {
     func validate() throws {
         if let account, account < 0 { throw ValidationError("--account must be a positive id") }
         if db != nil, url != nil { throw ValidationError("use either --db or --url, not both") }
-        if url != nil, account == nil { throw ValidationError("--url needs --account ID") }
-        if url == nil, tokenFile != nil || insecureHTTP {
-            throw ValidationError("--token-file and --insecure-http go with --url")
-        }
+        // The rules that depend on a profile (--url needs an account, --token-file needs a server) are the
+        // resolver's, which sees the profile too.
     }
 
-    /// Opens the chosen source; a `SourceError` says what is wrong with it.
-    func makeSource(calendar: LocalCalendar) throws -> any ReportSource {
-        if let url, let account {
+    /// Opens the resolved source; a `SourceError` says what is wrong with it.
+    static func makeSource(_ setting: SourceSetting, calendar: LocalCalendar) throws -> any ReportSource {
+        switch setting {
+        case let .server(url, account, tokenFile, insecureHTTP):
             let endpoint = try ChatwootEndpoint(url, insecureHTTP: insecureHTTP)
             let token = try APIToken.load(tokenFile: tokenFile, environment: ProcessInfo.processInfo.environment)
             return ChatwootAPISource(endpoint: endpoint, accountID: account, token: token)
+        case let .file(path, account):
+            return try SQLiteReportSource(path: path, accountID: account)
+        case .demo:
+            return try SQLiteReportSource.demo(calendar: calendar)
         }
-        if let db { return try SQLiteReportSource(path: db, accountID: account) }
-        return try SQLiteReportSource.demo(calendar: calendar)
     }
 }

@@ -1,0 +1,133 @@
+import ChanstatCore
+import ChanstatTerminal
+import TOMLKit
+
+/// The parsed config file: named profiles and which one to use when none is named.
+///
+/// ```toml
+/// default_profile = "prod"
+///
+/// [profiles.prod]
+/// url = "https://chat.example.com"
+/// account = 3
+/// token_file = "~/.config/chanstat/prod.token"
+/// range = "7d"
+/// refresh = 300
+/// color = "auto"
+/// ```
+///
+/// Strict on purpose: an unknown key or a value of the wrong type is an error that names the key, because a
+/// misspelt `acount` that is silently ignored shows the wrong account's numbers without a word.
+public struct ConfigDocument: Equatable, Sendable {
+    public var defaultProfile: String?
+    public var profiles: [String: Profile]
+
+    public init(defaultProfile: String? = nil, profiles: [String: Profile] = [:]) {
+        self.defaultProfile = defaultProfile
+        self.profiles = profiles
+    }
+
+    /// Parses `text`; errors name `file` (as it should be shown) and, where it can be found, the line.
+    public static func parse(_ text: String, file: String) throws(ConfigError) -> ConfigDocument {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigError(file: file, line: error.source.begin.line, problem: error.description)
+        } catch {
+            throw ConfigError(file: file, line: nil, problem: "\(error)")
+        }
+        var reader = TableReader(file: file, lines: KeyLineFinder(text: text))
+        return try reader.document(root)
+    }
+}
+
+/// Walks the TOML tables and turns each value into its Swift type, naming the key on any mismatch.
+private struct TableReader {
+    let file: String
+    let lines: KeyLineFinder
+
+    static let profileKeys = ["url", "account", "db", "token_file", "range", "refresh", "color"]
+
+    mutating func document(_ root: TOMLTable) throws(ConfigError) -> ConfigDocument {
+        var document = ConfigDocument()
+        for key in root.keys.sorted() {
+            switch key {
+            case "default_profile":
+                document.defaultProfile = try string(root[key], key: key, table: nil)
+            case "profiles":
+                guard let table = root[key]?.table else {
+                    throw error(key: key, table: nil, "'profiles' must be a table of [profiles.NAME] sections")
+                }
+                for name in table.keys.sorted() {
+                    guard let profileTable = table[name]?.table else {
+                        throw error(key: name, table: "profiles", "profiles.\(name) must be a [profiles.\(name)] table")
+                    }
+                    document.profiles[name] = try profile(profileTable, table: "profiles.\(name)")
+                }
+            default:
+                throw error(key: key, table: nil,
+                            "unknown key '\(key)' (the top level has default_profile and [profiles.NAME] tables)")
+            }
+        }
+        return document
+    }
+
+    func profile(_ table: TOMLTable, table name: String) throws(ConfigError) -> Profile {
+        var profile = Profile()
+        for key in table.keys.sorted() {
+            let value = table[key]
+            switch key {
+            case "url": profile.url = try string(value, key: key, table: name)
+            case "db": profile.db = try string(value, key: key, table: name)
+            case "token_file": profile.tokenFile = try string(value, key: key, table: name)
+            case "account":
+                guard let account = value?.int, account >= 0 else {
+                    throw error(key: key, table: name, "\(name).account must be a positive whole number")
+                }
+                profile.account = Int64(account)
+            case "range":
+                let text = try string(value, key: key, table: name)
+                guard let preset = RangePreset(rawValue: text) else {
+                    throw error(key: key, table: name, "\(name).range must be one of "
+                                + RangePreset.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                profile.range = preset
+            case "refresh":
+                // TOML keeps 30 and 30.0 apart; both mean seconds here.
+                guard let seconds = value?.double ?? value?.int.map(Double.init),
+                      let valid = RefreshLimits.validated(seconds) else {
+                    throw error(key: key, table: name, "\(name).refresh must be a number of seconds, "
+                                + "\(Int(RefreshLimits.range.lowerBound)) to \(Int(RefreshLimits.range.upperBound))")
+                }
+                profile.refresh = valid
+            case "color":
+                let text = try string(value, key: key, table: name)
+                guard let mode = ColorMode(rawValue: text) else {
+                    throw error(key: key, table: name, "\(name).color must be one of "
+                                + ColorMode.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                profile.color = mode
+            default:
+                throw error(key: key, table: name, "unknown key '\(key)' in [\(name)] (known keys: "
+                            + Self.profileKeys.joined(separator: ", ") + ")")
+            }
+        }
+        if profile.url != nil, profile.db != nil {
+            throw error(key: nil, table: name, "[\(name)] has both url and db; a profile reads one source")
+        }
+        return profile
+    }
+
+    func string(_ value: (any TOMLValueConvertible)?, key: String, table: String?) throws(ConfigError) -> String {
+        guard let text = value?.string else {
+            let shown = table.map { "\($0).\(key)" } ?? key
+            throw error(key: key, table: table, "\(shown) must be a string (in quotes)")
+        }
+        return text
+    }
+
+    func error(key: String?, table: String?, _ problem: String) -> ConfigError {
+        ConfigError(file: file, line: lines.line(of: key, inTable: table), problem: problem)
+    }
+}

@@ -1,0 +1,25 @@
+import ChanstatCore
+import ChanstatTerminal
+
+/// One `[profiles.NAME]` table: the settings a person would otherwise type on every run. Every field is
+/// optional; what a profile leaves out falls back to the defaults.
+public struct Profile: Equatable, Sendable {
+    public var url: String?
+    public var account: Int64?
+    public var db: String?
+    public var tokenFile: String?
+    public var range: RangePreset?
+    public var refresh: Double?
+    public var color: ColorMode?
+
+    public init(url: String? = nil, account: Int64? = nil, db: String? = nil, tokenFile: String? = nil,
+                range: RangePreset? = nil, refresh: Double? = nil, color: ColorMode? = nil) {
+        self.url = url
+        self.account = account
+        self.db = db
+        self.tokenFile = tokenFile
+        self.range = range
+        self.refresh = refresh
+        self.color = color
+    }
+}

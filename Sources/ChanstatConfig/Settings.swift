@@ -1,0 +1,54 @@
+import ChanstatCore
+import ChanstatDashboard
+import ChanstatTerminal
+
+/// What the command line said, before profiles and defaults: nil means "not given".
+public struct CommandLineSettings: Equatable, Sendable {
+    public var profile: String?
+    public var db: String?
+    public var url: String?
+    public var account: Int64?
+    public var tokenFile: String?
+    public var insecureHTTP = false
+    /// `--range`; `--since`/`--until` are not here because no profile overrides a custom range.
+    public var range: RangePreset?
+    public var refresh: Double?
+    public var color: ColorMode?
+
+    public init() {}
+}
+
+/// Which source to read, after precedence.
+public enum SourceSetting: Equatable, Sendable {
+    /// Nothing named a source: the built-in demo data.
+    case demo
+    case file(path: String, account: Int64?)
+    /// `tokenFile` nil means the token comes from `$CHATWOOT_API_TOKEN`.
+    case server(url: String, account: Int64, tokenFile: String?, insecureHTTP: Bool)
+}
+
+/// The settings a command runs with: every value decided, by flags > environment > profile > defaults.
+public struct Settings: Equatable, Sendable {
+    public var source: SourceSetting
+    /// The preset to show when the command line gave no `--since`/`--until`.
+    public var rangePreset: RangePreset
+    public var refreshSeconds: Double
+    public var color: ColorMode
+    /// The profile that was used, if any (shown in messages).
+    public var profileName: String?
+
+    public init(source: SourceSetting, rangePreset: RangePreset, refreshSeconds: Double, color: ColorMode,
+                profileName: String?) {
+        self.source = source
+        self.rangePreset = rangePreset
+        self.refreshSeconds = refreshSeconds
+        self.color = color
+        self.profileName = profileName
+    }
+}
+
+/// A combination of settings that cannot run, e.g. `--token-file` with no server to send the token to.
+public struct SettingsError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}

@@ -1,0 +1,85 @@
+import ChanstatCore
+import ChanstatDashboard
+import ChanstatTerminal
+
+/// The one place where precedence is decided: flags > environment > profile > defaults.
+///
+/// Environment variables read here: `CHANSTAT_PROFILE` (the profile, when `--profile` is not given),
+/// `CHATWOOT_API_TOKEN` (the token: beats a profile's `token_file`, loses to `--token-file`), `NO_COLOR`
+/// (no colours: beats a profile's `color`, loses to `--color`), `XDG_CONFIG_HOME` and `HOME` (where the file is).
+public enum SettingsResolver {
+    public static let profileVariable = "CHANSTAT_PROFILE"
+    public static let tokenVariable = "CHATWOOT_API_TOKEN"
+
+    /// Reads the config file named by the environment (if it exists) and resolves.
+    public static func resolve(_ flags: CommandLineSettings, environment: [String: String]) throws -> Settings {
+        let path = ConfigFile.path(environment: environment)
+        let document = try path.flatMap { path throws(ConfigError) in try ConfigFile.load(path: path) }
+        return try resolve(flags, environment: environment, config: document, configPath: path)
+    }
+
+    /// The pure part: no file system, so every row of the precedence table can be tested directly.
+    public static func resolve(_ flags: CommandLineSettings, environment: [String: String],
+                               config: ConfigDocument?, configPath: String?) throws -> Settings {
+        let (profileName, profile) = try chooseProfile(flags, environment: environment, config: config,
+                                                       configPath: configPath)
+        let source = try chooseSource(flags, profile: profile, profileName: profileName, environment: environment)
+        let isServer = if case .server = source { true } else { false }
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        return Settings(
+            source: source,
+            rangePreset: flags.range ?? profile.range ?? .standard,
+            refreshSeconds: flags.refresh ?? profile.refresh
+                ?? (isServer ? RefreshSettings.defaultForServer : RefreshSettings.defaultForFile),
+            color: flags.color ?? (noColor ? .never : nil) ?? profile.color ?? .auto,
+            profileName: profileName)
+    }
+
+    /// `--profile`, else `$CHANSTAT_PROFILE`, else the file's `default_profile`; a named profile must exist.
+    static func chooseProfile(_ flags: CommandLineSettings, environment: [String: String],
+                              config: ConfigDocument?, configPath: String?) throws -> (String?, Profile) {
+        let fromEnvironment = environment[profileVariable].flatMap { $0.isEmpty ? nil : $0 }
+        guard let name = flags.profile ?? fromEnvironment ?? config?.defaultProfile else { return (nil, Profile()) }
+        let file = configPath ?? "the config file ($XDG_CONFIG_HOME or $HOME is not set)"
+        guard let config else {
+            throw ConfigError(file: file, line: nil, problem: "profile '\(name)' asked for, but there is no such file")
+        }
+        guard let profile = config.profiles[name] else {
+            let known = config.profiles.keys.sorted()
+            throw ConfigError(file: file, line: nil, problem: "no profile '\(name)'; "
+                              + (known.isEmpty ? "the file defines none" : "it has " + known.joined(separator: ", ")))
+        }
+        return (name, profile)
+    }
+
+    /// A source is taken whole from one place: when the flags name one (`--db` or `--url`), the profile's
+    /// url, db and token file are ignored, so a profile's token never goes to a server the flags chose.
+    static func chooseSource(_ flags: CommandLineSettings, profile: Profile, profileName: String?,
+                             environment: [String: String]) throws -> SourceSetting {
+        let source: SourceSetting
+        if let url = flags.url {
+            guard let account = flags.account else { throw SettingsError(message: "--url needs --account ID") }
+            source = .server(url: url, account: account, tokenFile: flags.tokenFile, insecureHTTP: flags.insecureHTTP)
+        } else if let db = flags.db {
+            source = .file(path: db, account: flags.account)
+        } else if let url = profile.url {
+            guard let account = flags.account ?? profile.account else {
+                throw SettingsError(message: "profile '\(profileName ?? "")' has a url but no account: "
+                                    + "add account = ID to it, or give --account ID")
+            }
+            let tokenFromEnvironment = environment[tokenVariable] != nil
+            let tokenFile = flags.tokenFile
+                ?? (tokenFromEnvironment ? nil : profile.tokenFile.map { ConfigFile.expandingHome($0, environment: environment) })
+            source = .server(url: url, account: account, tokenFile: tokenFile, insecureHTTP: flags.insecureHTTP)
+        } else if let db = profile.db {
+            source = .file(path: ConfigFile.expandingHome(db, environment: environment),
+                           account: flags.account ?? profile.account)
+        } else {
+            source = .demo
+        }
+        if case .server = source {} else if flags.tokenFile != nil || flags.insecureHTTP {
+            throw SettingsError(message: "--token-file and --insecure-http go with --url (or a profile's url)")
+        }
+        return source
+    }
+}

@@ -1,0 +1,98 @@
+import ChanstatConfig
+import ChanstatCore
+import ChanstatTerminal
+import Testing
+
+/// flags > environment > profile > defaults, one row per setting.
+@Suite struct PrecedenceTests {
+    static let prod = Profile(url: "https://chat.example.com", account: 3, tokenFile: "~/prod.token",
+                              range: .last7Days, refresh: 120, color: .always)
+    static let config = ConfigDocument(defaultProfile: nil, profiles: [
+        "prod": prod,
+        "local": Profile(account: 2, db: "~/chatwoot.sqlite"),
+    ])
+    static let home = ["HOME": "/home/ops"]
+
+    func resolve(_ flags: CommandLineSettings, environment: [String: String] = home,
+                 config: ConfigDocument? = config) throws -> Settings {
+        try SettingsResolver.resolve(flags, environment: environment, config: config, configPath: "/cfg/config.toml")
+    }
+
+    func flags(profile: String? = "prod", _ edit: (inout CommandLineSettings) -> Void = { _ in }) -> CommandLineSettings {
+        var flags = CommandLineSettings()
+        flags.profile = profile
+        edit(&flags)
+        return flags
+    }
+
+    @Test func defaultsWithoutProfileOrFlags() throws {
+        let settings = try resolve(flags(profile: nil))
+        #expect(settings == Settings(source: .demo, rangePreset: .last30Days, refreshSeconds: 60, color: .auto,
+                                     profileName: nil))
+    }
+
+    @Test func profileFillsEverythingFlagsLeaveOut() throws {
+        let settings = try resolve(flags())
+        #expect(settings == Settings(
+            source: .server(url: "https://chat.example.com", account: 3, tokenFile: "/home/ops/prod.token",
+                            insecureHTTP: false),
+            rangePreset: .last7Days, refreshSeconds: 120, color: .always, profileName: "prod"))
+    }
+
+    @Test func flagsBeatTheProfile() throws {
+        let settings = try resolve(flags {
+            $0.account = 9; $0.tokenFile = "/t"; $0.range = .today; $0.refresh = 5; $0.color = .never
+        })
+        #expect(settings.source == .server(url: "https://chat.example.com", account: 9, tokenFile: "/t",
+                                           insecureHTTP: false))
+        #expect(settings.rangePreset == .today)
+        #expect(settings.refreshSeconds == 5)
+        #expect(settings.color == .never)
+    }
+
+    @Test func environmentTokenBeatsProfileTokenFileButNotTheFlag() throws {
+        var environment = Self.home
+        environment["CHATWOOT_API_TOKEN"] = "secret"
+        let fromEnvironment = try resolve(flags(), environment: environment)
+        #expect(fromEnvironment.source == .server(url: "https://chat.example.com", account: 3, tokenFile: nil,
+                                                  insecureHTTP: false))
+        let fromFlag = try resolve(flags { $0.tokenFile = "/flag.token" }, environment: environment)
+        #expect(fromFlag.source == .server(url: "https://chat.example.com", account: 3, tokenFile: "/flag.token",
+                                           insecureHTTP: false))
+    }
+
+    @Test func noColorBeatsProfileColourButNotTheFlag() throws {
+        let environment = Self.home.merging(["NO_COLOR": "1"]) { $1 }
+        #expect(try resolve(flags(), environment: environment).color == .never)
+        #expect(try resolve(flags { $0.color = .always }, environment: environment).color == .always)
+    }
+
+    @Test func profileComesFromFlagThenEnvironmentThenFile() throws {
+        var config = Self.config
+        config.defaultProfile = "local"
+        let environment = Self.home.merging(["CHANSTAT_PROFILE": "prod"]) { $1 }
+        #expect(try resolve(flags(profile: nil), config: config).profileName == "local")
+        #expect(try resolve(flags(profile: nil), environment: environment, config: config).profileName == "prod")
+        #expect(try resolve(flags(profile: "local"), environment: environment, config: config).profileName == "local")
+    }
+
+    @Test func aSourceFlagReplacesTheProfilesWholeSource() throws {
+        let settings = try resolve(flags { $0.db = "/data/x.sqlite" })
+        // Not the profile's url, token file or account: those belong to another source.
+        #expect(settings.source == .file(path: "/data/x.sqlite", account: nil))
+        // The profile's other settings still apply.
+        #expect(settings.rangePreset == .last7Days)
+    }
+
+    @Test func fileProfileExpandsHomeAndTakesTheAccountFlag() throws {
+        #expect(try resolve(flags(profile: "local")).source == .file(path: "/home/ops/chatwoot.sqlite", account: 2))
+        #expect(try resolve(flags(profile: "local") { $0.account = 5 }).source
+                == .file(path: "/home/ops/chatwoot.sqlite", account: 5))
+    }
+
+    @Test func serverDefaultRefreshIsLongerThanAFilesOne() throws {
+        let server = try resolve(flags(profile: nil) { $0.url = "https://c.example"; $0.account = 1 })
+        #expect(server.refreshSeconds == 300)
+        #expect(try resolve(flags(profile: "local")).refreshSeconds == 60)
+    }
+}

@@ -1,0 +1,139 @@
+function __chanstat_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __chanstat_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __chanstat_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __chanstat_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __chanstat_parse_tokens -S
+    set -l unparsed_tokens (__chanstat_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'chanstat'
+        __chanstat_parse_subcommand 0 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'dashboard'
+            __chanstat_parse_subcommand 0 'profile=' 'db=' 'url=' 'account=' 'token-file=' 'insecure-http' 'since=' 'until=' 'range=' 'utc' 'refresh=' 'color=' 'ascii' 'log-file=' 'version' 'h/help'
+        case 'report'
+            __chanstat_parse_subcommand 0 'profile=' 'db=' 'url=' 'account=' 'token-file=' 'insecure-http' 'since=' 'until=' 'range=' 'utc' 'format=' 'version' 'h/help'
+        case 'serve'
+            __chanstat_parse_subcommand 0 'db=' 'host=' 'port=' 'version' 'h/help'
+        case 'sample'
+            __chanstat_parse_subcommand 0 'out=' 'conversations=' 'accounts=' 'days=' 'end=' 'seed=' 'timestamps=' 'force' 'version' 'h/help'
+        case 'help'
+            __chanstat_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __chanstat_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __chanstat_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __chanstat_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __chanstat_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__chanstat_tokens -p)
+    if test -z "$(__chanstat_tokens -t)"
+        set -l index (count (__chanstat_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'chanstat' -f
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat" version' -l 'version' -d 'Show the version.'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_positional "chanstat" -eq 1' -fa 'dashboard' -d 'Open the dashboard (the default): per-channel counts by status, refreshed on a timer.'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_positional "chanstat" -eq 1' -fa 'report' -d 'Print the channel summary report once (table, JSON or CSV).'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_positional "chanstat" -eq 1' -fa 'serve' -d 'Serve the channel summary report over HTTP, at Chatwoot\'s API path.'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_positional "chanstat" -eq 1' -fa 'sample' -d 'Write a Chatwoot-shaped SQLite file with realistic sample data.'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_positional "chanstat" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat dashboard" profile' -l 'profile' -d 'A [profiles.NAME] table of the config file (default: $CHANSTAT_PROFILE, then the file\'s default_profile); flags given here override it.' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat dashboard" db' -l 'db' -d 'A Chatwoot-shaped SQLite file (opened read-only).' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat dashboard" url' -l 'url' -d 'A Chatwoot server\'s base address, e.g. https://chat.example.com (token from $CHATWOOT_API_TOKEN or --token-file).' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat dashboard" account' -l 'account' -d 'The account id; required with --url, and with a file that has several accounts.' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat dashboard" token-file' -l 'token-file' -d 'A file holding the access token for --url; only you may read it (chmod 600).' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat dashboard" insecure-http' -l 'insecure-http' -d 'Allow a plain http:// --url to another machine (the token then crosses the network unencrypted).'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat dashboard" since' -l 'since' -d 'Start of the range (inclusive): Unix seconds, YYYY-MM-DD (local midnight) or an ISO 8601 date-time.' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat dashboard" until' -l 'until' -d 'End of the range (exclusive); YYYY-MM-DD means the end of that day.' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat dashboard" range' -l 'range' -d 'A preset range: today, 7d, 30d, 3m, 6m, this-month, last-month. Default: 30d.' -rfka 'today 7d 30d 3m 6m this-month last-month'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat dashboard" utc' -l 'utc' -d 'Read dates in UTC instead of local time.'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat dashboard" refresh' -l 'refresh' -d 'Seconds between automatic refreshes (default: 60 for a file, 300 for a server).' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat dashboard" color' -l 'color' -d 'Colours: auto (the default: when the terminal has them and NO_COLOR is not set), always or never.' -rfka 'auto always never'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat dashboard" ascii' -l 'ascii' -d 'Draw with ASCII characters only (the default when the locale is not UTF-8).'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat dashboard" log-file' -l 'log-file' -d 'Write logs to this file (the screen is the dashboard\'s).' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat dashboard" version' -l 'version' -d 'Show the version.'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat dashboard" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat report" profile' -l 'profile' -d 'A [profiles.NAME] table of the config file (default: $CHANSTAT_PROFILE, then the file\'s default_profile); flags given here override it.' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat report" db' -l 'db' -d 'A Chatwoot-shaped SQLite file (opened read-only).' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat report" url' -l 'url' -d 'A Chatwoot server\'s base address, e.g. https://chat.example.com (token from $CHATWOOT_API_TOKEN or --token-file).' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat report" account' -l 'account' -d 'The account id; required with --url, and with a file that has several accounts.' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat report" token-file' -l 'token-file' -d 'A file holding the access token for --url; only you may read it (chmod 600).' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat report" insecure-http' -l 'insecure-http' -d 'Allow a plain http:// --url to another machine (the token then crosses the network unencrypted).'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat report" since' -l 'since' -d 'Start of the range (inclusive): Unix seconds, YYYY-MM-DD (local midnight) or an ISO 8601 date-time.' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat report" until' -l 'until' -d 'End of the range (exclusive); YYYY-MM-DD means the end of that day.' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat report" range' -l 'range' -d 'A preset range: today, 7d, 30d, 3m, 6m, this-month, last-month. Default: 30d.' -rfka 'today 7d 30d 3m 6m this-month last-month'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat report" utc' -l 'utc' -d 'Read dates in UTC instead of local time.'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat report" format' -l 'format' -d 'Output format: table, json (the API\'s exact payload) or csv.' -rfka 'table json csv'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat report" version' -l 'version' -d 'Show the version.'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat report" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat serve" db' -l 'db' -d 'The Chatwoot-shaped SQLite file (opened read-only).' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat serve" host' -l 'host' -d 'The address to listen on; anything but loopback exposes the reports to the network.' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat serve" port' -l 'port' -d 'The port; 0 picks a free one (printed on stdout).' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat serve" version' -l 'version' -d 'Show the version.'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat serve" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat sample" out' -l 'out' -d 'The file to write.' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat sample" conversations' -l 'conversations' -d 'How many conversations.' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat sample" accounts' -l 'accounts' -d 'How many accounts.' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat sample" days' -l 'days' -d 'Over how many days, ending with --end.' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat sample" end' -l 'end' -d 'The last day with conversations, YYYY-MM-DD (local time). Default: today.' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat sample" seed' -l 'seed' -d 'Seed: the same seed writes the same file.' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat sample" timestamps' -l 'timestamps' -d 'How created_at is stored: unix (seconds) or text (Rails-style UTC, as pg_dump writes it).' -rfka 'unix text'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat sample" force' -l 'force' -d 'Replace --out if it exists.'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat sample" version' -l 'version' -d 'Show the version.'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat sample" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat help" version' -l 'version' -d 'Show the version.'

@@ -1,0 +1,173 @@
+#compdef chanstat
+
+__chanstat_complete() {
+    local -ar non_empty_completions=("${@:#(|:*)}")
+    local -ar empty_completions=("${(M)@:#(|:*)}")
+    _describe -V '' non_empty_completions -- empty_completions -P $'\'\''
+}
+
+__chanstat_custom_complete() {
+    local -a completions
+    completions=("${(@f)"$("${command_name}" "${@}" "${command_line[@]}")"}")
+    if [[ "${#completions[@]}" -gt 1 ]]; then
+        __chanstat_complete "${completions[@]:0:-1}"
+    fi
+}
+
+__chanstat_cursor_index_in_current_word() {
+    if [[ -z "${QIPREFIX}${IPREFIX}${PREFIX}" ]]; then
+        printf 0
+    else
+        printf %s "${#${(z)LBUFFER}[-1]}"
+    fi
+}
+
+_chanstat() {
+    emulate -RL zsh -G
+    setopt extendedglob nullglob numericglobsort
+    unsetopt aliases banghist
+
+    local -xr SAP_SHELL=zsh
+    local -x SAP_SHELL_VERSION
+    SAP_SHELL_VERSION="$(builtin emulate zsh -c 'printf %s "${ZSH_VERSION}"')"
+    local -r SAP_SHELL_VERSION
+
+    local context state state_descr line
+    local -A opt_args
+
+    local -r command_name="${words[1]}"
+    local -ar command_line=("${words[@]}")
+    local -ir current_word_index="$((CURRENT - 1))"
+
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'dashboard:Open the dashboard (the default): per-channel counts by status, refreshed on a timer.'
+            'report:Print the channel summary report once (table, JSON or CSV).'
+            'serve:Serve the channel summary report over HTTP, at Chatwoot'\''s API path.'
+            'sample:Write a Chatwoot-shaped SQLite file with realistic sample data.'
+            'help:Show subcommand help information.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        dashboard|report|serve|sample|help)
+            "_chanstat_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_chanstat_dashboard() {
+    local -i ret=1
+    local -ar ___range=('today' '7d' '30d' '3m' '6m' 'this-month' 'last-month')
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        '--profile[A \[profiles.NAME\] table of the config file (default\: $CHANSTAT_PROFILE, then the file'\''s default_profile); flags given here override it.]:name:'
+        '--db[A Chatwoot-shaped SQLite file (opened read-only).]:file:'
+        '--url[A Chatwoot server'\''s base address, e.g. https\://chat.example.com (token from $CHATWOOT_API_TOKEN or --token-file).]:base-url:'
+        '--account[The account id; required with --url, and with a file that has several accounts.]:id:'
+        '--token-file[A file holding the access token for --url; only you may read it (chmod 600).]:file:'
+        '--insecure-http[Allow a plain http\:// --url to another machine (the token then crosses the network unencrypted).]'
+        '--since[Start of the range (inclusive)\: Unix seconds, YYYY-MM-DD (local midnight) or an ISO 8601 date-time.]:since:'
+        '--until[End of the range (exclusive); YYYY-MM-DD means the end of that day.]:until:'
+        '--range[A preset range\: today, 7d, 30d, 3m, 6m, this-month, last-month. Default\: 30d.]:range:{__chanstat_complete "${___range[@]}"}'
+        '--utc[Read dates in UTC instead of local time.]'
+        '--refresh[Seconds between automatic refreshes (default\: 60 for a file, 300 for a server).]:seconds:'
+        '--color[Colours\: auto (the default\: when the terminal has them and NO_COLOR is not set), always or never.]:color:{__chanstat_complete "${___color[@]}"}'
+        '--ascii[Draw with ASCII characters only (the default when the locale is not UTF-8).]'
+        '--log-file[Write logs to this file (the screen is the dashboard'\''s).]:file:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_chanstat_report() {
+    local -i ret=1
+    local -ar ___range=('today' '7d' '30d' '3m' '6m' 'this-month' 'last-month')
+    local -ar ___format=('table' 'json' 'csv')
+    local -ar arg_specs=(
+        '--profile[A \[profiles.NAME\] table of the config file (default\: $CHANSTAT_PROFILE, then the file'\''s default_profile); flags given here override it.]:name:'
+        '--db[A Chatwoot-shaped SQLite file (opened read-only).]:file:'
+        '--url[A Chatwoot server'\''s base address, e.g. https\://chat.example.com (token from $CHATWOOT_API_TOKEN or --token-file).]:base-url:'
+        '--account[The account id; required with --url, and with a file that has several accounts.]:id:'
+        '--token-file[A file holding the access token for --url; only you may read it (chmod 600).]:file:'
+        '--insecure-http[Allow a plain http\:// --url to another machine (the token then crosses the network unencrypted).]'
+        '--since[Start of the range (inclusive)\: Unix seconds, YYYY-MM-DD (local midnight) or an ISO 8601 date-time.]:since:'
+        '--until[End of the range (exclusive); YYYY-MM-DD means the end of that day.]:until:'
+        '--range[A preset range\: today, 7d, 30d, 3m, 6m, this-month, last-month. Default\: 30d.]:range:{__chanstat_complete "${___range[@]}"}'
+        '--utc[Read dates in UTC instead of local time.]'
+        '--format[Output format\: table, json (the API'\''s exact payload) or csv.]:format:{__chanstat_complete "${___format[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_chanstat_serve() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--db[The Chatwoot-shaped SQLite file (opened read-only).]:file:'
+        '--host[The address to listen on; anything but loopback exposes the reports to the network.]:host:'
+        '--port[The port; 0 picks a free one (printed on stdout).]:port:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_chanstat_sample() {
+    local -i ret=1
+    local -ar ___timestamps=('unix' 'text')
+    local -ar arg_specs=(
+        '--out[The file to write.]:file:'
+        '--conversations[How many conversations.]:conversations:'
+        '--accounts[How many accounts.]:accounts:'
+        '--days[Over how many days, ending with --end.]:days:'
+        '--end[The last day with conversations, YYYY-MM-DD (local time). Default\: today.]:end:'
+        '--seed[Seed\: the same seed writes the same file.]:seed:'
+        '--timestamps[How created_at is stored\: unix (seconds) or text (Rails-style UTC, as pg_dump writes it).]:timestamps:{__chanstat_complete "${___timestamps[@]}"}'
+        '--force[Replace --out if it exists.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_chanstat_help() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '*:subcommands:'
+        '--version[Show the version.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+if [[ "${funcstack[1]}" = _chanstat ]]; then
+    _chanstat "${@}"
+else
+    compdef _chanstat chanstat
+fi
