@@ -137,13 +137,13 @@ import Testing
     }
 
     @Test func nobodyListeningIsConnectionRefused() async throws {
-        let server = try ScriptedServer(.stall)
-        let port = server.port
-        server.stop()
+        let reserved = try ReservedPort()
+        let port = reserved.port
         let error = await #expect(throws: SourceError.self) {
             _ = try await Self.source(port: port).summary(for: Fixture.range)
         }
         #expect(error == SourceError(.unavailable, "cannot connect to http://127.0.0.1:\(port): connection refused; is the server running?"))
+        withExtendedLifetime(reserved) {}
     }
 
     @Test func againstServeItGivesTheFilesReportAndServesRefusals() async throws {

@@ -9,6 +9,9 @@ import Testing
     typealias Base = ChatwootAPISourceTests
     static let report = #"{"Channel::Email":{"open":1,"resolved":2,"pending":0,"snoozed":0,"total":3}}"#
     static let notASummary = "answered with something that is not a channel summary"
+    /// The shipped timeouts, for the cases that are not about time: the 1 s of `fastLimits` is too short for a
+    /// 100 KB body on a loaded two-core machine, and the test would then see a timeout instead of its sentence.
+    static let shippedLimits = ChatwootAPISource.Limits()
 
     /// One byte a second, from the first byte or after a prompt head: only the whole-request timeout ends it
     /// (each byte resets a read timeout), and it ends in one sentence, without a retry that would double the wait.
@@ -50,7 +53,8 @@ import Testing
     /// Decision: `text/html` means a web page whatever the body looks like (a login page or a proxy's answer
     /// is never read as counts); any other type is judged by the body, which is read strictly anyway.
     @Test func aWebPageTypeIsRefusedEvenWithAJSONBody() async throws {
-        let (error, label, _) = try await Base.failure(ScriptedServer.answer(200, Self.report, contentType: "text/html"))
+        let (error, label, _) = try await Base.failure(ScriptedServer.answer(200, Self.report, contentType: "text/html"),
+                                                   limits: Self.shippedLimits)
         #expect(error == SourceError(.badData, "\(label) answered with a web page, not a report: check that --url is "
                                      + "the Chatwoot address itself, not a login page or a proxy"))
         let server = try ScriptedServer(ScriptedServer.answer(200, Self.report, contentType: "text/plain"))
@@ -68,7 +72,7 @@ import Testing
          "Channel::Email"),
     ])
     func duplicateKeysAreRefused(body: String, key: String) async throws {
-        let (error, label, _) = try await Base.failure(ScriptedServer.answer(200, body))
+        let (error, label, _) = try await Base.failure(ScriptedServer.answer(200, body), limits: Self.shippedLimits)
         #expect(error == SourceError(.badData, "\(label) \(Self.notASummary): \"\(key)\" appears twice in one object, "
                                      + "so the body has no single meaning"))
     }
@@ -77,9 +81,9 @@ import Testing
     @Test(arguments: ["[", #"{"a":"#])
     func deeplyNestedJSONIsOneSentence(opening: String) async throws {
         let body = String(repeating: opening, count: 100_000)
-        let (report, label1, _) = try await Base.failure(ScriptedServer.answer(200, body))
+        let (report, label1, _) = try await Base.failure(ScriptedServer.answer(200, body), limits: Self.shippedLimits)
         #expect(report == SourceError(.badData, "\(label1) \(Self.notASummary): the body is not valid JSON"))
-        let (refusal, label2, _) = try await Base.failure(ScriptedServer.answer(422, body))
+        let (refusal, label2, _) = try await Base.failure(ScriptedServer.answer(422, body), limits: Self.shippedLimits)
         #expect(refusal == SourceError(.range, "\(label2) refused the range: it gave no reason"))
     }
 

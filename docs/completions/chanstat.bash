@@ -276,7 +276,7 @@ _chanstat_serve() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --host --port)
+    non_repeating_options=(--db --host --port --idle-timeout)
     __chanstat_offer_flags_options 0
 
     # Offer option value completions
@@ -288,6 +288,9 @@ _chanstat_serve() {
         return
         ;;
     '--port')
+        return
+        ;;
+    '--idle-timeout')
         return
         ;;
     esac

@@ -127,6 +127,7 @@ _chanstat_serve() {
         '--db[The Chatwoot-shaped SQLite file (opened read-only).]:file:'
         '--host[The address to listen on; anything but loopback exposes the reports to the network.]:host:'
         '--port[The port; 0 picks a free one (printed on stdout).]:port:'
+        '--idle-timeout[Close a connection that sends nothing (or half a request) for this long.]:seconds:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
