@@ -38,7 +38,7 @@ public final class ChatwootAPISource: ReportSource {
         self.limits = limits
         displayName = "\(endpoint.label), account \(accountID)"
         // TLS: AsyncHTTPClient's default client configuration verifies the certificate chain and host name.
-        // Redirects are refused: following one could send the token to another host or over plain http.
+        // AsyncHTTPClient's redirects are off: ours (SameHostRedirect) are followed only where the token may go.
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
             timeout: .init(connect: Self.timeAmount(limits.connectTimeout), read: Self.timeAmount(limits.requestTimeout)),
@@ -76,33 +76,56 @@ public final class ChatwootAPISource: ReportSource {
         }
     }
 
+    /// One attempt: the request, and the same-host redirects it leads to (each hop a new request with the
+    /// token, within its own request timeout).
     private func fetchOnce(_ range: DateRange, client: HTTPClient) async throws -> Attempt {
-        var request = HTTPClientRequest(url: endpoint.summaryURL(accountID: accountID, range: range))
+        let redirects = SameHostRedirect(endpoint: endpoint)
+        var url = endpoint.summaryURL(accountID: accountID, range: range)
+        for _ in 0...SameHostRedirect.maximumHops {
+            let answer: RawAnswer
+            do {
+                answer = try await send(url, client: client)
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                let failure = TransportFailure(error, endpoint: endpoint, limits: limits)
+                return .failed(failure.error, retryable: failure.retryable)
+            }
+            do {
+                if let next = try redirects.next(status: answer.status, location: answer.location, from: url) {
+                    url = next
+                    continue
+                }
+                let interpreter = ChatwootAnswer(endpoint: endpoint, accountID: accountID)
+                return .answered(try interpreter.interpret(status: answer.status, contentType: answer.contentType,
+                                                           location: answer.location, body: answer.body))
+            } catch {
+                return .failed(error, retryable: ChatwootAnswer.isRetryable(status: answer.status))
+            }
+        }
+        return .failed(redirects.tooManyHops(), retryable: false)
+    }
+
+    private struct RawAnswer: Sendable {
+        let status: Int
+        let contentType: String?
+        let location: String?
+        let body: Data
+    }
+
+    private func send(_ url: String, client: HTTPClient) async throws -> RawAnswer {
+        var request = HTTPClientRequest(url: url)
         request.method = .GET
         request.headers.add(name: "api_access_token", value: token.value)
         request.headers.add(name: "Accept", value: "application/json")
         request.headers.add(name: "User-Agent", value: "chanstat")
-        let status: Int, contentType: String?, location: String?, body: Data
-        do {
-            let limits = self.limits, request = request
-            (status, contentType, location, body) = try await RequestDeadline.run(within: limits.requestTimeout) {
-                let response = try await client.execute(request, timeout: Self.timeAmount(limits.requestTimeout))
-                // Streamed and cut off at the cap: a runaway body is never held in memory.
-                let buffer = try await response.body.collect(upTo: limits.maximumBodyBytes)
-                return (Int(response.status.code), response.headers.first(name: "content-type"),
-                        response.headers.first(name: "location"), Data(buffer.readableBytesView))
-            }
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch {
-            let failure = TransportFailure(error, endpoint: endpoint, limits: limits)
-            return .failed(failure.error, retryable: failure.retryable)
-        }
-        do {
-            let answer = ChatwootAnswer(endpoint: endpoint, accountID: accountID)
-            return .answered(try answer.interpret(status: status, contentType: contentType, location: location, body: body))
-        } catch {
-            return .failed(error, retryable: ChatwootAnswer.isRetryable(status: status))
+        let limits = self.limits, finished = request
+        return try await RequestDeadline.run(within: limits.requestTimeout) {
+            let response = try await client.execute(finished, timeout: Self.timeAmount(limits.requestTimeout))
+            // Streamed and cut off at the cap: a runaway body is never held in memory.
+            let buffer = try await response.body.collect(upTo: limits.maximumBodyBytes)
+            return RawAnswer(status: Int(response.status.code), contentType: response.headers.first(name: "content-type"),
+                             location: response.headers.first(name: "location"), body: Data(buffer.readableBytesView))
         }
     }
 

@@ -43,9 +43,11 @@ struct ChatwootAnswer {
             throw SourceError(.refused, "\(server) has no channel summary report: it is probably older than "
                               + "Chatwoot 4.10, or --url is not the Chatwoot address")
         case 300..<400:
+            // The redirects that can be followed never get here (SameHostRedirect); these are the others
+            // (300 Multiple Choices, 304, 305 Use Proxy).
             let target = location.map { " to \(TerminalSafeText.sanitize($0, maxCharacters: 100))" } ?? ""
-            throw SourceError(.refused, "\(server) redirected the request\(target): use that address as --url "
-                              + "(redirects are not followed, so the token never goes elsewhere)")
+            throw SourceError(.refused, "\(server) answered HTTP \(status)\(target) instead of a report: "
+                              + "check that --url is the Chatwoot address")
         case 429:
             throw SourceError(.unavailable, "\(server) is limiting the rate of requests (HTTP 429); try again later")
         case 502, 503, 504:

@@ -27,27 +27,56 @@ import Testing
         #expect(connections == 1)
     }
 
-    /// Decision: no redirect is followed, to another host or the same one; the sentence says so and names the
-    /// new address. The other host is a second listener on 127.0.0.2 that records every request it gets.
-    @Test(arguments: [301, 302, 307])
-    func aRedirectIsNotFollowedSoTheTokenNeverLeaves(status: Int) async throws {
-        let elsewhere = try ScriptedServer(ScriptedServer.answer(200, Self.report), address: "127.0.0.2")
-        defer { elsewhere.stop() }
-        let path = "/api/v2/accounts/1/summary_reports/channel"
-        for target in ["http://127.0.0.2:\(elsewhere.port)\(path)", "/chatwoot\(path)"] {
-            let server = try ScriptedServer(ScriptedServer.answer(status, "", extraHeaders: "Location: \(target)\r\n"))
+    static let path = "/api/v2/accounts/1/summary_reports/channel"
+
+    static func redirect(_ status: Int, to location: String) -> ScriptedServer.Behaviour {
+        ScriptedServer.answer(status, "", extraHeaders: "Location: \(location)\r\n")
+    }
+
+    /// Another host (a second listener on 127.0.0.2) and another port on the same host both record every
+    /// request they get: neither gets one, and the sentence names the address that was refused.
+    @Test(arguments: [301, 302, 303, 307, 308])
+    func aRedirectElsewhereIsRefusedAndNothingIsSentThere(status: Int) async throws {
+        let otherHost = try ScriptedServer(ScriptedServer.answer(200, Self.report), address: "127.0.0.2")
+        let otherPort = try ScriptedServer(ScriptedServer.answer(200, Self.report))
+        defer { otherHost.stop(); otherPort.stop() }
+        for (target, place) in [("http://127.0.0.2:\(otherHost.port)\(Self.path)", "another host"),
+                                ("http://127.0.0.1:\(otherPort.port)\(Self.path)", "another port on that host")] {
+            let server = try ScriptedServer(Self.redirect(status, to: target))
             defer { server.stop() }
             let error = await #expect(throws: SourceError.self) {
                 _ = try await Base.source(port: server.port).summary(for: Fixture.range)
             }
-            #expect(error == SourceError(.refused, "http://127.0.0.1:\(server.port) redirected the request to \(target): "
-                                         + "use that address as --url (redirects are not followed, so the token never goes elsewhere)"))
+            #expect(error == SourceError(.refused, "http://127.0.0.1:\(server.port) redirected the request to \(target), "
+                                         + "\(place): not followed, so the token stays with --url's host; use that "
+                                         + "address as --url if you trust it"))
             // The recorder works: the first server did get the token, once.
             #expect(server.requestHeads.count == 1)
             #expect(server.requestHeads.first?.contains("api_access_token: \(Base.token)") == true)
         }
-        #expect(elsewhere.connectionCount == 0)
-        #expect(!elsewhere.requestHeads.joined().contains(Base.token))
+        #expect(otherHost.connectionCount == 0)
+        #expect(otherPort.connectionCount == 0)
+    }
+
+    /// A reverse proxy that moved Chatwoot under /chatwoot: the redirect is followed on the same host and port,
+    /// with the token, and the report is the one found there.
+    @Test(arguments: [301, 302, 303, 307, 308])
+    func aRedirectOnTheSameHostIsFollowed(status: Int) async throws {
+        let server = try ScriptedServer(.sequence([Self.redirect(status, to: "/chatwoot\(Self.path)?moved=1"),
+                                                   ScriptedServer.answer(200, Self.report)]))
+        defer { server.stop() }
+        let summary = try await Base.source(port: server.port).summary(for: Fixture.range)
+        #expect(summary == ChannelSummary(channels: ["Channel::Email": ChannelCounts(open: 1, resolved: 2, pending: 0, snoozed: 0)!]))
+        let heads = server.requestHeads
+        try #require(heads.count == 2)
+        #expect(heads[1].hasPrefix("GET /chatwoot\(Self.path)?moved=1 HTTP/1.1\r\n"))
+        #expect(heads[1].contains("api_access_token: \(Base.token)"))
+    }
+
+    @Test func aRedirectLoopEndsAfterThreeHops() async throws {
+        let (error, label, connections) = try await Base.failure(Self.redirect(302, to: "/again"))
+        #expect(error == SourceError(.refused, "\(label) redirected the request more than 3 times: use the final address as --url"))
+        #expect(connections == 4)
     }
 
     /// Decision: `text/html` means a web page whatever the body looks like (a login page or a proxy's answer

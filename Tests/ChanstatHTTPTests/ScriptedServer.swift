@@ -17,6 +17,8 @@ final class ScriptedServer: @unchecked Sendable {
         /// Writes `bytes[..<immediately]` at once, then one byte per `interval`: a server that never stalls
         /// long enough for a read timeout, so only the whole-request timeout can end it.
         case drip(Data, immediately: Int, interval: Duration)
+        /// The n-th connection gets the n-th behaviour; the last one repeats (a redirect, then the report).
+        indirect case sequence([Behaviour])
     }
 
     let port: Int
@@ -73,26 +75,35 @@ final class ScriptedServer: @unchecked Sendable {
             }
             lock.withLock { connections += 1 }
             let head = readRequest(client)
-            lock.withLock { heads.append(head) }
-            switch behaviour {
-            case .respond(let bytes):
-                _ = Self.write(bytes, to: client)
-                close(client)
-            case .drip(let bytes, let immediately, let interval):
-                var sentAll = Self.write(bytes.prefix(immediately), to: client)
-                for byte in bytes.dropFirst(immediately) where sentAll && !lock.withLock({ stopped }) {
-                    Thread.sleep(forTimeInterval: Double(interval.components.attoseconds) / 1e18
-                                 + Double(interval.components.seconds))
-                    sentAll = Self.write(Data([byte]), to: client)
-                }
-                close(client)
-            case .stall:
-                lock.withLock { held.append(client) }
-            case .reset:
-                var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
-                setsockopt(client, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
-                close(client)
+            let number = lock.withLock {
+                heads.append(head)
+                return heads.count
             }
+            serve(client, number: number, behaviour)
+        }
+    }
+
+    private func serve(_ client: Int32, number: Int, _ behaviour: Behaviour) {
+        switch behaviour {
+        case .sequence(let behaviours):
+            serve(client, number: number, behaviours[min(number, behaviours.count) - 1])
+        case .respond(let bytes):
+            _ = Self.write(bytes, to: client)
+            close(client)
+        case .drip(let bytes, let immediately, let interval):
+            var sentAll = Self.write(bytes.prefix(immediately), to: client)
+            for byte in bytes.dropFirst(immediately) where sentAll && !lock.withLock({ stopped }) {
+                Thread.sleep(forTimeInterval: Double(interval.components.attoseconds) / 1e18
+                             + Double(interval.components.seconds))
+                sentAll = Self.write(Data([byte]), to: client)
+            }
+            close(client)
+        case .stall:
+            lock.withLock { held.append(client) }
+        case .reset:
+            var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+            setsockopt(client, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+            close(client)
         }
     }
 
