@@ -15,10 +15,12 @@ struct DashboardOverHTTPTests {
         let port = server.port
         let url = server.url
 
-        // Wide enough for the whole stale sentence; the token only in the environment.
+        // Wide enough for the whole stale sentence; the token only in the environment. The log is searched for
+        // the token at the end (issue 5, item 6: the dashboard's share of "everything chanstat writes").
+        let log = fixture.directory.appendingPathComponent("dashboard.log")
         let session = try DashboardHarness.start(
             ["dashboard", "--url", url, "--account", "1", "--since", DashboardFixture.weekA.since,
-             "--until", DashboardFixture.weekA.until, "--utc", "--refresh", "3600"],
+             "--until", DashboardFixture.weekA.until, "--utc", "--refresh", "3600", "--log-file", log.path],
             width: 150, height: 30, environment: ["CHATWOOT_API_TOKEN": DashboardFixture.token])
         defer { session.close() }
 
@@ -51,5 +53,9 @@ struct DashboardOverHTTPTests {
         #expect(try session.waitForExit(timeout: timeout) == 0)
         let settings = try session.terminalSettings()
         #expect(settings.before == settings.after)
+
+        let logged = try String(contentsOf: log, encoding: .utf8)
+        #expect(logged.contains("load failed") && logged.contains("connection refused"), "the log has nothing to search:\n\(logged)")
+        #expect(!logged.contains(DashboardFixture.token))
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 import Testing
 
 /// Issue 5, item 6: every command that takes a token, with known tokens, and a search of everything chanstat
-/// printed, logged and wrote for them. The dashboard's side is covered by the end-to-end tmux tests.
+/// printed, logged and wrote for them. The dashboard's side (its screen and its log) is searched in
+/// DashboardOverHTTPTests.
 @Suite(.timeLimit(.minutes(2)), .enabled(if: ChanstatBinary.isBuilt, "needs swift build first"))
 struct TokenNeverShownTests {
     /// Everything one scenario produced, under a name that says where it came from.
@@ -22,8 +23,7 @@ struct TokenNeverShownTests {
         let server = try ServeProcess(database: fixture.path)
         let refusing = try ScriptedServer(ScriptedServer.answer(401, #"{"error":"Invalid Access Token"}"#))
         defer { refusing.stop() }
-        let stopped = try ScriptedServer(.stall)
-        stopped.stop()
+        let stopped = try ReservedPort()
 
         let range = ["--account", "1", "--since", "\(Fixture.range.since)", "--until", "\(Fixture.range.until)"]
         func report(_ name: String, url: String, token: String?, extra: [String] = [], expectStatus: Int32) throws {
