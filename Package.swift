@@ -76,17 +76,21 @@ let package = Package(
         .executableTarget(name: "serve-load", path: "Benchmarks/serve-load"),
 
         .testTarget(name: "ChanstatCoreTests", dependencies: ["ChanstatCore"]),
-        .testTarget(name: "ChanstatSQLiteTests", dependencies: ["ChanstatCore", "ChanstatSQLite",
+        .testTarget(name: "ChanstatSQLiteTests", dependencies: ["ChanstatCore", "ChanstatSQLite", "ChanstatTestSupport",
             .product(name: "GRDB", package: "GRDB.swift")]),
+        // Shared by the test targets that run programs: the one process runner, `serve` as a child, a
+        // reserved port. A plain target (not a test target) so that several test targets can import it.
+        .target(name: "ChanstatTestSupport", path: "Tests/ChanstatTestSupport"),
         .testTarget(name: "ChanstatConfigTests", dependencies: ["ChanstatConfig", "ChanstatCore", "ChanstatTerminal"]),
         .testTarget(name: "ChanstatDashboardTests", dependencies: ["ChanstatCore", "ChanstatDashboard"]),
         .testTarget(name: "ChanstatHTTPTests", dependencies: ["ChanstatCore", "ChanstatHTTP", "ChanstatServer", "ChanstatSQLite",
+            "ChanstatTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs the built `chanstat` binary: report/sample end to end, and the dashboard in tmux.
-        .testTarget(name: "ChanstatEndToEndTests", dependencies: ["ChanstatCore",
+        .testTarget(name: "ChanstatEndToEndTests", dependencies: ["ChanstatCore", "ChanstatSQLite", "ChanstatTestSupport",
             // Fixture files are written with GRDB, so their rows are the test's own.
             .product(name: "GRDB", package: "GRDB.swift")]),
     ]

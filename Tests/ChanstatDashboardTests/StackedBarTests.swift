@@ -37,7 +37,7 @@ import Testing
     /// exact share (two when a vanishing status had to be given a cell), and no nonzero status vanishes
     /// from a bar of four cells or more.
     @Test func roundingPropertiesHoldForManyInputs() {
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         for _ in 0..<5000 {
             let counts = (0..<4).map { _ in generator.next() % 4 == 0 ? 0 : Int64(generator.next() % 10_000) }
             let cells = Int(generator.next() % 80)
@@ -70,18 +70,5 @@ import Testing
             .init(status: .open, cells: 1, partialEighths: 0),
             .init(status: .resolved, cells: 2, partialEighths: 0),
         ])
-    }
-}
-
-/// A small deterministic generator, so a failure can be reproduced.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import ChanstatSQLite
 import Foundation
 import GRDB
 
@@ -48,20 +49,9 @@ struct DashboardFixture {
         startOfToday = Int64(Date().timeIntervalSince1970) / 86_400 * 86_400
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
+            // SPEC section 2's schema, as `sample` writes it, with the recommended index.
+            try db.execute(sql: ChatwootSchema.ddl + ChatwootSchema.recommendedIndex)
             try db.execute(sql: """
-                CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
-                CREATE TABLE inboxes (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, name TEXT NOT NULL,
-                                      channel_type TEXT NOT NULL);
-                CREATE TABLE conversations (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL,
-                                            inbox_id INTEGER NOT NULL, status INTEGER NOT NULL DEFAULT 0,
-                                            created_at NOT NULL);
-                CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT);
-                CREATE TABLE account_users (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL,
-                                            user_id INTEGER NOT NULL, role INTEGER NOT NULL DEFAULT 0);
-                CREATE TABLE access_tokens (id INTEGER PRIMARY KEY, owner_type TEXT NOT NULL,
-                                            owner_id INTEGER NOT NULL, token TEXT NOT NULL UNIQUE);
-                CREATE INDEX index_conversations_on_account_inbox_status_created
-                    ON conversations (account_id, inbox_id, status, created_at);
                 INSERT INTO accounts VALUES (1, 'Acme'), (2, 'Globex');
                 INSERT INTO inboxes VALUES (1, 1, 'Web', 'Channel::WebWidget'), (2, 1, 'Help', 'Channel::WebWidget'),
                                            (3, 1, 'Mail', 'Channel::Email'), (5, 2, 'Other', 'Channel::Sms');

@@ -1,6 +1,7 @@
+import ChanstatTestSupport
 import Foundation
 
-/// Starting the real `chanstat` binary in a tmux pane, and `chanstat serve` as a plain child process.
+/// Starting the real `chanstat` binary in a tmux pane.
 enum DashboardHarness {
     /// Generous: the whole test suite runs in parallel on two cores.
     static let timeout: Duration = .seconds(30)
@@ -14,10 +15,10 @@ enum DashboardHarness {
     /// `environment` says otherwise, without colour suppression from the test runner's environment.
     static func start(_ arguments: [String], width: Int = 100, height: Int = 30,
                       environment: [String: String] = [:]) throws -> TmuxSession {
-        guard FileManager.default.isExecutableFile(atPath: ChanstatProcess.binary.path) else {
-            throw ChanstatProcess.MissingBinary(path: ChanstatProcess.binary.path)
+        guard FileManager.default.isExecutableFile(atPath: ChanstatBinary.path) else {
+            throw ChanstatBinary.MissingBinary(path: ChanstatBinary.path)
         }
-        let command = ([ChanstatProcess.binary.path] + arguments).map(shellQuoted).joined(separator: " ")
+        let command = ([ChanstatBinary.path] + arguments).map(shellQuoted).joined(separator: " ")
         let base = ["TZ": "UTC", "NO_COLOR": "", "SWIFT_BACKTRACE": "interactive=no"]
         return try TmuxSession(command: command, width: width, height: height,
                                environment: base.merging(environment) { $1 })
@@ -46,60 +47,5 @@ enum DashboardHarness {
             if !colours.isEmpty { found.append("ESC[\(parameters)m") }
         }
         return found
-    }
-}
-
-/// `chanstat serve --db FILE --port PORT` as a child process; killed on `stop` or deinit, whatever
-/// happened in the test.
-final class ServeProcess {
-    let process = Process()
-    let port: Int
-
-    /// Starts the server and waits for the line that says where it listens.
-    init(database: String, port requestedPort: Int = 0) throws {
-        process.executableURL = ChanstatProcess.binary
-        process.arguments = ["serve", "--db", database, "--port", String(requestedPort)]
-        var environment = ProcessInfo.processInfo.environment
-        environment["SWIFT_BACKTRACE"] = "interactive=no"
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty {
-                process.waitUntilExit()
-                throw TmuxSession.Failure(description: "serve ended (status \(process.terminationStatus)) before "
-                                          + "listening on port \(requestedPort)")
-            }
-            line += chunk
-        }
-        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard text.hasPrefix("chanstat serve: listening on http://127.0.0.1:"),
-              let port = text.split(separator: ":").last.flatMap({ Int($0) }) else {
-            process.terminate()
-            throw TmuxSession.Failure(description: "serve printed \"\(text)\", not the address it listens on")
-        }
-        self.port = port
-    }
-
-    var url: String { "http://127.0.0.1:\(port)" }
-
-    /// SIGTERM, then waits for the process to end; its exit status.
-    @discardableResult
-    func stop() -> Int32 {
-        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-
-    deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
     }
 }

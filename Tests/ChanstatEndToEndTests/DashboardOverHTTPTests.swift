@@ -1,3 +1,4 @@
+import ChanstatTestSupport
 import Foundation
 import Testing
 
@@ -31,7 +32,7 @@ struct DashboardOverHTTPTests {
         #expect(!first.contains("Stale"))
         #expect(!first.contains(DashboardFixture.token))
 
-        #expect(server.stop() == 0)
+        #expect(server.stop().status == 0)
         try session.sendKeys("r")
         let refused = "cannot connect to \(url): connection refused; is the server running?"
         let stale = try session.waitUntil(timeout: timeout, "the stale banner") { screen in

@@ -1,14 +1,15 @@
+import ChanstatTestSupport
 import Foundation
 import Testing
 
 /// The completion scripts and the man page under docs/ (written by scripts/generate-docs): they load, they
 /// render, and they are what the current argument definitions generate.
 @Suite struct GeneratedDocsTests {
-    static let docs = ChanstatProcess.packageRoot.appendingPathComponent("docs")
+    static let docs = PackageRoot.url.appendingPathComponent("docs")
 
     @Test func bashCompletionLoadsAndRegistersChanstat() throws {
         let result = try Shell.run("bash", ["-c", "source docs/completions/chanstat.bash && complete -p chanstat"],
-                                   in: ChanstatProcess.packageRoot)
+                                   in: PackageRoot.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("chanstat"))
         #expect(result.stderr.isEmpty)
@@ -18,7 +19,7 @@ import Testing
     func manPageRendersWithItsSections() throws {
         // -mandoc: the generator writes mdoc; -P-cbou: plain text, no overstriking, so words can be searched.
         let result = try Shell.run("groff", ["-mandoc", "-Tutf8", "-P-cbou", "docs/chanstat.1"],
-                                   in: ChanstatProcess.packageRoot)
+                                   in: PackageRoot.url)
         #expect(result.status == 0)
         // mdoc reports a broken page as an error; its only warnings here are about blank lines in help texts.
         #expect(!result.stderr.contains("error"), "\(result.stderr)")
@@ -32,7 +33,7 @@ import Testing
     /// `scripts/generate-docs --check` compares it.
     @Test(arguments: ["bash", "zsh", "fish"])
     func committedCompletionIsCurrent(shell: String) throws {
-        let generated = try ChanstatProcess.run(["--generate-completion-script", shell])
+        let generated = try ChanstatBinary.run(["--generate-completion-script", shell])
         #expect(generated.status == 0)
         let committed = try String(contentsOf: Self.docs.appendingPathComponent("completions/chanstat.\(shell)"),
                                    encoding: .utf8)

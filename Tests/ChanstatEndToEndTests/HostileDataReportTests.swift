@@ -1,3 +1,4 @@
+import ChanstatTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -60,7 +61,7 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID()).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Self.writeFixture(path)
-        let run = try ChanstatProcess.run(["report", "--db", path, "--since", "0", "--until", "1000", "--format", format])
+        let run = try ChanstatBinary.run(["report", "--db", path, "--since", "0", "--until", "1000", "--format", format])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(Self.isTerminalSafe(run.stdout))
         #expect(run.stdout.contains("\u{FFFD}[31mRed"))
@@ -77,7 +78,7 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID()).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Self.writeFixture(path)
-        let run = try ChanstatProcess.run(["report", "--db", path, "--since", "0", "--until", "1000", "--format", "json"])
+        let run = try ChanstatBinary.run(["report", "--db", path, "--since", "0", "--until", "1000", "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.unicodeScalars.allSatisfy { $0.value >= 0x20 || $0 == "\n" })
         #expect(run.stdout.contains(#""Channel::\u001b[31mRed\u001b[0m":{"open":1,"#))

@@ -1,3 +1,4 @@
+import ChanstatTestSupport
 import Foundation
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 /// stops the command with its path and line (exit 2). The precedence rules themselves are tested in
 /// ChanstatConfigTests; this checks the wiring.
 @Suite struct ProfileCommandTests {
-    static let demo = ChanstatProcess.packageRoot.appendingPathComponent("sample-data/demo.sqlite").path
+    static let demo = PackageRoot.url.appendingPathComponent("sample-data/demo.sqlite").path
 
     /// A config home holding `config`, removed afterwards.
     func withConfig<T>(_ config: String, _ body: ([String: String]) throws -> T) throws -> T {
@@ -20,9 +21,9 @@ import Testing
     @Test func reportReadsTheProfilesFileAndRange() throws {
         let config = "[profiles.demo]\ndb = \"\(Self.demo)\"\naccount = 2\nrange = \"7d\"\n"
         try withConfig(config) { environment in
-            let viaProfile = try ChanstatProcess.run(["report", "--profile", "demo", "--format", "json"],
+            let viaProfile = try ChanstatBinary.run(["report", "--profile", "demo", "--format", "json"],
                                                      environment: environment)
-            let direct = try ChanstatProcess.run(["report", "--db", Self.demo, "--account", "2", "--range", "7d",
+            let direct = try ChanstatBinary.run(["report", "--db", Self.demo, "--account", "2", "--range", "7d",
                                                   "--format", "json"], environment: environment)
             #expect(viaProfile.status == 0, "\(viaProfile.stderr)")
             #expect(viaProfile.stdout == direct.stdout)
@@ -32,7 +33,7 @@ import Testing
 
     @Test func brokenConfigGivesFileLineAndExitTwo() throws {
         try withConfig("[profiles.demo]\ndb = \"x.sqlite\"\nacount = 2\n") { environment in
-            let run = try ChanstatProcess.run(["report", "--profile", "demo"], environment: environment)
+            let run = try ChanstatBinary.run(["report", "--profile", "demo"], environment: environment)
             #expect(run.status == 2)
             let path = environment["XDG_CONFIG_HOME"]! + "/chanstat/config.toml"
             #expect(run.stderrLines == ["chanstat: \(path):3: unknown key 'acount' in [profiles.demo] "
@@ -42,7 +43,7 @@ import Testing
 
     @Test func unknownProfileIsBadUsage() throws {
         try withConfig("[profiles.demo]\ndb = \"x.sqlite\"\n") { environment in
-            let run = try ChanstatProcess.run(["report", "--profile", "prod"], environment: environment)
+            let run = try ChanstatBinary.run(["report", "--profile", "prod"], environment: environment)
             #expect(run.status == 2)
             #expect(run.stderr.contains("no profile 'prod'; it has demo"))
         }

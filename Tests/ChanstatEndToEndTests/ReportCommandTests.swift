@@ -1,4 +1,6 @@
 import ChanstatCore
+import ChanstatSQLite
+import ChanstatTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -20,15 +22,9 @@ import Testing
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let queue = try DatabaseQueue(path: directory.appendingPathComponent("c.sqlite").path)
             try queue.write { db in
+                // SPEC section 2's schema, as `sample` writes it, with the recommended index.
+                try db.execute(sql: ChatwootSchema.ddl + ChatwootSchema.recommendedIndex)
                 try db.execute(sql: """
-                    CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
-                    CREATE TABLE inboxes (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, name TEXT NOT NULL,
-                                          channel_type TEXT NOT NULL);
-                    CREATE TABLE conversations (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL,
-                                                inbox_id INTEGER NOT NULL, status INTEGER NOT NULL DEFAULT 0,
-                                                created_at NOT NULL);
-                    CREATE INDEX index_conversations_on_account_inbox_status_created
-                        ON conversations (account_id, inbox_id, status, created_at);
                     INSERT INTO accounts VALUES (1, 'Acme'), (2, 'Globex');
                     INSERT INTO inboxes VALUES (1, 1, 'Web', 'Channel::WebWidget'), (2, 1, 'Help', 'Channel::WebWidget'),
                                                (3, 1, 'Mail', 'Channel::Email'), (5, 2, 'Other', 'Channel::Sms');
@@ -53,8 +49,8 @@ import Testing
         deinit { try? FileManager.default.removeItem(at: directory) }
     }
 
-    func report(_ fixture: Fixture, _ extra: [String]) throws -> ChanstatRun {
-        try ChanstatProcess.run(["report", "--db", fixture.path, "--account", "1",
+    func report(_ fixture: Fixture, _ extra: [String]) throws -> ProcessResult {
+        try ChanstatBinary.run(["report", "--db", fixture.path, "--account", "1",
                                  "--since", String(Self.since), "--until", String(Self.until)] + extra)
     }
 
@@ -73,7 +69,7 @@ import Testing
 
     @Test func jsonOfAnEmptyWindow() throws {
         let fixture = try Fixture()
-        let run = try ChanstatProcess.run(["report", "--db", fixture.path, "--account", "1", "--format", "json",
+        let run = try ChanstatBinary.run(["report", "--db", fixture.path, "--account", "1", "--format", "json",
                                            "--since", "2025-06-01", "--until", "2025-06-30"])
         #expect(run.status == 0)
         #expect(run.stdout == "{}\n")
@@ -82,16 +78,16 @@ import Testing
     @Test func datesAreReadInTheZoneAndUntilTakesTheWholeDay() throws {
         let fixture = try Fixture()
         // 2026-01-07 as --until is the end of that day: the conversation at until-1 (23:59:59Z) is in.
-        let utc = try ChanstatProcess.run(["report", "--db", fixture.path, "--account", "1", "--format", "json",
+        let utc = try ChanstatBinary.run(["report", "--db", fixture.path, "--account", "1", "--format", "json",
                                            "--since", "2026-01-07", "--until", "2026-01-07"])
         #expect(utc.stdout == #"{"Channel::WebWidget":{"open":0,"resolved":1,"pending":0,"snoozed":0,"total":1}}"# + "\n")
         // In Berlin the same day ends an hour earlier, at 23:00Z: nothing.
-        let berlin = try ChanstatProcess.run(["report", "--db", fixture.path, "--account", "1", "--format", "json",
+        let berlin = try ChanstatBinary.run(["report", "--db", fixture.path, "--account", "1", "--format", "json",
                                               "--since", "2026-01-07", "--until", "2026-01-07"],
                                              environment: ["TZ": "Europe/Berlin"])
         #expect(berlin.stdout == "{}\n")
         // --utc reads the dates in UTC whatever TZ says.
-        let forced = try ChanstatProcess.run(["report", "--db", fixture.path, "--account", "1", "--format", "json", "--utc",
+        let forced = try ChanstatBinary.run(["report", "--db", fixture.path, "--account", "1", "--format", "json", "--utc",
                                               "--since", "2026-01-07", "--until", "2026-01-07"],
                                              environment: ["TZ": "Europe/Berlin"])
         #expect(forced.stdout == utc.stdout)
@@ -147,7 +143,7 @@ import Testing
     func invalidRange(arguments: [String], message: String) throws {
         let fixture = try Fixture()
         let before = try Data(contentsOf: URL(fileURLWithPath: fixture.path))
-        let run = try ChanstatProcess.run(["report", "--db", fixture.path, "--account", "1"] + arguments)
+        let run = try ChanstatBinary.run(["report", "--db", fixture.path, "--account", "1"] + arguments)
         #expect(run.status == 2)
         #expect(run.stdout == "")
         #expect(run.stderrLines == [Substring(message)])
@@ -157,7 +153,7 @@ import Testing
     @Test(arguments: [["--range", "9d"], ["--format", "xml"], ["--no-such-option"], ["--account", "x"]])
     func badUsageIsOneLine(arguments: [String]) throws {
         let fixture = try Fixture()
-        let run = try ChanstatProcess.run(["report", "--db", fixture.path] + arguments)
+        let run = try ChanstatBinary.run(["report", "--db", fixture.path] + arguments)
         #expect(run.status == 2)
         #expect(run.stdout == "")
         #expect(run.stderrLines.count == 1, "stderr: \(run.stderr)")
@@ -165,7 +161,7 @@ import Testing
     }
 
     @Test func anUnknownPresetListsThePresetsOnOneLine() throws {
-        let run = try ChanstatProcess.run(["report", "--range", "9d"])
+        let run = try ChanstatBinary.run(["report", "--range", "9d"])
         #expect(run.status == 2)
         #expect(run.stderrLines == ["chanstat: The value '9d' is invalid for '--range <range>'. Please provide one of "
                                     + "the following: today, 7d, 30d, 3m, 6m, this-month, last-month"])
@@ -176,7 +172,7 @@ import Testing
     @Test func missingFile() throws {
         let fixture = try Fixture()
         let missing = fixture.directory.appendingPathComponent("nope.sqlite").path
-        let run = try ChanstatProcess.run(["report", "--db", missing, "--range", "7d"])
+        let run = try ChanstatBinary.run(["report", "--db", missing, "--range", "7d"])
         #expect(run.status == 1)
         #expect(run.stdout == "")
         #expect(run.stderrLines == [Substring("chanstat: no such file: \(missing)")])
@@ -185,7 +181,7 @@ import Testing
 
     @Test func severalAccountsWithoutAccount() throws {
         let fixture = try Fixture()
-        let run = try ChanstatProcess.run(["report", "--db", fixture.path])
+        let run = try ChanstatBinary.run(["report", "--db", fixture.path])
         #expect(run.status == 1)
         #expect(run.stderrLines == [
             "chanstat: c.sqlite has several accounts; choose one with --account ID: accounts: 1 (Acme), 2 (Globex)"])
@@ -196,7 +192,7 @@ import Testing
     @Test func sampleThenReport() throws {
         let fixture = try Fixture()
         let out = fixture.directory.appendingPathComponent("sample.sqlite").path
-        let sample = try ChanstatProcess.run(["sample", "--out", out, "--conversations", "3000", "--accounts", "2",
+        let sample = try ChanstatBinary.run(["sample", "--out", out, "--conversations", "3000", "--accounts", "2",
                                               "--days", "30", "--end", "2026-02-28", "--seed", "5"])
         #expect(sample.status == 0, "\(sample.stderr)")
         #expect(sample.stdout.hasPrefix("Wrote \(out): 3000 conversations, 2 accounts, 30 days to 2026-02-28 ("))
@@ -206,7 +202,7 @@ import Testing
         // The 30 days run from 2026-01-30 through 2026-02-28 (UTC): all 3000 conversations, split over two accounts.
         var total: Int64 = 0
         for account in ["1", "2"] {
-            let run = try ChanstatProcess.run(["report", "--db", out, "--account", account, "--format", "json",
+            let run = try ChanstatBinary.run(["report", "--db", out, "--account", account, "--format", "json",
                                                "--since", "2026-01-30", "--until", "2026-02-28"])
             #expect(run.status == 0, "\(run.stderr)")
             let summary = try ReportJSON.decode(Data(run.stdout.utf8))
@@ -218,13 +214,13 @@ import Testing
         #expect(total == 3000)
 
         // A day outside the 30: nothing.
-        let before = try ChanstatProcess.run(["report", "--db", out, "--account", "1", "--format", "json",
+        let before = try ChanstatBinary.run(["report", "--db", out, "--account", "1", "--format", "json",
                                               "--since", "2026-01-29", "--until", "2026-01-29"])
         #expect(before.stdout == "{}\n")
 
         // Again without --force: refused, file untouched.
         let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
-        let again = try ChanstatProcess.run(["sample", "--out", out, "--conversations", "10"])
+        let again = try ChanstatBinary.run(["sample", "--out", out, "--conversations", "10"])
         #expect(again.status == 1)
         #expect(again.stderrLines == [Substring("chanstat: \(out) already exists; use --force to replace it")])
         #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == bytes)
@@ -246,10 +242,10 @@ import Testing
     }
 
     @Test func versionAndHelp() throws {
-        let version = try ChanstatProcess.run(["--version"])
+        let version = try ChanstatBinary.run(["--version"])
         #expect(version.status == 0)
         #expect(version.stdout.hasPrefix("chanstat "))
-        let help = try ChanstatProcess.run(["report", "--help"])
+        let help = try ChanstatBinary.run(["report", "--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("--format"))
     }

@@ -1,3 +1,4 @@
+import ChanstatTestSupport
 import Foundation
 import Testing
 
@@ -33,14 +34,14 @@ import Testing
             let version = try Self.runWithoutToolchain(binary, ["--version"])
             #expect(version.status == 0, "\(version.stderr)")
             #expect(version.stdout.hasPrefix("chanstat "))
-            let fixture = ChanstatProcess.packageRoot.appendingPathComponent("sample-data/demo.sqlite").path
+            let fixture = PackageRoot.url.appendingPathComponent("sample-data/demo.sqlite").path
             let arguments = ["report", "--db", fixture, "--account", "1", "--since", "2026-10-01",
                              "--until", "2026-10-31", "--format", "json"]
             let report = try Self.runWithoutToolchain(binary, arguments)
             #expect(report.status == 0, "\(report.stderr)")
             #expect(report.stderr.isEmpty)
             // The same payload as the ordinary build prints.
-            let ordinary = try ChanstatProcess.run(arguments)
+            let ordinary = try ChanstatBinary.run(arguments)
             #expect(ordinary.status == 0)
             #expect(report.stdout.hasPrefix("{"))
             #expect(report.stdout == ordinary.stdout)
@@ -52,7 +53,7 @@ import Testing
     }
 
     /// Runs `binary` in a new mount namespace with an empty tmpfs over /opt/swift, and checks that it is empty.
-    static func runWithoutToolchain(_ binary: String, _ arguments: [String]) throws -> Shell.Result {
+    static func runWithoutToolchain(_ binary: String, _ arguments: [String]) throws -> ProcessResult {
         let quoted = ([binary] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let script = "mount -t tmpfs none \(toolchain) && [ -z \"$(ls -A \(toolchain))\" ] && exec "
             + quoted.joined(separator: " ")
@@ -79,7 +80,7 @@ enum StaticRelink {
     }
 
     static func link(to output: String) throws {
-        let manifest = ChanstatProcess.packageRoot.appendingPathComponent(".build/debug.yaml")
+        let manifest = PackageRoot.url.appendingPathComponent(".build/debug.yaml")
         let text = try String(contentsOf: manifest, encoding: .utf8)
         // The key names the target triple, e.g. "C.chanstat-x86_64-unknown-linux-gnu-debug.exe" (not chanstat-bench).
         guard let start = text.range(of: #"\"C\.chanstat-[a-z0-9_]+-unknown-linux-gnu-debug\.exe\":"#,

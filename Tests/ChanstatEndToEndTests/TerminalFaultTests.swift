@@ -1,3 +1,4 @@
+import ChanstatTestSupport
 import Foundation
 import Testing
 
@@ -16,7 +17,7 @@ struct TerminalFaultTests {
     /// line too.)
     static func dashboards(on fixture: DashboardFixture) -> [pid_t] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        let binary = ChanstatProcess.binary.resolvingSymlinksInPath().path
+        let binary = ChanstatBinary.url.resolvingSymlinksInPath().path
         return entries.compactMap(pid_t.init).filter { pid in
             guard ProcessProbe.isRunning(pid),
                   (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe")) == binary,
@@ -81,7 +82,7 @@ struct TerminalFaultTests {
     @Test func losingTheTerminalWithoutASignalEndsTheDashboard() throws {
         let fixture = try DashboardFixture()
         defer { fixture.remove() }
-        let command = (["setsid", ChanstatProcess.binary.path, "dashboard", "--db", fixture.path, "--account", "1",
+        let command = (["setsid", ChanstatBinary.path, "dashboard", "--db", fixture.path, "--account", "1",
                         "--since", DashboardFixture.weekA.since, "--until", DashboardFixture.weekA.until, "--utc",
                         "--refresh", "3600"]).map(DashboardHarness.shellQuoted).joined(separator: " ")
         let session = try TmuxSession(command: command, width: 100, height: 30,

@@ -1,6 +1,7 @@
 import ChanstatCore
 import ChanstatHTTP
 import ChanstatSQLite
+import ChanstatTestSupport
 import Foundation
 import Testing
 

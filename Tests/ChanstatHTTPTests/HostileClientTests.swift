@@ -1,4 +1,5 @@
 import ChanstatCore
+import ChanstatTestSupport
 import Foundation
 import Testing
 
@@ -16,7 +17,7 @@ struct HostileClientTests {
         let fixture = try Fixture(conversations: 500)
         defer { fixture.remove() }
         let server = try ServeProcess(database: fixture.path, arguments: ["--idle-timeout", "\(idleTimeout)"])
-        defer { server.stop(); server.remove() }
+        defer { server.stop() }
         try await body(server, fixture)
         try await expectStillServing(server)
     }
@@ -25,7 +26,7 @@ struct HostileClientTests {
     /// timeout has just closed: the client would then fail with "I/O on closed channel", a client-side race.
     static func expectStillServing(_ server: ServeProcess) async throws {
         #expect(server.isRunning)
-        let health = try await fetch(server.base + "/health", headers: [("Connection", "close")])
+        let health = try await fetch(server.url + "/health", headers: [("Connection", "close")])
         #expect(health.status == 200)
     }
 
@@ -104,7 +105,7 @@ struct HostileClientTests {
     /// loaded machine would otherwise close one under the client.
     @Test func memoryStaysFlatUnderLoad() async throws {
         try await Self.withServer(idleTimeout: 30) { server, fixture in
-            let urls = [server.base + "/health", server.base + Self.path + Self.query, server.base + "/nowhere"]
+            let urls = [server.url + "/health", server.url + Self.path + Self.query, server.url + "/nowhere"]
             let headers = [("api_access_token", fixture.administrator)]
             func load(_ requests: Int, until deadline: ContinuousClock.Instant) async throws -> Int {
                 try await withThrowingTaskGroup(of: Int.self) { group in

@@ -1,4 +1,5 @@
 import ChanstatCore
+import ChanstatTestSupport
 import Foundation
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
         let fixture = try Fixture()
         defer { fixture.remove() }
         let server = try ServeProcess(database: fixture.path)
-        defer { server.stop(); server.remove() }
+        defer { server.stop() }
         let port = server.port
 
         let range = ["--since", "\(Fixture.range.since)", "--until", "\(Fixture.range.until)", "--format", "json"]

@@ -1,3 +1,4 @@
+import ChanstatTestSupport
 import Foundation
 
 /// A TLS server on a loopback port whose certificate names another host ("other.example"), self-signed:
@@ -46,13 +47,8 @@ final class TLSTestServer {
     }
 
     private static func runOpenSSL(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: openssl)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
+        guard try ChildProcess.run(URL(fileURLWithPath: openssl), arguments).status == 0 else {
+            throw CocoaError(.executableLoad)
+        }
     }
 }

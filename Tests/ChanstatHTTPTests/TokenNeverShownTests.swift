@@ -1,4 +1,5 @@
 import ChanstatCore
+import ChanstatTestSupport
 import Foundation
 import Testing
 
@@ -32,21 +33,21 @@ struct TokenNeverShownTests {
             #expect(run.status == expectStatus, "\(name): \(run.stderr)")
             outputs += [Output(source: "\(name) stdout", text: run.stdout), Output(source: "\(name) stderr", text: run.stderr)]
         }
-        try report("report against serve", url: server.base, token: valid, expectStatus: 0)
-        try report("report with an unknown token", url: server.base, token: unknown, expectStatus: 1)
+        try report("report against serve", url: server.url, token: valid, expectStatus: 0)
+        try report("report with an unknown token", url: server.url, token: unknown, expectStatus: 1)
         try report("report against a stopped port", url: "http://127.0.0.1:\(stopped.port)", token: valid, expectStatus: 1)
         try report("report against a 401 server", url: "http://127.0.0.1:\(refusing.port)", token: unknown, expectStatus: 1)
 
         let privateFile = try Self.tokenFile(valid, mode: 0o600), sharedFile = try Self.tokenFile(unknown, mode: 0o644)
         defer { try? FileManager.default.removeItem(at: privateFile.deletingLastPathComponent()) }
-        try report("report --token-file 0600", url: server.base, token: nil, extra: ["--token-file", privateFile.path], expectStatus: 0)
-        try report("report --token-file 0644", url: server.base, token: nil, extra: ["--token-file", sharedFile.path], expectStatus: 1)
+        try report("report --token-file 0600", url: server.url, token: nil, extra: ["--token-file", privateFile.path], expectStatus: 0)
+        try report("report --token-file 0644", url: server.url, token: nil, extra: ["--token-file", sharedFile.path], expectStatus: 1)
         #expect(outputs.last?.text.contains("may be read by others") == true)
 
         // serve itself receiving both tokens, under both header spellings.
         for token in [valid, unknown] {
             for header in ["api_access_token", "Api-Access-Token"] {
-                let answer = try await fetch(server.base + "/api/v2/accounts/1/summary_reports/channel?since=\(Fixture.range.since)"
+                let answer = try await fetch(server.url + "/api/v2/accounts/1/summary_reports/channel?since=\(Fixture.range.since)"
                                              + "&until=\(Fixture.range.until)", headers: [(header, token)])
                 #expect(answer.status == (token == valid ? 200 : 401))
                 outputs.append(Output(source: "serve's answer to \(header)", text: answer.body))
@@ -57,7 +58,6 @@ struct TokenNeverShownTests {
         outputs += [Output(source: "serve stdout", text: serveStdout), Output(source: "serve log", text: server.log)]
         #expect(server.log.contains("GET /api/v2/accounts/1/summary_reports/channel 401"), "serve logged nothing to search")
         outputs += try Self.filesWritten(in: work) + Self.filesWritten(in: server.directory)
-        server.remove()
 
         for output in outputs {
             #expect(!output.text.contains(valid), "the valid token appears in \(output.source)")

@@ -1,12 +1,12 @@
 import ChanstatCore
 import ChanstatSQLite
+import ChanstatTestSupport
 import Foundation
 import Testing
 
 /// sample-data/import-chatwoot-csv.sh, run for real on CSV files shaped like psql's `\copy ... CSV HEADER`.
 @Suite struct ImportScriptTests {
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("sample-data/import-chatwoot-csv.sh").path
+    static let script = PackageRoot.file("sample-data/import-chatwoot-csv.sh").path
 
     let directory: URL
 
@@ -20,16 +20,8 @@ import Testing
     }
 
     func runScript(out: String) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [Self.script, directory.path, out]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = Pipe()
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try Shell.run("bash", [Self.script, directory.path, out])
+        return (result.status, result.stderr)
     }
 
     func writeCommonTables() throws {

@@ -1,4 +1,5 @@
 import ChanstatSQLite
+import ChanstatTestSupport
 import Foundation
 import Testing
 
@@ -13,8 +14,7 @@ import Testing
     }
 
     @Test func schemaFileIsTheDDLThatSampleWrites() throws {
-        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("sample-data/schema.sql")
+        let file = PackageRoot.file("sample-data/schema.sql")
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(Self.statements(text) == Self.statements(ChatwootSchema.ddl + "\n" + ChatwootSchema.recommendedIndex))
     }

@@ -1,11 +1,11 @@
 /// A small, fast, seedable generator, so that `sample --seed S` writes the same file every time
-/// (SystemRandomNumberGenerator cannot be seeded).
-struct SplitMix64: RandomNumberGenerator {
+/// (SystemRandomNumberGenerator cannot be seeded), and so that randomized tests can be reproduced.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -14,10 +14,10 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     /// A uniform value in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+    public mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
     /// An index drawn with probability proportional to `cumulative[i] - cumulative[i-1]`.
-    mutating func pick(cumulative: [Double]) -> Int {
+    public mutating func pick(cumulative: [Double]) -> Int {
         let target = unit() * (cumulative.last ?? 0)
         var low = 0, high = cumulative.count - 1
         while low < high {
@@ -30,7 +30,7 @@ struct SplitMix64: RandomNumberGenerator {
 
 extension Array where Element == Double {
     /// Running sums, for `SplitMix64.pick(cumulative:)`.
-    var cumulativeSums: [Double] {
+    public var cumulativeSums: [Double] {
         var sum = 0.0
         return map { sum += $0; return sum }
     }

@@ -6,11 +6,11 @@ import Glibc
 /// A loopback port that is bound but never listened on: a connection to it is refused at once, and no other
 /// test running in parallel can take it. (Stopping a server and reusing its port raced with other tests'
 /// servers, which then answered the "nobody is listening" test.)
-final class ReservedPort {
-    let port: Int
+public final class ReservedPort {
+    public let port: Int
     private let fd: Int32
 
-    init() throws {
+    public init() throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EMFILE) }
         var address = sockaddr_in()

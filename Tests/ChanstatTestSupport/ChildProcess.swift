@@ -1,0 +1,56 @@
+import Foundation
+
+/// What a finished child process printed, and how it ended.
+public struct ProcessResult: Sendable {
+    public let status: Int32
+    public let stdout: String
+    public let stderr: String
+
+    /// The lines of stderr, without the final newline.
+    public var stderrLines: [Substring] { stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast() }
+}
+
+/// The one way the tests run a program to its end: stdin from /dev/null, stdout and stderr into files (never a
+/// terminal, and a program that prints a lot cannot stall on a full pipe while the other is read).
+public enum ChildProcess {
+    /// `environment` replaces the whole environment when given. `directory` is the working directory.
+    public static func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil,
+                           directory: URL? = nil) throws -> ProcessResult {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("chanstat-child-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        defer { try? out.close(); try? err.close() }
+
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        if let directory { process.currentDirectoryURL = directory }
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        process.waitUntilExit()
+        return ProcessResult(status: process.terminationStatus,
+                             stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+                             stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    }
+}
+
+/// Tools other than chanstat (bash, groff, ldd, unshare, sqlite3), found on PATH.
+public enum Shell {
+    /// Whether `tool` is on PATH.
+    public static func exists(_ tool: String) -> Bool {
+        (try? run("sh", ["-c", "command -v \(tool)"]).status) == 0
+    }
+
+    public static func run(_ tool: String, _ arguments: [String], in directory: URL? = nil,
+                           environment: [String: String]? = nil) throws -> ProcessResult {
+        try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), [tool] + arguments, environment: environment,
+                             directory: directory)
+    }
+}
