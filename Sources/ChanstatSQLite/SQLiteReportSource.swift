@@ -13,12 +13,11 @@ public final class SQLiteReportSource: ReportSource {
     public let displayName: String
     public let account: Account
     let fileName: String
-    /// The file's path, watched before every report (see `FileIdentity`); nil for the in-memory demo.
-    private let path: String?
-    private let connection: ConnectionSlot
-    private let busyTimeout: TimeInterval
-    var database: DatabaseQueue { connection.value.database }
-    var layout: FileLayout { connection.value.layout }
+    /// The file, followed before every report (a replaced file is reopened); never reopened for the demo.
+    private let file: FollowedFile
+    /// The connection in use, unchecked (tests look at its layout and plans).
+    var database: DatabaseQueue { file.lastOpened.database }
+    var layout: FileLayout { file.lastOpened.layout }
 
     /// How long a read waits for a writer that holds the file before it gives up with a message.
     public static let busyTimeout: TimeInterval = 2
@@ -61,8 +60,6 @@ public final class SQLiteReportSource: ReportSource {
          required: [(table: String, columns: [String])], path: String? = nil, identity: FileIdentity? = nil,
          busyTimeout: TimeInterval = SQLiteReportSource.busyTimeout) throws {
         self.fileName = fileName
-        self.path = path
-        self.busyTimeout = busyTimeout
         let layout: FileLayout
         do {
             (layout, account) = try database.read { db in
@@ -72,7 +69,14 @@ public final class SQLiteReportSource: ReportSource {
         } catch {
             throw SQLiteFailure.sourceError(error, fileName: fileName)
         }
-        connection = ConnectionSlot(Connection(database: database, layout: layout, identity: identity))
+        // A replacement must have the same tables and still hold this account.
+        let chosen = account.id
+        file = FollowedFile(database: database, layout: layout, fileName: fileName, path: path, identity: identity,
+                            busyTimeout: busyTimeout) { db in
+            let layout = try FileLayout.inspect(db, fileName: fileName, required: required)
+            _ = try Self.chooseAccount(db, requested: chosen, fileName: fileName)
+            return layout
+        }
         displayName = "\(TerminalSafeText.sanitize(fileName, maxCharacters: 60)), account \(account.id) "
             + "(\(TerminalSafeText.sanitize(account.name, maxCharacters: 40)))"
     }
@@ -102,7 +106,7 @@ public final class SQLiteReportSource: ReportSource {
     }
 
     public func summary(for range: DateRange) async throws -> ChannelSummary {
-        let current = try connectionToCurrentFile()
+        let current = try file.current()
         let layout = current.layout, accountID = account.id, fileName = self.fileName
         do {
             return try await current.database.read { db in
@@ -110,40 +114,6 @@ public final class SQLiteReportSource: ReportSource {
             }
         } catch {
             throw SQLiteFailure.sourceError(error, fileName: fileName)
-        }
-    }
-
-    /// The connection to the file at the path now. A deleted or truncated file is an error that says so
-    /// (the dashboard keeps its last data, marked stale); a new file renamed over the path is opened in the
-    /// old one's place, since whoever replaced it wants its data seen, and checked like the first one was.
-    private func connectionToCurrentFile() throws -> Connection {
-        let current = connection.value
-        guard let path else { return current }
-        guard let identity = FileIdentity.at(path) else {
-            throw SourceError(.unavailable, "\(fileName) is gone (deleted or moved away); it is read again when it is back")
-        }
-        if let expected = FileIdentity.expectedLength(ofDatabaseAt: path), identity.size < expected {
-            throw SourceError(.badData, "\(fileName) is shorter than its header says (\(identity.size) of \(expected) bytes): "
-                              + "it was truncated or is still being copied")
-        }
-        if identity.size == 0 {
-            throw SourceError(.badData, "\(fileName) is empty (0 bytes): it was truncated or is still being written")
-        }
-        if let opened = current.identity, identity.isSameFile(as: opened) { return current }
-        do {
-            let (database, _) = try Self.openReadOnly(path: path, busyTimeout: busyTimeout)
-            let accountID = account.id, fileName = self.fileName
-            let layout = try database.read { db in
-                let layout = try FileLayout.inspect(db, fileName: fileName, required: ChatwootSchema.reportColumns)
-                _ = try Self.chooseAccount(db, requested: accountID, fileName: fileName)
-                return layout
-            }
-            let reopened = Connection(database: database, layout: layout, identity: identity)
-            connection.value = reopened
-            return reopened
-        } catch {
-            let reason = SQLiteFailure.sourceError(error, fileName: fileName)
-            throw SourceError(reason.kind, "\(fileName) was replaced, and the new file cannot be used: \(reason.message)")
         }
     }
 
@@ -164,30 +134,5 @@ public final class SQLiteReportSource: ReportSource {
             }
         }
         return summary
-    }
-}
-
-extension SQLiteReportSource {
-    /// A read-only connection and what it was opened on.
-    struct Connection: Sendable {
-        let database: DatabaseQueue
-        let layout: FileLayout
-        /// nil for a database that is not a file at a path (the demo).
-        let identity: FileIdentity?
-    }
-
-    /// The connection in use, swapped under a lock when the file is replaced; loads may run concurrently.
-    final class ConnectionSlot: @unchecked Sendable {
-        private let lock = NSLock()
-        private var connection: Connection
-
-        init(_ connection: Connection) {
-            self.connection = connection
-        }
-
-        var value: Connection {
-            get { lock.withLock { connection } }
-            set { lock.withLock { connection = newValue } }
-        }
     }
 }
