@@ -43,18 +43,25 @@ struct DashboardFixture {
     /// Midnight UTC starting the day the file was written: "today" for the presets.
     let startOfToday: Int64
 
+    /// SPEC section 2's schema, as `sample` writes it, with the recommended index; accounts 1 (Acme) and
+    /// 2 (Globex); inboxes 1 and 2 (website), 3 (email) of account 1, 5 (SMS) of account 2. Inbox 4 is each
+    /// fixture's own (a hostile channel type).
+    static func createAccountsAndInboxes(_ db: Database) throws {
+        try db.execute(sql: ChatwootSchema.ddl + ChatwootSchema.recommendedIndex + """
+            INSERT INTO accounts VALUES (1, 'Acme'), (2, 'Globex');
+            INSERT INTO inboxes VALUES (1, 1, 'Web', 'Channel::WebWidget'), (2, 1, 'Help', 'Channel::WebWidget'),
+                                       (3, 1, 'Mail', 'Channel::Email'), (5, 2, 'Other', 'Channel::Sms');
+            """)
+    }
+
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("chanstat-dash-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         startOfToday = Int64(Date().timeIntervalSince1970) / 86_400 * 86_400
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
-            // SPEC section 2's schema, as `sample` writes it, with the recommended index.
-            try db.execute(sql: ChatwootSchema.ddl + ChatwootSchema.recommendedIndex)
+            try Self.createAccountsAndInboxes(db)
             try db.execute(sql: """
-                INSERT INTO accounts VALUES (1, 'Acme'), (2, 'Globex');
-                INSERT INTO inboxes VALUES (1, 1, 'Web', 'Channel::WebWidget'), (2, 1, 'Help', 'Channel::WebWidget'),
-                                           (3, 1, 'Mail', 'Channel::Email'), (5, 2, 'Other', 'Channel::Sms');
                 INSERT INTO users VALUES (1, 'Ada Admin', 'ada@example.com');
                 INSERT INTO account_users VALUES (1, 1, 1, 1);
                 """)
@@ -123,6 +130,7 @@ enum ExpectedRows {
     static let weekAWebsite = row("Website", 3, 2, 1, 4, 10)
     static let weekAEmail = row("Email", 1, 0, 0, 2, 3)
     static let weekATotal = row("Total", 4, 2, 1, 6, 13)
+    static let weekA = [weekAWebsite, weekAEmail, weekATotal]
 
     static let twoDaysWebsite = row("Website", 2, 1, 0, 1, 4)
     static let twoDaysEmail = row("Email", 1, 0, 0, 1, 2)

@@ -31,6 +31,20 @@ enum DashboardHarness {
                    "--refresh", "3600"] + extra, width: width, height: height, environment: environment)
     }
 
+    /// The dashboard on the fixture's week A, once its three rows are on screen: where most tests start.
+    static func onWeekA(_ fixture: DashboardFixture, extra: [String] = [], width: Int = 100, height: Int = 30,
+                        environment: [String: String] = [:]) throws -> TmuxSession {
+        let session = try dashboard(fixture, since: DashboardFixture.weekA.since, until: DashboardFixture.weekA.until,
+                                    extra: extra, width: width, height: height, environment: environment)
+        do {
+            try session.waitUntil(timeout: timeout, "week A's rows", DashboardEndToEndTests.hasRows(ExpectedRows.weekA))
+        } catch {
+            session.close()
+            throw error
+        }
+        return session
+    }
+
     /// SGR parameters that set a colour (foreground or background, basic, bright, 256 or direct), found
     /// in `capture-pane -e` output.
     static func colourSequences(in text: String) -> [String] {

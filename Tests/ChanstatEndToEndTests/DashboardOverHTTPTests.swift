@@ -25,7 +25,7 @@ struct DashboardOverHTTPTests {
             width: 150, height: 30, environment: ["CHATWOOT_API_TOKEN": DashboardFixture.token])
         defer { session.close() }
 
-        let weekA = [ExpectedRows.weekAWebsite, ExpectedRows.weekAEmail, ExpectedRows.weekATotal]
+        let weekA = ExpectedRows.weekA
         let first = try session.waitUntil(timeout: timeout, "week A's rows over HTTP",
                                           DashboardEndToEndTests.hasRows(weekA))
         #expect(first.hasPrefix("chanstat  \(url), account 1"))

@@ -7,7 +7,6 @@ import Testing
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct FileFaultTests {
     let timeout = DashboardHarness.timeout
-    static let weekA = [ExpectedRows.weekAWebsite, ExpectedRows.weekAEmail, ExpectedRows.weekATotal]
 
     /// What is done to the file, and the words the stale banner must contain.
     enum Fault: String, CaseIterable, CustomTestStringConvertible {
@@ -36,10 +35,7 @@ struct FileFaultTests {
     /// Starts the dashboard on week A and waits for its rows.
     func startOnWeekA(_ fixture: DashboardFixture) throws -> TmuxSession {
         // Wide enough for the whole stale sentence.
-        let session = try DashboardHarness.dashboard(fixture, since: DashboardFixture.weekA.since,
-                                                     until: DashboardFixture.weekA.until, width: 160)
-        try session.waitUntil(timeout: timeout, "week A's rows", DashboardEndToEndTests.hasRows(Self.weekA))
-        return session
+        try DashboardHarness.onWeekA(fixture, width: 160)
     }
 
     /// Presses `r` and waits for the stale banner to contain `sentence`, with week A's rows still there.
@@ -48,7 +44,7 @@ struct FileFaultTests {
         let screen = try session.waitUntil(timeout: timeout, "the stale banner saying \"\(sentence)\"") {
             $0.contains("Stale (data from ") && $0.contains(sentence)
         }
-        #expect(DashboardEndToEndTests.hasRows(Self.weekA)(screen), "the last data must stay:\n\(screen)")
+        #expect(DashboardEndToEndTests.hasRows(ExpectedRows.weekA)(screen), "the last data must stay:\n\(screen)")
     }
 
     /// Presses `r` and waits for the banner to go and `rows` to be shown.
@@ -72,7 +68,7 @@ struct FileFaultTests {
 
         // The good bytes back at the path: written in place over a truncated file, a new file after a delete.
         try good.write(to: URL(fileURLWithPath: fixture.path))
-        try refreshExpectingRows(session, Self.weekA)
+        try refreshExpectingRows(session, ExpectedRows.weekA)
         try session.sendKeys("q")
         #expect(try session.waitForExit(timeout: timeout) == 0)
     }

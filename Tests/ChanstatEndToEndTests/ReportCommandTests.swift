@@ -1,5 +1,4 @@
 import ChanstatCore
-import ChanstatSQLite
 import ChanstatTestSupport
 import Foundation
 import GRDB
@@ -22,13 +21,7 @@ import Testing
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let queue = try DatabaseQueue(path: directory.appendingPathComponent("c.sqlite").path)
             try queue.write { db in
-                // SPEC section 2's schema, as `sample` writes it, with the recommended index.
-                try db.execute(sql: ChatwootSchema.ddl + ChatwootSchema.recommendedIndex)
-                try db.execute(sql: """
-                    INSERT INTO accounts VALUES (1, 'Acme'), (2, 'Globex');
-                    INSERT INTO inboxes VALUES (1, 1, 'Web', 'Channel::WebWidget'), (2, 1, 'Help', 'Channel::WebWidget'),
-                                               (3, 1, 'Mail', 'Channel::Email'), (5, 2, 'Other', 'Channel::Sms');
-                    """)
+                try DashboardFixture.createAccountsAndInboxes(db)
                 try db.execute(sql: "INSERT INTO inboxes VALUES (4, 1, 'Odd', ?)", arguments: ["Channel::Evil\u{1B}[31m"])
                 let rows: [(Int64, Int64, Int64, Int64)] = [
                     (1, 1, 0, ReportCommandTests.since), (1, 2, 0, ReportCommandTests.since + 1), (1, 1, 1, ReportCommandTests.until - 1), (1, 2, 2, ReportCommandTests.since + 2),

@@ -28,10 +28,7 @@ struct TerminalFaultTests {
 
     /// Starts the dashboard on week A and returns it running, with its process id.
     func start(_ fixture: DashboardFixture, extra: [String] = []) throws -> (TmuxSession, pid_t) {
-        let session = try DashboardHarness.dashboard(fixture, since: DashboardFixture.weekA.since,
-                                                     until: DashboardFixture.weekA.until, extra: extra)
-        try session.waitUntil(timeout: timeout, "week A's rows",
-                              DashboardEndToEndTests.hasRows([ExpectedRows.weekAWebsite, ExpectedRows.weekATotal]))
+        let session = try DashboardHarness.onWeekA(fixture, extra: extra)
         let pid = try session.commandPID()
         #expect(ProcessProbe.children(of: pid).isEmpty, "the dashboard starts no processes of its own")
         // The probe that later finds strays finds this one now, so its empty answer will mean something.
