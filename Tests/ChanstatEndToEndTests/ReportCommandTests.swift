@@ -106,7 +106,7 @@ import Testing
         #expect(!run.stdout.contains("\u{1B}"))
         #expect(run.stdout == """
             c.sqlite, account 1 (Acme)
-            Custom range: 2026-01-01 00:00 to 2026-01-08 00:00 (UTC)
+            Custom range: 2026-01-01 to 2026-01-07 UTC
 
             Channel    Open  Pending  Snoozed  Resolved  Total
             Website       2        1        1         1      5

@@ -2,19 +2,9 @@ import ChanstatCore
 
 /// The words and numbers the widgets show, in one place so the header, the form and the tests agree.
 enum Formatting {
-    /// "2026-10-27 – 2026-11-25 UTC" for whole days; date-times when a bound is not a local midnight.
-    /// The end shown for whole days is the last included day, as a person would say it.
+    /// The range in the header and the form: see `LocalCalendar.describe`, with the glyph set's dash.
     static func rangeText(_ range: DateRange, calendar: LocalCalendar, glyphs: GlyphSet) -> String {
-        let zone = calendar.zoneAbbreviation(at: range.since)
-        let start = calendar.civilDate(at: range.since)
-        let end = calendar.civilDate(at: range.until)
-        let wholeDays = calendar.startOfDay(start) == range.since && calendar.startOfDay(end) == range.until
-        if wholeDays {
-            let last = calendar.lastIncludedDay(of: range)
-            let days = last == start ? "\(start)" : "\(start)\(glyphs.rangeDash)\(last)"
-            return "\(days) \(zone)"
-        }
-        return "\(calendar.dateTimeString(at: range.since))\(glyphs.rangeDash)\(calendar.dateTimeString(at: range.until)) \(zone)"
+        calendar.describe(range, dash: glyphs.rangeDash)
     }
 
     /// The selection's name: its preset title, or "Custom range".

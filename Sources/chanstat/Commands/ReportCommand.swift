@@ -30,10 +30,7 @@ struct ReportCommand: AsyncParsableCommand {
             output = ReportCSV.render(summary)
         case .table:
             let terminal = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            let calendar = range.calendar
-            let heading = "\(reportSource.displayName)\n\(choice.title): "
-                + "\(calendar.dateTimeString(at: dateRange.since)) to \(calendar.dateTimeString(at: dateRange.until)) "
-                + "(\(calendar.zoneAbbreviation(at: dateRange.since)))\n\n"
+            let heading = "\(reportSource.displayName)\n\(choice.title): \(range.calendar.describe(dateRange, dash: " to "))\n\n"
             output = heading + ReportTable.render(summary, bold: terminal)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
