@@ -27,6 +27,9 @@ final class FollowedFile: @unchecked Sendable {
     // Guarded by `lock`: reads may run concurrently, and one of them may swap the connection.
     private let lock = NSLock()
     private var connection: Connection
+    /// The path's identity when it last passed the length check: while the inode and size stay the same the
+    /// header is not read again, so a request costs one stat(2), not an open and a read as well.
+    private var lastVerified: FileIdentity?
 
     /// `database` is already open and checked (its `layout`); `identity` is the file it was opened on.
     init(database: DatabaseQueue, layout: FileLayout, fileName: String, path: String?, identity: FileIdentity?,
@@ -48,12 +51,15 @@ final class FollowedFile: @unchecked Sendable {
         guard let identity = FileIdentity.at(path) else {
             throw SourceError(.unavailable, "\(fileName) is gone (deleted or moved away); it is read again when it is back")
         }
-        if let expected = FileIdentity.expectedLength(ofDatabaseAt: path), identity.size < expected {
-            throw SourceError(.badData, "\(fileName) is shorter than its header says (\(identity.size) of \(expected) bytes): "
-                              + "it was truncated or is still being copied")
-        }
-        if identity.size == 0 {
-            throw SourceError(.badData, "\(fileName) is empty (0 bytes): it was truncated or is still being written")
+        if lock.withLock({ lastVerified }) != identity {
+            if let expected = FileIdentity.expectedLength(ofDatabaseAt: path), identity.size < expected {
+                throw SourceError(.badData, "\(fileName) is shorter than its header says (\(identity.size) of \(expected) bytes): "
+                                  + "it was truncated or is still being copied")
+            }
+            if identity.size == 0 {
+                throw SourceError(.badData, "\(fileName) is empty (0 bytes): it was truncated or is still being written")
+            }
+            lock.withLock { lastVerified = identity }
         }
         if let openedIdentity = opened.identity, identity.isSameFile(as: openedIdentity) { return opened }
         do {
