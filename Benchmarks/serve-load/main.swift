@@ -209,7 +209,7 @@ let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split
     .first { $0.hasPrefix("model name") }.map { String($0.split(separator: ":").last!).trimmingCharacters(in: .whitespaces) } ?? "?"
 print("""
     # serve-load: \(settings.conversations) conversations, account 1, 30-day ranges in 2025 (\(serveTotal) conversations in the check range)
-    chanstat serve (\(settings.chanstat.contains("/release/") ? "release" : "NOT a release build")) vs \(version), canned query; wrk on loopback, \(settings.seconds) s per cell; \
+    chanstat serve (\(settings.chanstat)) vs \(version), canned query; wrk on loopback, \(settings.seconds) s per cell; \
     \(ProcessInfo.processInfo.activeProcessorCount) cores (\(cpu)), shared by client and servers
 
     | requests | concurrency | server | requests/s | p50 | p99 | errors | ratio |
