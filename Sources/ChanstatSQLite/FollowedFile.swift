@@ -44,7 +44,8 @@ final class FollowedFile: @unchecked Sendable {
     /// The connection opened last, without looking at the file.
     var lastOpened: Connection { lock.withLock { connection } }
 
-    /// The connection to the file at the path now, or a `SourceError` that says what happened to it.
+    /// The connection to the file at the path now, or a `SourceError` that says what happened to it. A missing,
+    /// empty or short file is "unavailable" (serve: 503 with Retry-After): it is usually a copy in progress.
     func current() throws -> Connection {
         let opened = lastOpened
         guard let path, opened.identity != nil else { return opened }
@@ -53,11 +54,11 @@ final class FollowedFile: @unchecked Sendable {
         }
         if lock.withLock({ lastVerified }) != identity {
             if let expected = FileIdentity.expectedLength(ofDatabaseAt: path), identity.size < expected {
-                throw SourceError(.badData, "\(fileName) is shorter than its header says (\(identity.size) of \(expected) bytes): "
+                throw SourceError(.unavailable, "\(fileName) is shorter than its header says (\(identity.size) of \(expected) bytes): "
                                   + "it was truncated or is still being copied")
             }
             if identity.size == 0 {
-                throw SourceError(.badData, "\(fileName) is empty (0 bytes): it was truncated or is still being written")
+                throw SourceError(.unavailable, "\(fileName) is empty (0 bytes): it was truncated or is still being written")
             }
             lock.withLock { lastVerified = identity }
         }

@@ -3,7 +3,7 @@ import Testing
 
 /// `serve` keeps running while the file under it changes hands (issue 5's faults, for the server): moved
 /// away, it answers 503 with the reason until the file is back; replaced by a new file renamed over the path,
-/// it serves the new file's data, not an answer cached from the old one. Without `FollowedFile` the server kept
+/// it serves the new file's data, not an answer cached from the old one; cut short, 503 again. Without `FollowedFile` the server kept
 /// reading the old inode and answered 200 with the old data in every step.
 @Suite struct ServeFileReplacementTests {
     @Test func aMovedFileIsRefusedUntilItIsBackAndAReplacedOneIsServed() async throws {
@@ -37,6 +37,13 @@ import Testing
             let replaced = try await report(token: second.administrator)
             #expect(replaced.status == 200)
             #expect(replaced.body == secondReport)
+
+            // Cut to half its length (a copy still in progress): 503, so a client retries, rather than 500.
+            let size = try #require(try FileManager.default.attributesOfItem(atPath: first.path)[.size] as? Int)
+            #expect(truncate(first.path, off_t(size / 2)) == 0)
+            let short = try await report(token: second.administrator)
+            #expect(short.status == 503)
+            #expect(short.body.contains("is shorter than its header says (\(size / 2) of \(size) bytes)"), "\(short.body)")
         }
     }
 }
