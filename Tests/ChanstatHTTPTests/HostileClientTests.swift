@@ -79,6 +79,26 @@ struct HostileClientTests {
         }
     }
 
+    /// Slowloris: a request head dripped one byte every 200 ms never completes, and each byte would reset a
+    /// timer that counted raw bytes. serve's idle timer counts requests, so the connection is closed about
+    /// `idleSeconds` after it opened. The test gives up dripping after 5 times that: without the timeout the
+    /// drip is still being accepted then, and the test fails (checked with serve's default of 30 s).
+    @Test func aClientDrippingItsRequestHeadIsDisconnected() async throws {
+        try await Self.withServer { server, _ in
+            let drip = try RawConnection(port: server.port)
+            #expect(drip.send("GET /health HTTP/1.1\r\nHost: x\r\nX-Drip: "))
+            let giveUp = ContinuousClock.now + .seconds(Self.idleSeconds * 5)
+            var accepted = true
+            while accepted && ContinuousClock.now < giveUp {
+                try await Task.sleep(for: .milliseconds(200))
+                // After the server closes, the first byte may still be taken by the kernel; the next one fails.
+                accepted = drip.send("a")
+            }
+            #expect(!accepted, "the server still took a dripped request head after \(Self.idleSeconds * 5) s")
+            try await Self.expectStillServing(server)
+        }
+    }
+
     /// 2,000 connections at once (fewer if this process may not open that many files), half of them with a
     /// request: the server keeps answering while they are open and after they are gone.
     @Test func thousandsOfConcurrentConnections() async throws {
