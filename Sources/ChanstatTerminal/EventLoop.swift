@@ -164,7 +164,8 @@ final class EventLoop {
     }
 
     private func fail(_ sentence: String) -> Int32 {
-        FileHandle.standardError.write(Data((sentence + "\n").utf8))
+        // try?: FileHandle.write(_:) would trap when the terminal is gone; then there is no one to tell.
+        try? FileHandle.standardError.write(contentsOf: Data((sentence + "\n").utf8))
         logger.error("\(sentence)")
         return 1
     }

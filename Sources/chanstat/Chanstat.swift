@@ -26,7 +26,8 @@ struct Chanstat: AsyncParsableCommand {
             let (message, code) = CLIFailure.outcome(of: error, command: Chanstat.self)
             if !message.isEmpty {
                 let stream = code == 0 ? FileHandle.standardOutput : FileHandle.standardError
-                stream.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+                // try?: with stdout or stderr gone there is nowhere left to say anything; the status still tells.
+                try? stream.write(contentsOf: Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
             }
             status = code
         }

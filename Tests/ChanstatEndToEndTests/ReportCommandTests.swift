@@ -234,6 +234,22 @@ import Testing
         }
     }
 
+    /// stdout on a full disk (`> /dev/full`): one sentence and exit 1, for every format and for `sample`'s
+    /// token list. Before, `FileHandle.write(_:)` trapped (a crash with a backtrace, status 132) and `print`
+    /// dropped the error (status 0, tokens never shown).
+    @Test(arguments: [["--format", "table"], ["--format", "json"], ["--format", "csv"], ["sample"]])
+    func aFullDiskOnStdoutIsOneSentenceAndStatus1(variant: [String]) throws {
+        let fixture = try Fixture()
+        let arguments = variant == ["sample"]
+            ? ["sample", "--out", fixture.directory.appendingPathComponent("s.sqlite").path, "--conversations", "10"]
+            : ["report", "--db", fixture.path, "--account", "1", "--since", String(Self.since), "--until", String(Self.until)] + variant
+        // exec: the shell's redirect, then chanstat itself with stdout on /dev/full.
+        let run = try Shell.run("sh", ["-c", "exec \"$@\" > /dev/full", "sh", ChanstatBinary.path] + arguments,
+                                environment: ChanstatBinary.environment())
+        #expect(run.status == 1)
+        #expect(run.stderrLines == ["chanstat: cannot write to standard output: No space left on device"])
+    }
+
     @Test func versionAndHelp() throws {
         let version = try ChanstatBinary.run(["--version"])
         #expect(version.status == 0)

@@ -24,6 +24,8 @@ enum CLIFailure {
             return ("chanstat: \(failure.error.message)", 2)
         case let failure as SourceError:
             return ("chanstat: \(failure.message)", 1)
+        case let failure as StandardOutput.WriteFailure:
+            return ("chanstat: \(failure.message)", 1)
         // The settings are the person's own words, like flags: bad usage, exit 2.
         case let failure as ConfigError:
             return ("chanstat: \(failure)", 2)

@@ -33,6 +33,6 @@ struct ReportCommand: AsyncParsableCommand {
             let heading = "\(reportSource.displayName)\n\(choice.title): \(range.calendar.describe(dateRange, dash: " to "))\n\n"
             output = heading + ReportTable.render(summary, bold: terminal)
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        try StandardOutput.write(output)
     }
 }

@@ -61,7 +61,8 @@ struct SampleCommand: AsyncParsableCommand {
         let showProgress = conversations >= 500_000
         let credentials = try SampleWriter.write(options, to: out, replace: force, progress: { written, total in
             guard showProgress else { return }
-            FileHandle.standardError.write(Data("sample: \(written) of \(total) conversations\n".utf8))
+            // try?: progress is a courtesy; a closed stderr must not stop (or crash) the writing.
+            try? FileHandle.standardError.write(contentsOf: Data("sample: \(written) of \(total) conversations\n".utf8))
         })
         let seconds = Date().timeIntervalSince(started)
         var lines = ["Wrote \(out): \(conversations) conversations, \(accounts) accounts, \(days) days to \(endDay) "
@@ -70,6 +71,6 @@ struct SampleCommand: AsyncParsableCommand {
         for credential in credentials {
             lines.append("  account \(credential.accountID) (\(credential.accountName)) \(credential.role): \(credential.token)")
         }
-        print(lines.joined(separator: "\n"))
+        try StandardOutput.write(lines.joined(separator: "\n") + "\n")
     }
 }

@@ -51,7 +51,8 @@ struct ServeCommand: AsyncParsableCommand {
                                    logger: logger) { bound in
             // Scripts and tests read this line to learn the port chosen for --port 0.
             let shownHost = host.contains(":") ? "[\(host)]" : host
-            FileHandle.standardOutput.write(Data("chanstat serve: listening on http://\(shownHost):\(bound)\n".utf8))
+            // try?: the line tells a person or a script the port; serving goes on without it if stdout is gone.
+            try? StandardOutput.write("chanstat serve: listening on http://\(shownHost):\(bound)\n")
         }
     }
 }
