@@ -29,6 +29,9 @@ public final class ChatwootAPISource: ReportSource {
     let token: APIToken
     let limits: Limits
     let configuration: HTTPClient.Configuration
+    /// For an http `--url`: the client settings after a same-host redirect to https, whose proxy is the https
+    /// one (`HTTPS_PROXY`), as if the person had given the https address. nil for an https `--url`.
+    let upgradedConfiguration: HTTPClient.Configuration?
 
     public init(endpoint: ChatwootEndpoint, accountID: Int64, token: APIToken, limits: Limits = Limits(),
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -37,17 +40,25 @@ public final class ChatwootAPISource: ReportSource {
         self.token = token
         self.limits = limits
         displayName = "\(endpoint.label), account \(accountID)"
+        configuration = Self.configuration(proxy: ProxyEnvironment.proxy(for: endpoint, environment: environment),
+                                           limits: limits)
+        upgradedConfiguration = endpoint.upgradedToHTTPS.map {
+            Self.configuration(proxy: ProxyEnvironment.proxy(for: $0, environment: environment), limits: limits)
+        }
+    }
+
+    private static func configuration(proxy: HTTPClient.Configuration.Proxy?, limits: Limits) -> HTTPClient.Configuration {
         // TLS: AsyncHTTPClient's default client configuration verifies the certificate chain and host name.
         // AsyncHTTPClient's redirects are off: ours (SameHostRedirect) are followed only where the token may go.
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
-            timeout: .init(connect: Self.timeAmount(limits.connectTimeout), read: Self.timeAmount(limits.requestTimeout)),
-            proxy: ProxyEnvironment.proxy(for: endpoint, environment: environment))
+            timeout: .init(connect: timeAmount(limits.connectTimeout), read: timeAmount(limits.requestTimeout)),
+            proxy: proxy)
         configuration.httpVersion = .automatic
         // The pool would otherwise retry a refused connection with backoff until the connect timeout, so a
         // server that is down took two whole timeouts (10 s) to report; the one retry below is ours.
         configuration.connectionPool.retryConnectionEstablishment = false
-        self.configuration = configuration
+        return configuration
     }
 
     public func summary(for range: DateRange) async throws -> ChannelSummary {
@@ -81,6 +92,8 @@ public final class ChatwootAPISource: ReportSource {
     private func fetchOnce(_ range: DateRange, client: HTTPClient) async throws -> Attempt {
         let redirects = SameHostRedirect(endpoint: endpoint)
         var url = endpoint.summaryURL(accountID: accountID, range: range)
+        // Where this hop went: the --url, or after a redirect its target (a failure there names that address).
+        var hop = endpoint
         for _ in 0...SameHostRedirect.maximumHops {
             let answer: RawAnswer
             do {
@@ -88,12 +101,13 @@ public final class ChatwootAPISource: ReportSource {
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
-                let failure = TransportFailure(error, endpoint: endpoint, limits: limits)
+                let failure = TransportFailure(error, endpoint: hop, limits: limits)
                 return .failed(failure.error, retryable: failure.retryable)
             }
             do {
                 if let next = try redirects.next(status: answer.status, location: answer.location, from: url) {
                     url = next
+                    hop = ChatwootEndpoint.origin(of: next) ?? endpoint
                     continue
                 }
                 let interpreter = ChatwootAnswer(endpoint: endpoint, accountID: accountID)
@@ -113,7 +127,19 @@ public final class ChatwootAPISource: ReportSource {
         let body: Data
     }
 
+    /// One request. A hop upgraded to https (the `--url` was http) goes through a client of its own, with the
+    /// https proxy settings; its cost (a new connection) is paid only on that rare path.
     private func send(_ url: String, client: HTTPClient) async throws -> RawAnswer {
+        if let upgradedConfiguration, url.lowercased().hasPrefix("https:") {
+            return try await HTTPClient.withHTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+                                                       configuration: upgradedConfiguration) { upgraded in
+                try await execute(url, client: upgraded)
+            }
+        }
+        return try await execute(url, client: client)
+    }
+
+    private func execute(_ url: String, client: HTTPClient) async throws -> RawAnswer {
         var request = HTTPClientRequest(url: url)
         request.method = .GET
         request.headers.add(name: "api_access_token", value: token.value)

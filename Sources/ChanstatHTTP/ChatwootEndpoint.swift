@@ -37,6 +37,24 @@ public struct ChatwootEndpoint: Sendable, Equatable {
         }
     }
 
+    /// The scheme, host and port of an absolute URL this source requested (a redirect's target), so that a
+    /// failure there names the address that failed; nil if it cannot be read as one.
+    static func origin(of url: String) -> ChatwootEndpoint? {
+        guard let components = URLComponents(string: url), let scheme = components.scheme, let host = components.host else {
+            return nil
+        }
+        let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        return try? ChatwootEndpoint("\(scheme)://\(bracketed)" + (components.port.map { ":\($0)" } ?? ""), insecureHTTP: true)
+    }
+
+    /// The same host over https (its default port), for choosing the proxy after an http→https redirect;
+    /// nil when this is https already.
+    var upgradedToHTTPS: ChatwootEndpoint? {
+        guard scheme == "http" else { return nil }
+        let bracketed = host.contains(":") ? "[\(host)]" : host
+        return try? ChatwootEndpoint("https://\(bracketed)")
+    }
+
     /// This machine: `localhost`, 127.0.0.0/8 or ::1. Plain http is fine there and no proxy is used.
     public var isLoopback: Bool {
         let name = host.lowercased()

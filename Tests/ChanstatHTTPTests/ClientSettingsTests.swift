@@ -65,4 +65,18 @@ import Testing
         #expect(ProxyEnvironment.proxy(for: endpoint, environment: unrelated) != nil)
         #expect(ProxyEnvironment.proxy(for: try ChatwootEndpoint("http://127.0.0.1:3000"), environment: environment) == nil)
     }
+
+    /// An http `--url` redirected to https on the same host: that hop goes through HTTPS_PROXY, as if the https
+    /// address had been given, not through the HTTP_PROXY chosen for the http one.
+    @Test func aHopUpgradedToHTTPSUsesTheHTTPSProxy() throws {
+        let environment = ["http_proxy": "http://plain.proxy:8080", "https_proxy": "http://secure.proxy:3128"]
+        let plain = ChatwootAPISource(endpoint: try ChatwootEndpoint("http://chat.example.com", insecureHTTP: true),
+                                      accountID: 1, token: try APIToken("t"), environment: environment)
+        #expect(plain.configuration.proxy?.host == "plain.proxy")
+        #expect(plain.upgradedConfiguration?.proxy?.host == "secure.proxy")
+        let secure = ChatwootAPISource(endpoint: try ChatwootEndpoint("https://chat.example.com"),
+                                       accountID: 1, token: try APIToken("t"), environment: environment)
+        #expect(secure.configuration.proxy?.host == "secure.proxy")
+        #expect(secure.upgradedConfiguration == nil)
+    }
 }

@@ -126,4 +126,18 @@ import Testing
         #expect(error == SourceError(.unavailable, "the secure connection to https://127.0.0.1:\(server.port) failed: "
                                      + "its certificate could not be verified, or it does not speak TLS there"))
     }
+
+    /// An http server redirecting to https on the same host (another port, as an upgrade may): the hop is
+    /// followed over TLS, the certificate is still checked (it names another host, so it is refused), and the
+    /// sentence names the https address that failed, not the http one.
+    @Test(.enabled(if: TLSTestServer.isAvailable, "needs the openssl CLI (scripts/setup installs it)"))
+    func anUpgradeToHTTPSIsFollowedAndItsCertificateChecked() async throws {
+        let secure = try TLSTestServer(certificateFor: "other.example")
+        defer { secure.stop() }
+        let target = "https://127.0.0.1:\(secure.port)\(Self.path)"
+        let (error, _, connections) = try await Base.failure(Self.redirect(308, to: target), limits: Self.shippedLimits)
+        #expect(error == SourceError(.unavailable, "the secure connection to https://127.0.0.1:\(secure.port) failed: "
+                                     + "its certificate could not be verified, or it does not speak TLS there"))
+        #expect(connections == 1)
+    }
 }
