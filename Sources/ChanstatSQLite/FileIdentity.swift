@@ -1,6 +1,6 @@
 import Foundation
 
-/// The file a path names right now, as the dashboard's long-lived connection needs to know it.
+/// The file a path names right now, as the long-lived readers (dashboard, `serve`: see `FollowedFile`) need to know it.
 ///
 /// An open SQLite connection keeps reading the inode it opened: a file deleted, or replaced by a new file
 /// renamed over it, goes on answering with the old data, and nothing would ever say so. Comparing the
