@@ -82,17 +82,12 @@ private struct TableReader {
             case "db": profile.db = try string(value, key: key, table: name)
             case "token_file": profile.tokenFile = try string(value, key: key, table: name)
             case "account":
-                guard let account = value?.int, account >= 0 else {
+                guard let account = value?.int, account > 0 else {
                     throw error(key: key, table: name, "\(name).account must be a positive whole number")
                 }
                 profile.account = Int64(account)
             case "range":
-                let text = try string(value, key: key, table: name)
-                guard let preset = RangePreset(rawValue: text) else {
-                    throw error(key: key, table: name, "\(name).range must be one of "
-                                + RangePreset.allCases.map(\.rawValue).joined(separator: ", "))
-                }
-                profile.range = preset
+                profile.range = try choice(value, key: key, table: name)
             case "refresh":
                 // TOML keeps 30 and 30.0 apart; both mean seconds here.
                 guard let seconds = value?.double ?? value?.int.map(Double.init),
@@ -102,12 +97,7 @@ private struct TableReader {
                 }
                 profile.refresh = valid
             case "color":
-                let text = try string(value, key: key, table: name)
-                guard let mode = ColorMode(rawValue: text) else {
-                    throw error(key: key, table: name, "\(name).color must be one of "
-                                + ColorMode.allCases.map(\.rawValue).joined(separator: ", "))
-                }
-                profile.color = mode
+                profile.color = try choice(value, key: key, table: name)
             default:
                 throw error(key: key, table: name, "unknown key '\(key)' in [\(name)] (known keys: "
                             + Self.profileKeys.joined(separator: ", ") + ")")
@@ -125,6 +115,17 @@ private struct TableReader {
             throw error(key: key, table: table, "\(shown) must be a string (in quotes)")
         }
         return text
+    }
+
+    /// One of a fixed set of words (a range preset, a colour mode); the error lists them.
+    func choice<Choice: CaseIterable & RawRepresentable>(_ value: (any TOMLValueConvertible)?, key: String,
+                                                         table: String) throws(ConfigError) -> Choice
+        where Choice.RawValue == String {
+        guard let chosen = Choice(rawValue: try string(value, key: key, table: table)) else {
+            throw error(key: key, table: table, "\(table).\(key) must be one of "
+                        + Choice.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return chosen
     }
 
     func error(key: String?, table: String?, _ problem: String) -> ConfigError {

@@ -41,6 +41,7 @@ import Testing
         ("[profiles.prod]\nurl = \"https://x\"\nacount = 3\n", 3, "unknown key 'acount' in [profiles.prod]"),
         ("[profiles.prod]\naccount = \"3\"\n", 2, "profiles.prod.account must be a positive whole number"),
         ("[profiles.prod]\naccount = -1\n", 2, "profiles.prod.account must be a positive whole number"),
+        ("[profiles.prod]\naccount = 0\n", 2, "profiles.prod.account must be a positive whole number"),
         ("[profiles.prod]\nrange = \"week\"\n", 2, "profiles.prod.range must be one of today, 7d"),
         ("[profiles.prod]\nrefresh = 0\n", 2, "profiles.prod.refresh must be a number of seconds, 1 to 86400"),
         ("[profiles.prod]\ncolor = true\n", 2, "profiles.prod.color must be a string"),

@@ -160,6 +160,14 @@ import Testing
                                     + "the following: today, 7d, 30d, 3m, 6m, this-month, last-month"])
     }
 
+    /// Chatwoot's account ids start at 1: 0 and negatives are bad usage, before any file is opened.
+    @Test(arguments: ["0", "-3"])
+    func anAccountIdBelowOneIsBadUsage(account: String) throws {
+        let run = try ChanstatBinary.run(["report", "--db", "/nonexistent.sqlite", "--account=\(account)"])
+        #expect(run.status == 2)
+        #expect(run.stderrLines == ["chanstat: --account must be a positive id"])
+    }
+
     // MARK: Source failures: exit 1, one line.
 
     @Test func missingFile() throws {

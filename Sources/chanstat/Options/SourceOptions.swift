@@ -31,7 +31,7 @@ struct SourceOptions: ParsableArguments {
     var insecureHTTP = false
 
     func validate() throws {
-        if let account, account < 0 { throw ValidationError("--account must be a positive id") }
+        if let account, account <= 0 { throw ValidationError("--account must be a positive id") }
         if db != nil, url != nil { throw ValidationError("use either --db or --url, not both") }
         // The rules that depend on a profile (--url needs an account, --token-file needs a server) are the
         // resolver's, which sees the profile too.
