@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         // The config file's TOML (profiles); its parse errors carry the line and column.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Chatwoot's own PostgreSQL database: one connection, no pool (see ChanstatPostgres).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // The rules: ranges, presets, statuses, labels, safe text, the report value and its JSON.
@@ -39,9 +42,19 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        // `chanstat serve`: the report as an HTTP API over a SQLite file.
+        // The report from Chatwoot's own PostgreSQL database (primary or read replica), libpq's connection
+        // conventions, and the sample writer for PostgreSQL.
+        .target(name: "ChanstatPostgres", dependencies: [
+            "ChanstatCore",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // `chanstat serve`: the report as an HTTP API over any ReportStore (SQLite file, PostgreSQL database).
         .target(name: "ChanstatServer", dependencies: [
-            "ChanstatCore", "ChanstatSQLite",
+            "ChanstatCore",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
@@ -63,15 +76,16 @@ let package = Package(
         ]),
         // The command line.
         .executableTarget(name: "chanstat", dependencies: [
-            "ChanstatCore", "ChanstatSQLite", "ChanstatHTTP", "ChanstatServer", "ChanstatDashboard", "ChanstatTerminal",
-            "ChanstatConfig",
+            "ChanstatCore", "ChanstatSQLite", "ChanstatPostgres", "ChanstatHTTP", "ChanstatServer", "ChanstatDashboard",
+            "ChanstatTerminal", "ChanstatConfig",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], plugins: ["BuildCommitPlugin"]),
         // Writes the git commit into the binary, for `--version`.
         .plugin(name: "BuildCommitPlugin", capability: .buildTool()),
         // Benchmarks: programs that print figures (never run by the tests).
-        .executableTarget(name: "chanstat-bench", path: "Benchmarks/chanstat-bench"),
+        // The PostgreSQL figures start a throwaway server with the tests' PostgresCluster.
+        .executableTarget(name: "chanstat-bench", dependencies: ["ChanstatTestSupport"], path: "Benchmarks/chanstat-bench"),
         // `chanstat serve` under load, side by side with Datasette over the same file (needs wrk, datasette).
         .executableTarget(name: "serve-load", path: "Benchmarks/serve-load"),
 
@@ -81,6 +95,9 @@ let package = Package(
         // Shared by the test targets that run programs: the one process runner, `serve` as a child, a
         // reserved port. A plain target (not a test target) so that several test targets can import it.
         .target(name: "ChanstatTestSupport", path: "Tests/ChanstatTestSupport"),
+        // The PostgreSQL source against a real, throwaway cluster the tests start (see PostgresCluster).
+        .testTarget(name: "ChanstatPostgresTests", dependencies: ["ChanstatCore", "ChanstatPostgres", "ChanstatTestSupport",
+            .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "ChanstatConfigTests", dependencies: ["ChanstatConfig", "ChanstatCore", "ChanstatTerminal"]),
         .testTarget(name: "ChanstatDashboardTests", dependencies: ["ChanstatCore", "ChanstatDashboard"]),
         .testTarget(name: "ChanstatHTTPTests", dependencies: ["ChanstatCore", "ChanstatHTTP", "ChanstatServer", "ChanstatSQLite",

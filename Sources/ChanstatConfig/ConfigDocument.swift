@@ -14,6 +14,11 @@ import TOMLKit
 /// range = "7d"
 /// refresh = 300
 /// color = "auto"
+///
+/// [profiles.replica]
+/// db = "postgres://chanstat@replica.internal/chatwoot_production?sslmode=verify-full"
+/// account = 1
+/// statement_timeout = 20
 /// ```
 ///
 /// Strict on purpose: an unknown key or a value of the wrong type is an error that names the key, because a
@@ -47,7 +52,7 @@ private struct TableReader {
     let file: String
     let lines: KeyLineFinder
 
-    static let profileKeys = ["url", "account", "db", "token_file", "range", "refresh", "color"]
+    static let profileKeys = ["url", "account", "db", "token_file", "range", "refresh", "color", "statement_timeout"]
 
     mutating func document(_ root: TOMLTable) throws(ConfigError) -> ConfigDocument {
         var document = ConfigDocument()
@@ -98,6 +103,13 @@ private struct TableReader {
                 profile.refresh = valid
             case "color":
                 profile.color = try choice(value, key: key, table: name)
+            case "statement_timeout":
+                guard let seconds = value?.double ?? value?.int.map(Double.init),
+                      let valid = StatementTimeoutLimits.validated(seconds) else {
+                    throw error(key: key, table: name, "\(name).statement_timeout must be a number of seconds, "
+                                + "\(StatementTimeoutLimits.range.lowerBound) to \(Int(StatementTimeoutLimits.range.upperBound))")
+                }
+                profile.statementTimeout = valid
             default:
                 throw error(key: key, table: name, "unknown key '\(key)' in [\(name)] (known keys: "
                             + Self.profileKeys.joined(separator: ", ") + ")")

@@ -11,9 +11,12 @@ public struct Profile: Equatable, Sendable {
     public var range: RangePreset?
     public var refresh: Double?
     public var color: ColorMode?
+    public var statementTimeout: Double?
 
     public init(url: String? = nil, account: Int64? = nil, db: String? = nil, tokenFile: String? = nil,
-                range: RangePreset? = nil, refresh: Double? = nil, color: ColorMode? = nil) {
+                range: RangePreset? = nil, refresh: Double? = nil, color: ColorMode? = nil,
+                statementTimeout: Double? = nil) {
+        self.statementTimeout = statementTimeout
         self.url = url
         self.account = account
         self.db = db

@@ -10,6 +10,8 @@ public struct CommandLineSettings: Equatable, Sendable {
     public var account: Int64?
     public var tokenFile: String?
     public var insecureHTTP = false
+    /// `--statement-timeout`, seconds (PostgreSQL sources only).
+    public var statementTimeout: Double?
     /// `--range`; `--since`/`--until` are not here because no profile overrides a custom range.
     public var range: RangePreset?
     public var refresh: Double?
@@ -23,6 +25,8 @@ public enum SourceSetting: Equatable, Sendable {
     /// Nothing named a source: the built-in demo data.
     case demo
     case file(path: String, account: Int64?)
+    /// Chatwoot's PostgreSQL database, by libpq URL (docs/postgres.md).
+    case postgres(url: String, account: Int64?)
     /// `tokenFile` nil means the token comes from `$CHATWOOT_API_TOKEN`.
     case server(url: String, account: Int64, tokenFile: String?, insecureHTTP: Bool)
 }
@@ -34,12 +38,15 @@ public struct Settings: Equatable, Sendable {
     public var rangePreset: RangePreset
     public var refreshSeconds: Double
     public var color: ColorMode
+    /// How long the database may take over one report (PostgreSQL's statement_timeout).
+    public var statementTimeoutSeconds: Double
     /// The profile that was used, if any (shown in messages).
     public var profileName: String?
 
     public init(source: SourceSetting, rangePreset: RangePreset, refreshSeconds: Double, color: ColorMode,
-                profileName: String?) {
+                statementTimeoutSeconds: Double = StatementTimeoutLimits.defaultSeconds, profileName: String?) {
         self.source = source
+        self.statementTimeoutSeconds = statementTimeoutSeconds
         self.rangePreset = rangePreset
         self.refreshSeconds = refreshSeconds
         self.color = color

@@ -32,6 +32,7 @@ public enum SettingsResolver {
             refreshSeconds: flags.refresh ?? profile.refresh
                 ?? (isServer ? RefreshSettings.defaultForServer : RefreshSettings.defaultForFile),
             color: flags.color ?? (noColor ? .never : nil) ?? profile.color ?? .auto,
+            statementTimeoutSeconds: flags.statementTimeout ?? profile.statementTimeout ?? StatementTimeoutLimits.defaultSeconds,
             profileName: profileName)
     }
 
@@ -61,7 +62,7 @@ public enum SettingsResolver {
             guard let account = flags.account else { throw SettingsError(message: "--url needs --account ID") }
             source = .server(url: url, account: account, tokenFile: flags.tokenFile, insecureHTTP: flags.insecureHTTP)
         } else if let db = flags.db {
-            source = .file(path: db, account: flags.account)
+            source = database(db, account: flags.account, environment: environment, expandHome: false)
         } else if let url = profile.url {
             guard let account = flags.account ?? profile.account else {
                 throw SettingsError(message: "profile '\(profileName ?? "")' has a url but no account: "
@@ -72,14 +73,25 @@ public enum SettingsResolver {
                 ?? (tokenFromEnvironment ? nil : profile.tokenFile.map { ConfigFile.expandingHome($0, environment: environment) })
             source = .server(url: url, account: account, tokenFile: tokenFile, insecureHTTP: flags.insecureHTTP)
         } else if let db = profile.db {
-            source = .file(path: ConfigFile.expandingHome(db, environment: environment),
-                           account: flags.account ?? profile.account)
+            source = database(db, account: flags.account ?? profile.account, environment: environment, expandHome: true)
         } else {
             source = .demo
         }
         if case .server = source {} else if flags.tokenFile != nil || flags.insecureHTTP {
             throw SettingsError(message: "--token-file and --insecure-http go with --url (or a profile's url)")
         }
+        if case .postgres = source {} else if flags.statementTimeout != nil {
+            throw SettingsError(message: "--statement-timeout goes with a PostgreSQL --db postgres://… (or a profile's)")
+        }
         return source
+    }
+
+    /// `db` names a file (a profile's may start with ~) or a PostgreSQL URL (never expanded).
+    static func database(_ text: String, account: Int64?, environment: [String: String], expandHome: Bool) -> SourceSetting {
+        switch DatabaseLocation(text) {
+        case .postgres(let url): return .postgres(url: url, account: account)
+        case .sqliteFile(let path):
+            return .file(path: expandHome ? ConfigFile.expandingHome(path, environment: environment) : path, account: account)
+        }
     }
 }

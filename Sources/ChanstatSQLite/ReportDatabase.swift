@@ -5,8 +5,9 @@ import GRDB
 /// A Chatwoot-shaped file as `serve` reads it: every account, the access check, and cached answers.
 /// Opened read-only like `SQLiteReportSource`; one connection per file, so `PRAGMA data_version` is read on
 /// the same connection that runs the report, which is what makes the cache exact.
-public final class ReportDatabase: Sendable {
+public final class ReportDatabase: ReportStore {
     public let fileName: String
+    public var name: String { fileName }
     /// Followed before every request: a file renamed over the path is served from then on, a deleted or
     /// truncated one is refused with a sentence (503) until it is back.
     let file: FollowedFile
@@ -29,8 +30,6 @@ public final class ReportDatabase: Sendable {
         }
     }
 
-    /// May this token read this account's reports? A nil account (a path segment that is not an id at all)
-    /// is an account that does not exist, decided after the token like any other.
     public func access(token: String, accountID: Int64?) async throws -> AccessDecision {
         try await read { db, _ in try AccessQuery.decide(db, token: token, accountID: accountID) }
     }
@@ -50,7 +49,7 @@ public final class ReportDatabase: Sendable {
         }
     }
 
-    /// A cheap read that needs the same lock a report needs: the health check.
+    /// A cheap read that needs the same lock a report needs.
     public func checkReadable() async throws {
         try await read { db, _ in _ = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM accounts") }
     }

@@ -74,6 +74,10 @@ extension APIError {
         .forbidden, "Access denied", field: "api_access_token",
         message: "Agent bot tokens cannot read reports", code: "bot_token")
 
+    static let suspendedAccount = APIError(
+        .forbidden, "Access denied", field: "account_id",
+        message: "This account is suspended", code: "account_suspended")
+
     static func unknownAccount(_ raw: String) -> APIError {
         APIError(.notFound, "Resource could not be found", field: "account_id",
                  message: "There is no account \(TerminalSafeText.sanitize(raw, maxCharacters: 40))",

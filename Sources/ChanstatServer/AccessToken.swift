@@ -1,4 +1,4 @@
-import ChanstatSQLite
+import ChanstatCore
 import Foundation
 import Hummingbird
 
@@ -27,6 +27,7 @@ enum AccessToken {
         case .bot: return .botToken
         case .notMember: return .notMember
         case .notAdministrator: return .notAdministrator
+        case .suspendedAccount: return .suspendedAccount
         }
     }
 }

@@ -1,11 +1,11 @@
 import ChanstatCore
-import ChanstatSQLite
 import Foundation
 import Hummingbird
 import Logging
 import NIOCore
 
-/// `chanstat serve`: SPEC section 4 over a Chatwoot-shaped file. The app is built here, the routes,
+/// `chanstat serve`: Chatwoot's channel summary API over any `ReportStore` (a SQLite file, a PostgreSQL
+/// database). The app is built here, the routes,
 /// access and error bodies live in their own files.
 public enum ReportServer {
     public static let defaultHost = "127.0.0.1"
@@ -17,14 +17,14 @@ public enum ReportServer {
     public typealias App = Application<RouterResponder<BasicRequestContext>>
 
     /// The application, not yet running. `onListening` gets the bound port (the real one when `port` is 0).
-    public static func makeApplication(database: ReportDatabase, host: String = defaultHost,
+    public static func makeApplication(store: any ReportStore, host: String = defaultHost,
                                        port: Int = defaultPort, idleTimeout: Duration = defaultIdleTimeout,
                                        logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> App {
         let router = Router(context: BasicRequestContext.self)
         // Outermost first: the log sees the final status of every answer, error bodies included.
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: ErrorBodyMiddleware())
-        SummaryRoutes<BasicRequestContext>(database: database).register(on: router)
+        SummaryRoutes<BasicRequestContext>(store: store).register(on: router)
         // Hummingbird's idle timer restarts on each request head or body part and after each answer, not on
         // raw bytes: a client dripping a request head a byte at a time is closed too (a read timeout).
         let idle = TimeAmount.nanoseconds(Int64(idleTimeout.components.seconds) * 1_000_000_000
@@ -39,10 +39,10 @@ public enum ReportServer {
 
     /// Runs until SIGTERM or SIGINT, then lets requests in flight finish. Cancelling the calling task
     /// stops it too (the tests do that).
-    public static func run(database: ReportDatabase, host: String, port: Int,
+    public static func run(store: any ReportStore, host: String, port: Int,
                            idleTimeout: Duration = defaultIdleTimeout, logger: Logger,
                            onListening: @escaping @Sendable (Int) async -> Void) async throws {
-        let app = makeApplication(database: database, host: host, port: port, idleTimeout: idleTimeout,
+        let app = makeApplication(store: store, host: host, port: port, idleTimeout: idleTimeout,
                                   logger: logger, onListening: onListening)
         do {
             try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])

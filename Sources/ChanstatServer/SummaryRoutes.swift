@@ -1,5 +1,4 @@
 import ChanstatCore
-import ChanstatSQLite
 import Hummingbird
 
 /// The two things `serve` answers: Chatwoot's channel summary path, and a health check.
@@ -10,7 +9,7 @@ struct SummaryRoutes<Context: RequestContext>: Sendable {
     /// methods; an exotic method still gets the JSON 404.)
     static var refusedMethods: [HTTPRequest.Method] { [.head, .post, .put, .patch, .delete, .options, .trace] }
 
-    let database: ReportDatabase
+    let store: any ReportStore
     /// Ranges are read in UTC: a server has no idea of its caller's zone. Unix seconds, Chatwoot's form,
     /// are zone-free; the other WHEN forms (dates, ISO 8601) are accepted as a convenience.
     let parser = WhenParser(calendar: .utc)
@@ -35,7 +34,7 @@ struct SummaryRoutes<Context: RequestContext>: Sendable {
         let accountText = context.parameters.get("account_id") ?? ""
         let accountID = accountText.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
             ? Int64(accountText) : nil
-        let decision = try await database.access(token: token, accountID: accountID)
+        let decision = try await store.access(token: token, accountID: accountID)
         if let refusal = AccessToken.refusal(decision, accountText: accountText) { throw refusal }
         guard let accountID else { throw APIError.unknownAccount(accountText) }
 
@@ -46,14 +45,14 @@ struct SummaryRoutes<Context: RequestContext>: Sendable {
         } catch {
             throw APIError.range(error)
         }
-        let summary = try await database.summary(accountID: accountID, range: range)
+        let summary = try await store.summary(accountID: accountID, range: range)
         return Self.json(.ok, ReportJSON.encode(summary))
     }
 
     /// 200 when a report could be read right now, else the 503 a report would get.
     @Sendable func health(_ request: Request, context: Context) async throws -> Response {
-        try await database.checkReadable()
-        return Self.json(.ok, "{\"status\":\"ok\",\"database\":\(ReportJSON.quoted(database.fileName))}")
+        try await store.checkReadable()
+        return Self.json(.ok, "{\"status\":\"ok\",\"database\":\(ReportJSON.quoted(store.name))}")
     }
 
     static func json(_ status: HTTPResponse.Status, _ body: String) -> Response {

@@ -233,7 +233,7 @@ import Testing
         try await ServerHarness.withServer(databasePath: path) { base in
             let port = Int(base.split(separator: ":").last!)!
             let error = await #expect(throws: SourceError.self) {
-                try await ReportServer.run(database: try ReportDatabase(path: path), host: "127.0.0.1", port: port,
+                try await ReportServer.run(store: try ReportDatabase(path: path), host: "127.0.0.1", port: port,
                                            logger: Logger(label: "second") { _ in LogCollector() }, onListening: { _ in })
             }
             #expect(error == SourceError(.unavailable, "cannot listen on 127.0.0.1:\(port): another program uses that "

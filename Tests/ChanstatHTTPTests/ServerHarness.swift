@@ -14,7 +14,7 @@ enum ServerHarness {
         let database = try ReportDatabase(path: databasePath)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let logger = Logger(label: "serve-test") { _ in log }
-        let app = ReportServer.makeApplication(database: database, host: "127.0.0.1", port: 0, logger: logger) {
+        let app = ReportServer.makeApplication(store: database, host: "127.0.0.1", port: 0, logger: logger) {
             continuation.yield($0)
         }
         // No signal handlers inside the test process: cancelling the task stops the server.

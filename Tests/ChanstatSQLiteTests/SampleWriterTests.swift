@@ -192,14 +192,4 @@ import Testing
             }
         }
     }
-
-    @Test func statusByAge() {
-        var random = SplitMix64(seed: 1)
-        let plan = SamplePlan(options: Self.options(), random: &random)
-        func resolved(ageDays: Double) -> Int {
-            (0..<2_000).filter { _ in plan.status(ageSeconds: Int64(ageDays * 86_400), random: &random) == .resolved }.count
-        }
-        #expect(resolved(ageDays: 0) < 700)        // about 25% resolved when new
-        #expect(resolved(ageDays: 60) > 1_850)     // about 97% when two months old
-    }
 }

@@ -14,7 +14,9 @@ public final class ServeProcess {
     private let firstLine: String
 
     /// Starts the server and waits for the line that says where it listens. `port` 0: any free port.
-    public init(database: String, port requestedPort: Int = 0, arguments: [String] = []) throws {
+    /// `environment` is added to the tests' usual one (a `PGPASSWORD`, say).
+    public init(database: String, port requestedPort: Int = 0, arguments: [String] = [],
+                environment: [String: String] = [:]) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("chanstat-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let logURL = directory.appendingPathComponent("stderr")
@@ -22,7 +24,7 @@ public final class ServeProcess {
         process.executableURL = ChanstatBinary.url
         process.arguments = ["serve", "--db", database, "--port", String(requestedPort)] + arguments
         process.currentDirectoryURL = directory
-        process.environment = ChanstatBinary.environment(["TMPDIR": directory.path])
+        process.environment = ChanstatBinary.environment(environment.merging(["TMPDIR": directory.path]) { $1 })
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = stdout
         process.standardError = try FileHandle(forWritingTo: logURL)

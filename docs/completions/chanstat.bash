@@ -188,7 +188,7 @@ _chanstat_dashboard() {
     repeating_flags=()
     non_repeating_flags=(--insecure-http --utc --ascii --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --db --url --account --token-file --since --until --range --refresh --color --log-file)
+    non_repeating_options=(--profile --db --url --account --token-file --statement-timeout --since --until --range --refresh --color --log-file)
     __chanstat_offer_flags_options 0
 
     # Offer option value completions
@@ -206,6 +206,9 @@ _chanstat_dashboard() {
         return
         ;;
     '--token-file')
+        return
+        ;;
+    '--statement-timeout')
         return
         ;;
     '--since')
@@ -235,7 +238,7 @@ _chanstat_report() {
     repeating_flags=()
     non_repeating_flags=(--insecure-http --utc --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --db --url --account --token-file --since --until --range --format)
+    non_repeating_options=(--profile --db --url --account --token-file --statement-timeout --since --until --range --format)
     __chanstat_offer_flags_options 0
 
     # Offer option value completions
@@ -253,6 +256,9 @@ _chanstat_report() {
         return
         ;;
     '--token-file')
+        return
+        ;;
+    '--statement-timeout')
         return
         ;;
     '--since')
@@ -276,12 +282,18 @@ _chanstat_serve() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --host --port --idle-timeout)
+    non_repeating_options=(--db --cache-seconds --statement-timeout --host --port --idle-timeout)
     __chanstat_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--db')
+        return
+        ;;
+    '--cache-seconds')
+        return
+        ;;
+    '--statement-timeout')
         return
         ;;
     '--host')

@@ -53,7 +53,7 @@ _chanstat() {
             'dashboard:Open the dashboard (the default): per-channel counts by status, refreshed on a timer.'
             'report:Print the channel summary report once (table, JSON or CSV).'
             'serve:Serve the channel summary report over HTTP, at Chatwoot'\''s API path.'
-            'sample:Write a Chatwoot-shaped SQLite file with realistic sample data.'
+            'sample:Write realistic sample data: a Chatwoot-shaped SQLite file, or Chatwoot'\''s tables in PostgreSQL.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
@@ -76,11 +76,12 @@ _chanstat_dashboard() {
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
         '--profile[A \[profiles.NAME\] table of the config file (default\: $CHANSTAT_PROFILE, then the file'\''s default_profile); flags given here override it.]:name:'
-        '--db[A Chatwoot-shaped SQLite file (opened read-only).]:file:'
+        '--db[A Chatwoot-shaped SQLite file (opened read-only), or Chatwoot'\''s PostgreSQL database as postgres\://\[USER@\]HOST\[\:PORT\]/DATABASE\[?PARAMS\] (password from ~/.pgpass or $PGPASSWORD, never the URL; see docs/postgres.md).]:file-or-url:'
         '--url[A Chatwoot server'\''s base address, e.g. https\://chat.example.com (token from $CHATWOOT_API_TOKEN or --token-file).]:base-url:'
         '--account[The account id; required with --url, and with a file that has several accounts.]:id:'
         '--token-file[A file holding the access token for --url; only you may read it (chmod 600).]:file:'
         '--insecure-http[Allow a plain http\:// --url to another machine (the token then crosses the network unencrypted).]'
+        '--statement-timeout[With a postgres\:// --db\: how long the database may take over one report before it cancels it (default 10).]:seconds:'
         '--since[Start of the range (inclusive)\: Unix seconds, YYYY-MM-DD (local midnight) or an ISO 8601 date-time.]:since:'
         '--until[End of the range (exclusive); YYYY-MM-DD means the end of that day.]:until:'
         '--range[A preset range\: today, 7d, 30d, 3m, 6m, this-month, last-month. Default\: 30d.]:range:{__chanstat_complete "${___range[@]}"}'
@@ -103,11 +104,12 @@ _chanstat_report() {
     local -ar ___format=('table' 'json' 'csv')
     local -ar arg_specs=(
         '--profile[A \[profiles.NAME\] table of the config file (default\: $CHANSTAT_PROFILE, then the file'\''s default_profile); flags given here override it.]:name:'
-        '--db[A Chatwoot-shaped SQLite file (opened read-only).]:file:'
+        '--db[A Chatwoot-shaped SQLite file (opened read-only), or Chatwoot'\''s PostgreSQL database as postgres\://\[USER@\]HOST\[\:PORT\]/DATABASE\[?PARAMS\] (password from ~/.pgpass or $PGPASSWORD, never the URL; see docs/postgres.md).]:file-or-url:'
         '--url[A Chatwoot server'\''s base address, e.g. https\://chat.example.com (token from $CHATWOOT_API_TOKEN or --token-file).]:base-url:'
         '--account[The account id; required with --url, and with a file that has several accounts.]:id:'
         '--token-file[A file holding the access token for --url; only you may read it (chmod 600).]:file:'
         '--insecure-http[Allow a plain http\:// --url to another machine (the token then crosses the network unencrypted).]'
+        '--statement-timeout[With a postgres\:// --db\: how long the database may take over one report before it cancels it (default 10).]:seconds:'
         '--since[Start of the range (inclusive)\: Unix seconds, YYYY-MM-DD (local midnight) or an ISO 8601 date-time.]:since:'
         '--until[End of the range (exclusive); YYYY-MM-DD means the end of that day.]:until:'
         '--range[A preset range\: today, 7d, 30d, 3m, 6m, this-month, last-month. Default\: 30d.]:range:{__chanstat_complete "${___range[@]}"}'
@@ -124,7 +126,9 @@ _chanstat_report() {
 _chanstat_serve() {
     local -i ret=1
     local -ar arg_specs=(
-        '--db[The Chatwoot-shaped SQLite file (opened read-only).]:file:'
+        '--db[A Chatwoot-shaped SQLite file (opened read-only), or Chatwoot'\''s PostgreSQL database as a postgres\:// URL (see docs/postgres.md).]:file-or-url:'
+        '--cache-seconds[With a postgres\:// --db\: how long an answer is reused for the same account and range (0\: never).]:seconds:'
+        '--statement-timeout[With a postgres\:// --db\: how long the database may take over one report.]:seconds:'
         '--host[The address to listen on; anything but loopback exposes the reports to the network.]:host:'
         '--port[The port; 0 picks a free one (printed on stdout).]:port:'
         '--idle-timeout[Close a connection that sends nothing (or half a request) for this long.]:seconds:'
@@ -140,14 +144,14 @@ _chanstat_sample() {
     local -i ret=1
     local -ar ___timestamps=('unix' 'text')
     local -ar arg_specs=(
-        '--out[The file to write.]:file:'
+        '--out[The SQLite file to write, or a postgres\:// database to create Chatwoot'\''s tables in (an empty one; see docs/postgres.md).]:file-or-url:'
         '--conversations[How many conversations.]:conversations:'
         '--accounts[How many accounts.]:accounts:'
         '--days[Over how many days, ending with --end.]:days:'
         '--end[The last day with conversations, YYYY-MM-DD (local time). Default\: today.]:end:'
         '--seed[Seed\: the same seed writes the same file.]:seed:'
         '--timestamps[How created_at is stored\: unix (seconds) or text (Rails-style UTC, as pg_dump writes it).]:timestamps:{__chanstat_complete "${___timestamps[@]}"}'
-        '--force[Replace --out if it exists.]'
+        '--force[Replace --out if it exists (for a database\: its six Chatwoot tables, never a real Chatwoot'\''s).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -1,4 +1,4 @@
-/// Where reports come from: a SQLite file or a Chatwoot server. `report` and the dashboard use only this,
+/// Where reports come from: a SQLite file, a Chatwoot server or Chatwoot's PostgreSQL database. `report` and the dashboard use only this,
 /// so either source works with either front end, unchanged.
 public protocol ReportSource: Sendable {
     /// What a header shows: "demo.sqlite, account 1" or "https://chat.example.com, account 3".
@@ -19,6 +19,9 @@ public struct SourceError: Error, Equatable, Sendable, CustomStringConvertible {
         case badData
         /// The source rejected the range (a server's 400/422): shown like a local range error.
         case range
+        /// The source was named wrongly by the person (a password in a database URL, an unknown URL
+        /// parameter): bad usage, so the CLI exits 2 as for any bad option.
+        case usage
     }
 
     public let kind: Kind

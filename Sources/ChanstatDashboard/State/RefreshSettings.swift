@@ -1,7 +1,8 @@
 /// Automatic refresh: how often, whether paused, and which timer is the current one.
 public struct RefreshSettings: Equatable, Sendable {
-    /// Defaults when `--refresh` is not given: a local file is cheap to query, a server is someone else's
-    /// machine (Chatwoot's own reports screen does not poll at all), so it is asked less often.
+    /// Defaults when `--refresh` is not given: a local file is cheap to query, and so is one indexed query on
+    /// a database (once a minute per dashboard); a Chatwoot server is someone else's machine (Chatwoot's own
+    /// reports screen does not poll at all), so it is asked less often.
     public static let defaultForFile: Double = 60
     public static let defaultForServer: Double = 300
 

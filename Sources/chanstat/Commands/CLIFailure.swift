@@ -23,7 +23,8 @@ enum CLIFailure {
         case let failure as InvalidRange:
             return ("chanstat: \(failure.error.message)", 2)
         case let failure as SourceError:
-            return ("chanstat: \(failure.message)", 1)
+            // A source named wrongly (a password in a database URL) is the person's words: exit 2.
+            return ("chanstat: \(failure.message)", failure.kind == .usage ? 2 : 1)
         case let failure as StandardOutput.WriteFailure:
             return ("chanstat: \(failure.message)", 1)
         // The settings are the person's own words, like flags: bad usage, exit 2.

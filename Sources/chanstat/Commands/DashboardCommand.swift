@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChanstatConfig
 import ChanstatCore
+import ChanstatPostgres
 import ChanstatTerminal
 import Foundation
 
@@ -38,7 +39,10 @@ struct DashboardCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try ResolvedSettings.resolve(source: source, range: range, refresh: refresh, color: color)
         let choice = try CLIFailure.range { () throws(RangeError) in try range.choice(preset: settings.rangePreset) }
-        let reportSource = try SourceOptions.makeSource(settings.source, calendar: range.calendar)
+        // A database connection is closed when unused for a while, so a dashboard refreshing every few minutes
+        // does not hold one of a replica's connection slots in between.
+        let reportSource = try await SourceOptions.makeSource(settings, calendar: range.calendar,
+                                                              idleClose: PostgresSession.defaultIdleClose)
         let status = await DashboardRunner.run(DashboardOptions(
             source: reportSource, initialRange: choice, calendar: range.calendar,
             refreshSeconds: settings.refreshSeconds, colorMode: settings.color, forceASCII: ascii, logFile: logFile))

@@ -1,5 +1,7 @@
 import ArgumentParser
+import ChanstatConfig
 import ChanstatCore
+import ChanstatPostgres
 import ChanstatSQLite
 import Foundation
 
@@ -7,11 +9,12 @@ import Foundation
 struct SampleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sample",
-        abstract: "Write a Chatwoot-shaped SQLite file with realistic sample data.")
+        abstract: "Write realistic sample data: a Chatwoot-shaped SQLite file, or Chatwoot's tables in PostgreSQL.")
 
     enum Timestamps: String, ExpressibleByArgument, CaseIterable { case unix, text }
 
-    @Option(help: ArgumentHelp("The file to write.", valueName: "file"))
+    @Option(help: ArgumentHelp("The SQLite file to write, or a postgres:// database to create Chatwoot's tables in "
+                               + "(an empty one; see docs/postgres.md).", valueName: "file-or-url"))
     var out: String
 
     @Option(help: "How many conversations.")
@@ -32,7 +35,7 @@ struct SampleCommand: AsyncParsableCommand {
     @Option(help: "How created_at is stored: unix (seconds) or text (Rails-style UTC, as pg_dump writes it).")
     var timestamps: Timestamps = .unix
 
-    @Flag(help: "Replace --out if it exists.")
+    @Flag(help: "Replace --out if it exists (for a database: its six Chatwoot tables, never a real Chatwoot's).")
     var force = false
 
     func validate() throws {
@@ -59,11 +62,24 @@ struct SampleCommand: AsyncParsableCommand {
                                     timestampForm: timestamps == .text ? .utcText : .unixSeconds)
         let started = Date()
         let showProgress = conversations >= 500_000
-        let credentials = try SampleWriter.write(options, to: out, replace: force, progress: { written, total in
+        let progress: @Sendable (Int, Int) -> Void = { written, total in
             guard showProgress else { return }
             // try?: progress is a courtesy; a closed stderr must not stop (or crash) the writing.
             try? FileHandle.standardError.write(contentsOf: Data("sample: \(written) of \(total) conversations\n".utf8))
-        })
+        }
+        let credentials: [SampleCredential]
+        switch DatabaseLocation(out) {
+        case .sqliteFile(let path):
+            credentials = try SampleWriter.write(options, to: path, replace: force, progress: progress)
+        case .postgres(let url):
+            guard timestamps == .unix else {
+                throw ValidationError("--timestamps is for SQLite files; PostgreSQL has Chatwoot's timestamp column")
+            }
+            let session = try SourceOptions.postgresSession(url: url, statementTimeout: 0, readOnly: false, idleClose: nil)
+            credentials = try await PostgresSession.closing(session) {
+                try await PostgresSampleWriter.write(options, to: session, replace: force, progress: progress)
+            }
+        }
         let seconds = Date().timeIntervalSince(started)
         var lines = ["Wrote \(out): \(conversations) conversations, \(accounts) accounts, \(days) days to \(endDay) "
                      + "(\(String(format: "%.1f", seconds)) s).",

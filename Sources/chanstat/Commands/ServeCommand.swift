@@ -1,10 +1,14 @@
 import ArgumentParser
+import ChanstatConfig
+import ChanstatCore
+import ChanstatPostgres
 import ChanstatServer
 import ChanstatSQLite
 import Foundation
 import Logging
 
-/// `chanstat serve`: the report as Chatwoot's HTTP API over a SQLite file (SPEC section 4).
+/// `chanstat serve`: the report as Chatwoot's HTTP API over a SQLite file or Chatwoot's PostgreSQL
+/// database (docs/http.md).
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -12,16 +16,26 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             GET /api/v2/accounts/ID/summary_reports/channel?since=S&until=U answers Chatwoot's channel \
             summary to a token (api_access_token header) of an administrator of that account, from the \
-            file's access_tokens.
+            database's access_tokens: a Chatwoot-shaped SQLite file, or Chatwoot's own PostgreSQL database \
+            (postgres://…), which gives a Chatwoot older than 4.10 the endpoint.
 
-            GET /health answers {"status":"ok",...} while the file can be read.
+            GET /health answers {"status":"ok",...} while the database can be read.
 
             The listening address is printed on stdout, one line per request goes to stderr. \
             SIGTERM or Ctrl-C stops it after the requests in flight. See docs/http.md.
             """)
 
-    @Option(help: ArgumentHelp("The Chatwoot-shaped SQLite file (opened read-only).", valueName: "file"))
+    @Option(help: ArgumentHelp("A Chatwoot-shaped SQLite file (opened read-only), or Chatwoot's PostgreSQL database "
+                               + "as a postgres:// URL (see docs/postgres.md).", valueName: "file-or-url"))
     var db: String
+
+    @Option(help: ArgumentHelp("With a postgres:// --db: how long an answer is reused for the same account and "
+                               + "range (0: never).", valueName: "seconds"))
+    var cacheSeconds: Double = Double(PostgresReportStore.defaultCacheLifetime.components.seconds)
+
+    @Option(help: ArgumentHelp("With a postgres:// --db: how long the database may take over one report.",
+                               valueName: "seconds"))
+    var statementTimeout = StatementTimeoutLimits.defaultSeconds
 
     @Option(help: "The address to listen on; anything but loopback exposes the reports to the network.")
     var host = ReportServer.defaultHost
@@ -36,10 +50,15 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard (1...3_600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 1 and 3600 seconds") }
+        guard (0...3_600).contains(cacheSeconds) else { throw ValidationError("--cache-seconds must be between 0 and 3600") }
+        guard StatementTimeoutLimits.validated(statementTimeout) != nil else {
+            throw ValidationError("--statement-timeout must be between \(StatementTimeoutLimits.range.lowerBound) and "
+                                  + "\(Int(StatementTimeoutLimits.range.upperBound)) seconds")
+        }
     }
 
     func run() async throws {
-        let database = try ReportDatabase(path: db)
+        let store = try await openStore()
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = .info
@@ -47,12 +66,24 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "chanstat.serve")
         let host = self.host
-        try await ReportServer.run(database: database, host: host, port: port, idleTimeout: .seconds(idleTimeout),
+        try await ReportServer.run(store: store, host: host, port: port, idleTimeout: .seconds(idleTimeout),
                                    logger: logger) { bound in
             // Scripts and tests read this line to learn the port chosen for --port 0.
             let shownHost = host.contains(":") ? "[\(host)]" : host
             // try?: the line tells a person or a script the port; serving goes on without it if stdout is gone.
             try? StandardOutput.write("chanstat serve: listening on http://\(shownHost):\(bound)\n")
+        }
+    }
+
+    /// The SQLite file, or the PostgreSQL database (one connection, kept open: `serve` is busy by design).
+    private func openStore() async throws -> any ReportStore {
+        switch DatabaseLocation(db) {
+        case .sqliteFile(let path):
+            return try ReportDatabase(path: path)
+        case .postgres(let url):
+            let session = try SourceOptions.postgresSession(url: url, statementTimeout: statementTimeout, idleClose: nil)
+            return try await PostgresReportStore.open(session: session,
+                                                      cacheLifetime: .milliseconds(Int64(cacheSeconds * 1000)))
         }
     }
 }

@@ -14,6 +14,7 @@ enum ResolvedSettings {
         flags.account = source.account
         flags.tokenFile = source.tokenFile
         flags.insecureHTTP = source.insecureHTTP
+        flags.statementTimeout = source.statementTimeout
         flags.range = range.range
         flags.refresh = refresh
         flags.color = color

@@ -2,17 +2,20 @@ import ArgumentParser
 import ChanstatConfig
 import ChanstatCore
 import ChanstatHTTP
+import ChanstatPostgres
 import ChanstatSQLite
 import Foundation
 
-/// SOURCE of SPEC section 5: a SQLite file, a Chatwoot server, a profile from the config file, or nothing
-/// (the built-in demo). Which one wins is decided by `SettingsResolver`, not here.
+/// SOURCE: a SQLite file, Chatwoot's PostgreSQL database, a Chatwoot server, a profile from the config
+/// file, or nothing (the built-in demo). Which one wins is decided by `SettingsResolver`, not here.
 struct SourceOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A [profiles.NAME] table of the config file (default: $CHANSTAT_PROFILE, then the "
                                + "file's default_profile); flags given here override it.", valueName: "name"))
     var profile: String?
 
-    @Option(help: ArgumentHelp("A Chatwoot-shaped SQLite file (opened read-only).", valueName: "file"))
+    @Option(help: ArgumentHelp("A Chatwoot-shaped SQLite file (opened read-only), or Chatwoot's PostgreSQL database "
+                               + "as postgres://[USER@]HOST[:PORT]/DATABASE[?PARAMS] (password from ~/.pgpass or "
+                               + "$PGPASSWORD, never the URL; see docs/postgres.md).", valueName: "file-or-url"))
     var db: String?
 
     @Option(help: ArgumentHelp("A Chatwoot server's base address, e.g. https://chat.example.com "
@@ -30,24 +33,50 @@ struct SourceOptions: ParsableArguments {
     @Flag(help: "Allow a plain http:// --url to another machine (the token then crosses the network unencrypted).")
     var insecureHTTP = false
 
+    @Option(help: ArgumentHelp("With a postgres:// --db: how long the database may take over one report before "
+                               + "it cancels it (default 10).", valueName: "seconds"))
+    var statementTimeout: Double?
+
     func validate() throws {
         if let account, account <= 0 { throw ValidationError("--account must be a positive id") }
         if db != nil, url != nil { throw ValidationError("use either --db or --url, not both") }
+        if let statementTimeout, StatementTimeoutLimits.validated(statementTimeout) == nil {
+            throw ValidationError("--statement-timeout must be between \(StatementTimeoutLimits.range.lowerBound) and "
+                                  + "\(Int(StatementTimeoutLimits.range.upperBound)) seconds")
+        }
         // The rules that depend on a profile (--url needs an account, --token-file needs a server) are the
         // resolver's, which sees the profile too.
     }
 
-    /// Opens the resolved source; a `SourceError` says what is wrong with it.
-    static func makeSource(_ setting: SourceSetting, calendar: LocalCalendar) throws -> any ReportSource {
-        switch setting {
+    /// Opens the resolved source; a `SourceError` says what is wrong with it. `idleClose` is how long a
+    /// database connection may sit unused before it is closed (nil: kept until the process ends).
+    static func makeSource(_ settings: Settings, calendar: LocalCalendar,
+                           idleClose: Duration? = nil) async throws -> any ReportSource {
+        switch settings.source {
         case let .server(url, account, tokenFile, insecureHTTP):
             let endpoint = try ChatwootEndpoint(url, insecureHTTP: insecureHTTP)
             let token = try APIToken.load(tokenFile: tokenFile, environment: ProcessInfo.processInfo.environment)
             return ChatwootAPISource(endpoint: endpoint, accountID: account, token: token)
         case let .file(path, account):
             return try SQLiteReportSource(path: path, accountID: account)
+        case let .postgres(url, account):
+            let session = try postgresSession(url: url, statementTimeout: settings.statementTimeoutSeconds,
+                                              idleClose: idleClose)
+            return try await PostgresReportSource.open(session: session, accountID: account)
         case .demo:
             return try SQLiteReportSource.demo(calendar: calendar)
         }
+    }
+
+    /// The session for a `postgres://` URL: libpq's rules for the rest (PG* variables, ~/.pgpass), whose
+    /// warnings (a password file others can read) go to stderr before anything else happens.
+    static func postgresSession(url: String, statementTimeout: Double, readOnly: Bool = true,
+                                idleClose: Duration?) throws -> PostgresSession {
+        let (target, warnings) = try PostgresAddress.resolve(url, environment: .current)
+        for warning in warnings {
+            try? FileHandle.standardError.write(contentsOf: Data("chanstat: warning: \(warning)\n".utf8))
+        }
+        return PostgresSession(target: target, statementTimeout: .milliseconds(Int64(statementTimeout * 1000)),
+                               readOnly: readOnly, idleClose: idleClose)
     }
 }

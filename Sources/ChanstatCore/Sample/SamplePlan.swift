@@ -1,4 +1,3 @@
-import ChanstatCore
 import Foundation
 
 /// What `chanstat sample` writes, decided before anything is written: accounts, their inboxes, how many
@@ -23,15 +22,45 @@ public struct SampleOptions: Sendable, Equatable {
     }
 }
 
-struct SampleInbox: Equatable {
-    let id: Int64
-    let accountID: Int64
-    let name: String
-    let channelType: String
+public struct SampleInbox: Equatable, Sendable {
+    public let id: Int64
+    public let accountID: Int64
+    public let name: String
+    public let channelType: String
     let weight: Double
 }
 
-struct SamplePlan {
+/// A user and token that `sample` created, printed so that `serve` can be tried at once.
+public struct SampleCredential: Sendable, Equatable {
+    public let accountID: Int64
+    public let accountName: String
+    public let role: String
+    public let token: String
+}
+
+/// One user of the sample data: an administrator or an agent of one account, with an access token.
+public struct SampleUser: Sendable, Equatable {
+    public let id: Int64
+    public let accountID: Int64
+    public let name: String
+    public let email: String
+    /// Chatwoot's `account_users.role`: 0 agent, 1 administrator.
+    public let roleCode: Int
+    public let token: String
+}
+
+/// One generated conversation.
+public struct SampleConversation: Sendable, Equatable {
+    public let accountID: Int64
+    public let inboxID: Int64
+    public let status: ConversationStatus
+    /// Unix seconds.
+    public let createdAt: Int64
+}
+
+/// Everything `sample` writes, whatever the database: the SQLite and PostgreSQL writers only store these rows,
+/// so the same options and seed give the same data in both (and the same reports).
+public struct SamplePlan {
     static let accountNames = ["Acme Support", "Globex Helpdesk", "Initech Care", "Umbrella Service",
                                "Hooli Success", "Stark Assist", "Wayne Customer Care", "Soylent Desk"]
 
@@ -46,14 +75,26 @@ struct SamplePlan {
         ("Channel::Tiktok", "TikTok", 1),
     ]
 
-    let options: SampleOptions
-    let accountNames: [String]
+    public let options: SampleOptions
+    public let accountNames: [String]
     let accountWeights: [Double]
-    let inboxes: [SampleInbox]
+    public let inboxes: [SampleInbox]
     /// Per account, the cumulative weights of its inboxes and their indexes in `inboxes`.
     let inboxChoice: [(cumulative: [Double], inboxIndexes: [Int])]
+    /// The one random sequence, drawn in a fixed order (plan, users, conversations): the seed decides all.
+    private var random: SplitMix64
+    private let accountChoice: [Double]
+    /// Conversations per day, drawn when the first day is asked for; `nextDay` is the day to give next.
+    private var dayCounts: [Int]?
+    private var nextDay = 0
 
-    init(options: SampleOptions, random: inout SplitMix64) {
+    public init(options: SampleOptions) {
+        var random = SplitMix64(seed: options.seed)
+        self.init(options: options, random: &random)
+        self.random = random
+    }
+
+    private init(options: SampleOptions, random: inout SplitMix64) {
         self.options = options
         let count = max(1, options.accounts)
         accountNames = (0..<count).map { index in
@@ -78,6 +119,63 @@ struct SamplePlan {
         }
         self.inboxes = inboxes
         inboxChoice = choice
+        accountChoice = accountWeights.cumulativeSums
+        self.random = random
+    }
+
+    /// One administrator and one agent per account, each with a token, and the token of one agent bot
+    /// (owner 1), which `serve` must refuse. Draw these before the conversations.
+    public mutating func users() -> (users: [SampleUser], botToken: String) {
+        var users: [SampleUser] = []
+        for (index, accountName) in accountNames.enumerated() {
+            for (role, code) in [("administrator", 1), ("agent", 0)] {
+                users.append(SampleUser(id: Int64(users.count + 1), accountID: Int64(index + 1),
+                                        name: "\(accountName) \(role)", email: "\(role)\(index + 1)@example.com",
+                                        roleCode: code, token: Self.makeToken(&random)))
+            }
+        }
+        return (users, Self.makeToken(&random))
+    }
+
+    /// What `sample` prints: every user's token, then the bot's.
+    public func credentials(users: [SampleUser], botToken: String) -> [SampleCredential] {
+        users.map { user in
+            SampleCredential(accountID: user.accountID, accountName: accountNames[Int(user.accountID - 1)],
+                             role: user.roleCode == 1 ? "administrator" : "agent", token: user.token)
+        } + [SampleCredential(accountID: 1, accountName: accountNames[0], role: "bot", token: botToken)]
+    }
+
+    /// 24 letters and digits, the shape of Chatwoot's tokens.
+    private static func makeToken(_ random: inout SplitMix64) -> String {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        return String((0..<24).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+    }
+
+    /// Every conversation, oldest first (ids follow creation time, as in a real install); `body` is called
+    /// millions of times, so it gets a value, not an allocation.
+    public mutating func forEachConversation(_ body: (SampleConversation) throws -> Void) rethrows {
+        while try nextDayOfConversations(body) {}
+    }
+
+    /// The conversations of the next day, so that a writer can send what it has between days (an async
+    /// COPY); false once every day has been given.
+    public mutating func nextDayOfConversations(_ body: (SampleConversation) throws -> Void) rethrows -> Bool {
+        if dayCounts == nil { dayCounts = conversationsPerDay(random: &random) }
+        guard let counts = dayCounts, nextDay < counts.count else { return false }
+        let firstDayStart = ((options.endInstant - 1).floorDivided(by: 86_400) - Int64(options.days - 1)) * 86_400
+        let dayStart = firstDayStart + Int64(nextDay) * 86_400
+        var seconds = (0..<counts[nextDay]).map { _ in dayStart + secondOfDay(random: &random) }
+        seconds.sort()
+        nextDay += 1
+        for createdAt in seconds where createdAt < options.endInstant {
+            let account = random.pick(cumulative: accountChoice)
+            let (cumulative, indexes) = inboxChoice[account]
+            let inbox = inboxes[indexes[random.pick(cumulative: cumulative)]]
+            let status = status(ageSeconds: options.endInstant - createdAt, random: &random)
+            try body(SampleConversation(accountID: Int64(account + 1), inboxID: inbox.id, status: status,
+                                        createdAt: createdAt))
+        }
+        return true
     }
 
     /// How many conversations each day gets (index 0 is the oldest day): growing over time, quieter at
@@ -121,7 +219,7 @@ struct SamplePlan {
 }
 
 extension Int64 {
-    func floorDivided(by divisor: Int64) -> Int64 {
+    public func floorDivided(by divisor: Int64) -> Int64 {
         let quotient = self / divisor
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }

@@ -1,0 +1,49 @@
+/// What `serve` reads: every account of a database, who may read them, and the report. The routes are written
+/// once against this; a SQLite file and a PostgreSQL database each implement it (docs/http.md).
+public protocol ReportStore: Sendable {
+    /// What `/health` names: a file name, or `database on host:port`. Never a password.
+    var name: String { get }
+    /// May this token read this account's reports? A nil account (a path segment that is not an id at all)
+    /// is an account that does not exist, decided after the token like any other.
+    func access(token: String, accountID: Int64?) async throws -> AccessDecision
+    /// The report of one account for one range (possibly from a cache that can never outlive the data's
+    /// freshness promise of the store).
+    func summary(accountID: Int64, range: DateRange) async throws -> ChannelSummary
+    /// A cheap read that needs what a report needs: the health check.
+    func checkReadable() async throws
+}
+
+/// Who may read an account's reports through `serve`, decided as Chatwoot decides it from `access_tokens`,
+/// `users` and `account_users`. Each store has its own SQL for the facts; the decision is made here, once.
+public enum AccessDecision: Equatable, Sendable {
+    /// No token row, or a 'User' token whose user is gone: the caller is nobody (401).
+    case unknownToken
+    /// The token is known but the account does not exist (404). Checked after the token, so that an
+    /// anonymous caller cannot probe which accounts exist.
+    case unknownAccount
+    /// An 'AgentBot' (or any non-'User') token: bots do not read reports (403).
+    case bot
+    /// A user with no `account_users` row for the account (403).
+    case notMember
+    /// A member whose role is not 1, administrator (403).
+    case notAdministrator
+    /// Chatwoot refuses every request to a suspended account (`accounts.status` 1); so does `serve` (403).
+    case suspendedAccount
+    case allowed
+
+    /// The facts a store reads for one token: nil `ownerType` when no token row matched; `isAdministrator`
+    /// nil when the user is not a member of the account, false for an agent.
+    public static func decide(ownerType: String?, userExists: Bool, accountExists: Bool, accountSuspended: Bool,
+                              isAdministrator: Bool?) -> AccessDecision {
+        guard let ownerType else { return .unknownToken }
+        let isUser = ownerType == "User"
+        if isUser, !userExists { return .unknownToken }
+        guard accountExists else { return .unknownAccount }
+        guard isUser else { return .bot }
+        switch isAdministrator {
+        case nil: return .notMember
+        case false?: return .notAdministrator
+        case true?: return accountSuspended ? .suspendedAccount : .allowed
+        }
+    }
+}

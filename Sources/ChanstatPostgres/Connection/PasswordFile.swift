@@ -1,0 +1,55 @@
+import Foundation
+
+/// libpq's password file (`~/.pgpass`, or `$PGPASSFILE`): lines of `host:port:database:user:password`,
+/// each of the first four a literal or `*`, `\` escaping `:` and `\`, the first matching line wins. As libpq
+/// does, a file that others may read is ignored with a warning: a password there is no longer a secret.
+enum PasswordFile {
+    static func lookup(path: String, for target: PostgresTarget) -> (password: String?, warning: String?) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return (nil, nil) }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            return (nil, "password file \(path) is not a plain file; it is ignored")
+        }
+        guard status.st_mode & (S_IRWXG | S_IRWXO) == 0 else {
+            return (nil, "password file \(path) has group or world access; it is ignored "
+                    + "(permissions should be u=rw, chmod 600)")
+        }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return (nil, nil) }
+        return (password(in: text, for: target), nil)
+    }
+
+    /// The host a line is compared with: the host name, or for a socket "localhost" when it is the default
+    /// socket directory and the directory itself otherwise (libpq's rule).
+    static func hostKey(for target: PostgresTarget) -> (host: String, port: Int) {
+        switch target.endpoint {
+        case let .tcp(host, port): return (host, port)
+        case let .socket(directory, port):
+            return (directory == PostgresTarget.defaultSocketDirectory ? "localhost" : directory, port)
+        }
+    }
+
+    static func password(in text: String, for target: PostgresTarget) -> String? {
+        let (host, port) = hostKey(for: target)
+        let wanted = [host, String(port), target.database, target.user]
+        for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+            let fields = split(line)
+            guard fields.count >= 5 else { continue }
+            let matches = zip(fields.prefix(4), wanted).allSatisfy { field, value in field == "*" || field == value }
+            if matches { return fields[4] }
+        }
+        return nil
+    }
+
+    /// Splits on unescaped ':' into at most five fields; the password keeps any further ':'.
+    static func split(_ line: Substring) -> [String] {
+        var fields: [String] = [], current = "", escaped = false
+        for character in line {
+            if escaped { current.append(character); escaped = false }
+            else if character == "\\" { escaped = true }
+            else if character == ":" && fields.count < 4 { fields.append(current); current = "" }
+            else { current.append(character) }
+        }
+        fields.append(current)
+        return fields
+    }
+}

@@ -1,0 +1,57 @@
+import ChanstatCore
+import PostgresNIO
+
+/// The SQL chanstat runs on Chatwoot's database, in one place. All of it reads; the session is read-only too.
+extension PostgresSchema {
+    /// `created_at` bound: UTC text cast to a timestamp, for either column type (see `Timestamps`).
+    private var since: String { timestamps == .withoutTimeZone ? "$2::timestamp" : "($2::timestamp AT TIME ZONE 'UTC')" }
+    private var until: String { timestamps == .withoutTimeZone ? "$3::timestamp" : "($3::timestamp AT TIME ZONE 'UTC')" }
+
+    /// The report: the account's conversations created in `[since, until)` grouped by inbox and status,
+    /// then joined to the few resulting groups for the inbox's channel type. It counts exactly what
+    /// Chatwoot's own query counts (every conversation joined to its inbox, grouped by channel type and
+    /// status): conversations whose inbox row is gone drop out of the join, a NULL channel type is ""; unknown
+    /// statuses are dropped by `ChannelSummary`. Grouping by integers before the join costs less than
+    /// joining every row, and needs no index (docs/postgres.md has the one that helps).
+    func reportQuery(account: Int64, range: DateRange) -> PostgresQuery {
+        var bindings = PostgresBindings()
+        bindings.append(account)
+        bindings.append(TimestampForm.utcText(range.since))
+        bindings.append(TimestampForm.utcText(range.until))
+        return PostgresQuery(unsafeSQL: """
+            SELECT g.inbox_id::int8, i.channel_type::text, g.status::int8, g.n
+              FROM (SELECT inbox_id, status, COUNT(*) AS n FROM conversations
+                     WHERE account_id = $1 AND created_at >= \(since) AND created_at < \(until)
+                     GROUP BY inbox_id, status) AS g
+              JOIN inboxes AS i ON i.id = g.inbox_id
+            """, binds: bindings)
+    }
+
+    /// At most `limit` accounts by id, or the one asked for: id, name, suspended.
+    func accountsQuery(only id: Int64?, limit: Int) -> PostgresQuery {
+        let status = hasAccountStatus ? "COALESCE(status, 0) = 1" : "false"
+        var bindings = PostgresBindings()
+        let filter: String
+        if let id { bindings.append(id); filter = "WHERE id = $1" } else { filter = "" }
+        return PostgresQuery(unsafeSQL: "SELECT id::int8, name::text, \(status) FROM accounts \(filter) ORDER BY id LIMIT \(limit)",
+                             binds: bindings)
+    }
+
+    /// The facts of one token for one account, as Chatwoot decides access (see `AccessDecision.decide`).
+    func accessQuery(token: String, account: Int64?) -> PostgresQuery {
+        let suspended = hasAccountStatus ? "COALESCE(a.status, 0) = 1" : "false"
+        var bindings = PostgresBindings()
+        bindings.append(token)
+        bindings.append(account)
+        return PostgresQuery(unsafeSQL: """
+            SELECT t.owner_type::text,
+                   EXISTS (SELECT 1 FROM users AS u WHERE u.id = t.owner_id),
+                   EXISTS (SELECT 1 FROM accounts AS a WHERE a.id = $2),
+                   COALESCE((SELECT \(suspended) FROM accounts AS a WHERE a.id = $2), false),
+                   (SELECT bool_or(au.role = 1) FROM account_users AS au
+                     WHERE au.account_id = $2 AND au.user_id = t.owner_id)
+              FROM access_tokens AS t
+             WHERE t.token = $1
+            """, binds: bindings)
+    }
+}

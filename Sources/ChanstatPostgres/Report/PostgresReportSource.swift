@@ -1,0 +1,58 @@
+import ChanstatCore
+import PostgresNIO
+
+/// The report from Chatwoot's own PostgreSQL database, primary or hot standby (docs/postgres.md). Opening
+/// checks the schema and the account (two small queries); after that every report is one query.
+public final class PostgresReportSource: ReportSource {
+    public let displayName: String
+    public let accountID: Int64
+    let session: PostgresSession
+    let schema: PostgresSchema
+
+    init(session: PostgresSession, schema: PostgresSchema, account: PostgresAccounts.Account) {
+        self.session = session
+        self.schema = schema
+        accountID = account.id
+        displayName = "\(TerminalSafeText.sanitize(session.target.database, maxCharacters: 40)) on "
+            + "\(TerminalSafeText.sanitize(session.target.address, maxCharacters: 60)), account \(account.id) "
+            + "(\(TerminalSafeText.sanitize(account.name, maxCharacters: 40)))"
+    }
+
+    /// Connects, checks the tables the report needs and chooses the account; every failure is a `SourceError`.
+    public static func open(session: PostgresSession, accountID: Int64?) async throws -> PostgresReportSource {
+        let database = session.target.database
+        let (schema, account) = try await PostgresSession.closingOnFailure(session) { try await session.run { connection, logger in
+            let schema = try await PostgresSchema.inspect(connection, logger: logger, database: database,
+                                                          required: PostgresSchema.reportColumns)
+            let account = try await PostgresAccounts.choose(connection, logger: logger, schema: schema,
+                                                            requested: accountID, database: database)
+            return (schema, account)
+        } }
+        return PostgresReportSource(session: session, schema: schema, account: account)
+    }
+
+    /// Ends the connection politely (the server logs a clean disconnect rather than an EOF).
+    public func close() async {
+        await session.close()
+    }
+
+    public func summary(for range: DateRange) async throws -> ChannelSummary {
+        let query = schema.reportQuery(account: accountID, range: range)
+        let database = session.target.database
+        return try await session.run { connection, logger in
+            try await Self.collect(connection.query(query, logger: logger), database: database)
+        }
+    }
+
+    /// Sums the (inbox, channel type, status, count) rows of `reportQuery` into a summary.
+    static func collect(_ rows: PostgresRowSequence, database: String) async throws -> ChannelSummary {
+        var summary = ChannelSummary()
+        for try await (_, channelType, status, count) in rows.decode((Int64, String?, Int64, Int64).self) {
+            guard summary.add(channelType: channelType ?? "", statusCode: status, count: count) else {
+                throw SourceError(.badData, "database \(TerminalSafeText.sanitize(database, maxCharacters: 40)) holds more "
+                                  + "conversations than a 64-bit count can hold")
+            }
+        }
+        return summary
+    }
+}

@@ -1,0 +1,74 @@
+import ChanstatCore
+import PostgresNIO
+
+/// The part of Chatwoot's schema chanstat reads (docs/postgres.md), checked once when a source or store
+/// opens, so that a missing table, a missing column or a missing GRANT is one sentence naming it rather
+/// than the first report's error.
+struct PostgresSchema: Sendable {
+    static let reportColumns: [(table: String, columns: [String])] = [
+        ("accounts", ["id", "name"]),
+        ("inboxes", ["id", "channel_type"]),
+        ("conversations", ["account_id", "inbox_id", "status", "created_at"]),
+    ]
+    static let accessColumns: [(table: String, columns: [String])] = [
+        ("users", ["id"]),
+        ("account_users", ["account_id", "user_id", "role"]),
+        ("access_tokens", ["owner_type", "owner_id", "token"]),
+    ]
+
+    /// How `created_at` is compared. Chatwoot's is `timestamp without time zone` holding UTC wall-clock time,
+    /// compared with UTC text cast to `timestamp`: no zone enters, so the server's and the session's
+    /// `TimeZone` cannot move the window. A `timestamptz` column (a customised schema) is compared with the
+    /// same UTC text read as UTC.
+    enum Timestamps: Sendable { case withoutTimeZone, withTimeZone }
+
+    let timestamps: Timestamps
+    /// `accounts.status` (0 active, 1 suspended) exists in Chatwoot 4.x; older schemas have no suspension.
+    let hasAccountStatus: Bool
+
+    /// One catalog query: every column of the six tables visible on the search path, and whether this role
+    /// may SELECT from each table.
+    static let catalogSQL: PostgresQuery = """
+        SELECT c.relname::text, a.attname::text, pg_catalog.format_type(a.atttypid, a.atttypmod),
+               pg_catalog.has_table_privilege(c.oid, 'SELECT')
+          FROM pg_catalog.pg_class AS c
+          LEFT JOIN pg_catalog.pg_attribute AS a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND pg_catalog.pg_table_is_visible(c.oid)
+           AND c.relname IN ('accounts', 'inboxes', 'conversations', 'users', 'account_users', 'access_tokens')
+        """
+
+    static func inspect(_ connection: PostgresConnection, logger: Logger, database: String,
+                        required: [(table: String, columns: [String])]) async throws -> PostgresSchema {
+        var columns: [String: [String: String]] = [:]
+        var readable: [String: Bool] = [:]
+        for try await (table, column, type, canSelect) in try await connection.query(catalogSQL, logger: logger)
+            .decode((String, String?, String?, Bool).self) {
+            readable[table] = canSelect
+            if let column { columns[table, default: [:]][column] = type ?? "" }
+        }
+        let shownDatabase = TerminalSafeText.sanitize(database, maxCharacters: 60)
+        for (table, needed) in required {
+            guard let present = columns[table] else {
+                throw SourceError(.badData, "database \(shownDatabase) has no table \(table) (on the search path); "
+                                  + "is it Chatwoot's database?")
+            }
+            for column in needed where present[column] == nil {
+                throw SourceError(.badData, "database \(shownDatabase) has no column \(table).\(column); "
+                                  + "is it Chatwoot's database, of version 4 or later?")
+            }
+            guard readable[table] == true else {
+                throw SourceError(.refused, "this database user may not read table \(table); GRANT SELECT ON "
+                                  + "\(table) to it (docs/postgres.md lists the six tables)")
+            }
+        }
+        let timestamps: Timestamps
+        switch columns["conversations"]?["created_at"] {
+        case "timestamp without time zone"?: timestamps = .withoutTimeZone
+        case "timestamp with time zone"?: timestamps = .withTimeZone
+        case let other:
+            throw SourceError(.badData, "conversations.created_at in database \(shownDatabase) is "
+                              + "\(TerminalSafeText.sanitize(other ?? "missing", maxCharacters: 40)), not a timestamp")
+        }
+        return PostgresSchema(timestamps: timestamps, hasAccountStatus: columns["accounts"]?["status"] != nil)
+    }
+}

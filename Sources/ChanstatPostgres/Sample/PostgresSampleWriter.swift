@@ -1,0 +1,149 @@
+import ChanstatCore
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// `sample --out postgres://…`: the same rows as the SQLite writer (one `SamplePlan`), in Chatwoot's tables,
+/// written with COPY in one transaction: an interrupted run leaves the database as it was (PostgreSQL's DDL
+/// is transactional), and a finished one is analysed so the planner knows the data at once.
+public enum PostgresSampleWriter {
+    public typealias Progress = @Sendable (_ written: Int, _ total: Int) -> Void
+
+    public static func write(_ options: SampleOptions, to session: PostgresSession, replace: Bool,
+                             progress: Progress? = nil) async throws -> [SampleCredential] {
+        let database = session.target.database
+        return try await session.run { connection, logger in
+            try await refuseExisting(connection, logger: logger, database: database, replace: replace)
+            let credentials = try await connection.withTransaction(logger: logger) { connection in
+                for table in PostgresSampleDDL.tables where replace {
+                    try await connection.execute("DROP TABLE IF EXISTS \(table)", logger: logger)
+                }
+                for statement in PostgresSampleDDL.create {
+                    try await connection.execute(statement, logger: logger)
+                }
+                let credentials = try await copyRows(options, connection: connection, logger: logger, progress: progress)
+                for statement in PostgresSampleDDL.stockIndexes {
+                    try await connection.execute(statement, logger: logger)
+                }
+                // Explicit ids were copied; the sequences continue after them, as in a real install.
+                for table in PostgresSampleDDL.tables {
+                    try await connection.execute(
+                        "SELECT setval(pg_get_serial_sequence('\(table)', 'id'), GREATEST((SELECT MAX(id) FROM \(table)), 1))",
+                        logger: logger)
+                }
+                return credentials
+            }
+            try await connection.execute("ANALYZE accounts, inboxes, conversations, users, account_users, access_tokens",
+                                         logger: logger)
+            return credentials
+        }
+    }
+
+    /// The tables exist: refused without --force; and never replaced in what looks like a real Chatwoot.
+    private static func refuseExisting(_ connection: PostgresConnection, logger: Logger, database: String,
+                                       replace: Bool) async throws {
+        var present: [String] = []
+        let names = (PostgresSampleDDL.tables + PostgresSampleDDL.realChatwootMarkers).map { "'\($0)'" }.joined(separator: ", ")
+        for try await name in try await connection.query(PostgresQuery(unsafeSQL:
+            "SELECT c.relname::text FROM pg_catalog.pg_class AS c WHERE c.relkind IN ('r', 'p', 'v', 'm') "
+            + "AND pg_catalog.pg_table_is_visible(c.oid) AND c.relname IN (\(names))"), logger: logger).decode(String.self) {
+            present.append(name)
+        }
+        let shownDatabase = TerminalSafeText.sanitize(database, maxCharacters: 60)
+        if let marker = PostgresSampleDDL.realChatwootMarkers.first(where: present.contains) {
+            throw SourceError(.refused, "database \(shownDatabase) has a \(marker) table: it looks like a real "
+                              + "Chatwoot database, and sample never writes into one; create an empty database for it")
+        }
+        if !present.isEmpty, !replace {
+            throw SourceError(.refused, "database \(shownDatabase) already has Chatwoot's tables ("
+                              + present.sorted().joined(separator: ", ") + "); use --force to replace them")
+        }
+    }
+
+    private static func copyRows(_ options: SampleOptions, connection: PostgresConnection, logger: Logger,
+                                 progress: Progress?) async throws -> [SampleCredential] {
+        var plan = SamplePlan(options: options)
+        let (users, botToken) = plan.users()
+        try await copy("accounts", ["id", "name", "status"], connection, logger) { rows in
+            for (index, name) in plan.accountNames.enumerated() { rows.row([String(index + 1), name, "0"]) }
+        }
+        try await copy("inboxes", ["id", "account_id", "name", "channel_type"], connection, logger) { rows in
+            for inbox in plan.inboxes {
+                rows.row([String(inbox.id), String(inbox.accountID), inbox.name, inbox.channelType])
+            }
+        }
+        try await copy("users", ["id", "name", "email"], connection, logger) { rows in
+            for user in users { rows.row([String(user.id), user.name, user.email]) }
+        }
+        try await copy("account_users", ["account_id", "user_id", "role"], connection, logger) { rows in
+            for user in users { rows.row([String(user.accountID), String(user.id), String(user.roleCode)]) }
+        }
+        try await copy("access_tokens", ["owner_type", "owner_id", "token"], connection, logger) { rows in
+            for user in users { rows.row(["User", String(user.id), user.token]) }
+            rows.row(["AgentBot", "1", botToken])
+        }
+        // Millions of rows: generated into one buffer at a time and sent as the buffer fills, so memory
+        // stays flat whatever the count.
+        let total = options.conversations
+        let reportEvery = max(total / 10, 1)
+        try await connection.copyFrom(table: "conversations", columns: ["id", "account_id", "inbox_id", "status", "created_at"],
+                                      logger: logger) { writer in
+            var buffer = ByteBuffer()
+            var id = 0
+            var more = true
+            while more {
+                more = plan.nextDayOfConversations { conversation in
+                    id += 1
+                    buffer.writeString("\(id)\t\(conversation.accountID)\t\(conversation.inboxID)\t"
+                                       + "\(conversation.status.rawValue)\t\(TimestampForm.utcText(conversation.createdAt))\n")
+                    if id % reportEvery == 0 { progress?(id, total) }
+                }
+                if buffer.readableBytes >= 1 << 20 || !more {
+                    try await writer.write(buffer)
+                    buffer.clear()
+                }
+            }
+        }
+        return plan.credentials(users: users, botToken: botToken)
+    }
+
+    /// COPY text format: tab-separated, with the characters that format escapes escaped.
+    struct Rows {
+        var buffer = ByteBuffer()
+        mutating func row(_ fields: [String]) {
+            buffer.writeString(fields.map(Self.escaped).joined(separator: "\t") + "\n")
+        }
+
+        static func escaped(_ field: String) -> String {
+            var out = ""
+            for character in field {
+                switch character {
+                case "\\": out += "\\\\"
+                case "\t": out += "\\t"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                default: out.append(character)
+                }
+            }
+            return out
+        }
+    }
+
+    private static func copy(_ table: String, _ columns: [String], _ connection: PostgresConnection, _ logger: Logger,
+                             _ fill: (inout Rows) -> Void) async throws {
+        var rows = Rows()
+        fill(&rows)
+        let buffer = rows.buffer
+        try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+            try await writer.write(buffer)
+        }
+    }
+}
+
+extension PostgresConnection {
+    /// Runs a statement to its end. postgres-nio streams rows: a statement's error is only certain once its
+    /// rows (none, for DDL) have been read, so every statement whose rows are not wanted goes through here.
+    func execute(_ sql: String, logger: Logger) async throws {
+        for try await _ in try await query(PostgresQuery(unsafeSQL: sql), logger: logger) {}
+    }
+}

@@ -1,0 +1,192 @@
+import ChanstatCore
+import Foundation
+import NIOCore
+import NIOPosix
+import NIOSSL
+import PostgresNIO
+
+/// Every way talking to PostgreSQL fails, as one sentence that says what happened and what to do. The
+/// decision is made from postgres-nio's error codes and the server's SQLSTATE (`description` is
+/// deliberately generic), and the server's own message is quoted where it names something (a table, an
+/// hba rule). Never a password: none of these texts holds one, and server text is sanitized.
+enum PostgresFailure {
+    static func sourceError(_ error: any Error, target: PostgresTarget, statementTimeout: Duration) -> SourceError {
+        if let error = error as? SourceError { return error }
+        let at = "PostgreSQL at \(TerminalSafeText.sanitize(target.address, maxCharacters: 120))"
+        if let deadline = error as? DeadlineExceeded {
+            return deadline.duringConnect
+                ? connectTimedOut(at, target)
+                : SourceError(.unavailable, "\(at) stopped answering (nothing for \(seconds(deadline.duration))); "
+                              + "the connection is made again on the next refresh")
+        }
+        if let psql = innermost(PSQLError.self, in: error) {
+            if let sqlState = psql.serverInfo?[.sqlState] {
+                return serverError(sqlState: sqlState, message: psql.serverInfo?[.message] ?? "", target: target, at: at,
+                                   statementTimeout: statementTimeout)
+            }
+            switch psql.code {
+            case .sslUnsupported:
+                return SourceError(.refused, "\(at) does not offer TLS, but sslmode=\(target.sslMode.rawValue) requires it; "
+                                   + "enable ssl on the server, or use sslmode=prefer if plain TCP is acceptable there")
+            case .authMechanismRequiresPassword:
+                return SourceError(.refused, "\(at) asks user \(safe(target.user)) for a password, and none was found: "
+                                   + "put it in ~/.pgpass (chmod 600) or $PGPASSWORD")
+            case .unsupportedAuthMechanism:
+                return SourceError(.refused, "\(at) asks for an authentication method chanstat does not support "
+                                   + "(it supports trust, peer, password, md5 and scram-sha-256)")
+            case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
+                return SourceError(.unavailable, "the connection to \(at) was closed (the server restarted or ended "
+                                   + "it); it is made again on the next refresh")
+            default:
+                break
+            }
+        }
+        if let tls = tlsProblem(error, target: target, at: at) { return tls }
+        if let connection = innermost(NIOConnectionError.self, in: error) {
+            if connection.dnsAError != nil || connection.dnsAAAAError != nil, connection.connectionErrors.isEmpty {
+                return SourceError(.unavailable, "cannot find the database host \(safe(connection.host)) (unknown host); "
+                                   + "check the host name in the URL")
+            }
+        }
+        if let io = innermost(IOError.self, in: error) {
+            return ioError(io.errnoCode, target: target, at: at)
+        }
+        if innermost(ChannelError.self, in: error).map({ if case .connectTimeout = $0 { true } else { false } }) == true {
+            return connectTimedOut(at, target)
+        }
+        if error is CancellationError { return SourceError(.unavailable, "the database request was cancelled") }
+        return SourceError(.unavailable, "cannot talk to \(at): \(String(describing: type(of: error))); "
+                           + "it is tried again on the next refresh")
+    }
+
+    private static func serverError(sqlState: String, message: String, target: PostgresTarget, at: String,
+                                    statementTimeout: Duration) -> SourceError {
+        let said = safe(message)
+        let user = safe(target.user), database = safe(target.database)
+        switch sqlState {
+        case "28P01":
+            return SourceError(.refused, "\(at) refused the password for user \(user); check ~/.pgpass or $PGPASSWORD")
+        case "28000":
+            if message.contains("pg_hba.conf") {
+                return SourceError(.refused, "\(at) has no pg_hba.conf rule that lets user \(user) connect to database "
+                                   + "\(database) from here (server: \(said)); its administrator must add one")
+            }
+            return SourceError(.refused, "\(at) refused user \(user): \(said)")
+        case "3D000":
+            return SourceError(.refused, "\(at) has no database \(database); check the database name in the URL "
+                               + "(psql -l lists them)")
+        case "42501":
+            return SourceError(.refused, "user \(user) may not read what the report needs (server: \(said)); "
+                               + "GRANT SELECT on Chatwoot's six tables to it (docs/postgres.md)")
+        case "42P01", "42703":
+            return SourceError(.badData, "database \(database) is not Chatwoot's, or is an unsupported version: \(said)")
+        case "57014":
+            return SourceError(.unavailable, "the database cancelled the report after \(seconds(statementTimeout)) "
+                               + "(statement timeout); try a shorter range, raise --statement-timeout, or build the "
+                               + "index docs/postgres.md describes")
+        case "40001", "40P01":
+            return SourceError(.unavailable, "the read replica cancelled the report because of a replication conflict "
+                               + "(server: \(said)); it is tried again on the next refresh (hot_standby_feedback "
+                               + "on the replica makes this rarer)")
+        case "57P01", "57P02", "57P03":
+            return SourceError(.unavailable, "\(at) is shutting down or starting up (server: \(said)); "
+                               + "it is tried again on the next refresh")
+        case "53300":
+            return SourceError(.unavailable, "\(at) has no free connection slot (server: \(said)); try again later")
+        case "25006":
+            return SourceError(.badData, "\(at) refused a write in a read-only transaction (server: \(said))")
+        default:
+            return SourceError(.unavailable, "\(at) answered with an error (SQLSTATE \(safe(sqlState))): \(said)")
+        }
+    }
+
+    private static func ioError(_ code: Int32, target: PostgresTarget, at: String) -> SourceError {
+        switch (target.endpoint, code) {
+        case (.socket, ENOENT), (.socket, ECONNREFUSED):
+            return SourceError(.unavailable, "no PostgreSQL server is listening on the socket \(safe(target.socketPath ?? "")); "
+                               + "is it running on this machine? (host=/DIR in the URL names another socket directory)")
+        case (.socket, EACCES):
+            return SourceError(.refused, "permission denied on the socket \(safe(target.socketPath ?? "")); "
+                               + "this user may not connect to it")
+        case (_, ECONNREFUSED):
+            return SourceError(.unavailable, "cannot connect to \(at): connection refused; is the server running and "
+                               + "listening on that address (listen_addresses, port)?")
+        case (_, ETIMEDOUT):
+            return connectTimedOut(at, target)
+        case (_, ECONNRESET), (_, EPIPE):
+            return SourceError(.unavailable, "the connection to \(at) was reset; it is made again on the next refresh")
+        default:
+            return SourceError(.unavailable, "cannot connect to \(at): \(String(cString: strerror(code)))")
+        }
+    }
+
+    /// Nothing came back in time, whichever layer noticed (the TCP connect, or the startup after it).
+    private static func connectTimedOut(_ at: String, _ target: PostgresTarget) -> SourceError {
+        SourceError(.unavailable, "\(at) did not answer within \(target.connectTimeoutSeconds) s (connect_timeout); "
+                    + "check the host and port, and any firewall or proxy in between")
+    }
+
+    private static func tlsProblem(_ error: any Error, target: PostgresTarget, at: String) -> SourceError? {
+        if let hostname = innermost(NIOSSLExtraError.self, in: error), hostname == .failedToValidateHostname {
+            return SourceError(.refused, "the certificate of \(at) is not for that host name (sslmode=verify-full); "
+                               + "connect with the name the certificate holds, or use sslmode=verify-ca")
+        }
+        if let ssl = innermost(NIOSSLError.self, in: error) {
+            if case let .handshakeFailed(inner) = ssl {
+                let detail = "\(inner)"
+                if detail.contains("CERTIFICATE_VERIFY_FAILED") || detail.contains("certificate verify failed") {
+                    return SourceError(.refused, "the certificate of \(at) is not signed by a trusted root "
+                                       + "(sslmode=\(target.sslMode.rawValue)); name its CA with sslrootcert=FILE")
+                }
+            }
+            return SourceError(.refused, "the TLS handshake with \(at) failed (sslmode=\(target.sslMode.rawValue)); "
+                               + "check the server's certificate and sslrootcert")
+        }
+        return nil
+    }
+
+    /// Errors after which the connection cannot be trusted: the next use must make a new one.
+    static func leavesConnectionUnusable(_ error: any Error) -> Bool {
+        if error is DeadlineExceeded || error is CancellationError { return true }
+        if let psql = innermost(PSQLError.self, in: error) {
+            switch psql.code {
+            case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection, .connectionError: return true
+            default: return psql.serverInfo?[.sqlState].map { $0.hasPrefix("57P") || $0.hasPrefix("08") } ?? false
+            }
+        }
+        return innermost(IOError.self, in: error) != nil
+    }
+
+    /// `allow`: the server refused a plain connection because pg_hba.conf has only `hostssl` rules for it.
+    static func isNoEncryptionRefusal(_ error: any Error) -> Bool {
+        guard let psql = innermost(PSQLError.self, in: error), psql.serverInfo?[.sqlState] == "28000" else { return false }
+        return (psql.serverInfo?[.message] ?? "").contains("no encryption")
+    }
+
+    /// Looks through wrappers (postgres-nio's `underlying`, NIO's connection failures, transaction errors)
+    /// for the first error of a type.
+    static func innermost<E: Error>(_ type: E.Type, in error: any Error, depth: Int = 0) -> E? {
+        if let found = error as? E { return found }
+        guard depth < 8 else { return nil }
+        var inner: [any Error] = []
+        if let psql = error as? PSQLError, let underlying = psql.underlying { inner.append(underlying) }
+        if let connection = error as? NIOConnectionError {
+            inner += connection.connectionErrors.map(\.error)
+            inner += [connection.dnsAError, connection.dnsAAAAError].compactMap { $0 }
+        }
+        if let transaction = error as? PostgresTransactionError {
+            inner += [transaction.closureError, transaction.beginError, transaction.commitError].compactMap { $0 }
+        }
+        for candidate in inner {
+            if let found = innermost(type, in: candidate, depth: depth + 1) { return found }
+        }
+        return nil
+    }
+
+    private static func safe(_ text: String) -> String { TerminalSafeText.sanitize(text, maxCharacters: 300) }
+
+    private static func seconds(_ duration: Duration) -> String {
+        let whole = duration.components.seconds
+        return whole >= 1 ? "\(whole) s" : "\(duration.components.attoseconds / 1_000_000_000_000_000) ms"
+    }
+}
