@@ -31,6 +31,14 @@ import Testing
         ]))
     }
 
+    /// A PostgreSQL profile: `db` holds the URL as written (no ~ expansion), and its statement timeout.
+    @Test func postgresProfile() throws {
+        let document = try parse("[profiles.replica]\ndb = \"postgres://chanstat@replica/chatwoot\"\naccount = 1\n"
+                                 + "statement_timeout = 2.5\n")
+        #expect(document.profiles["replica"] == Profile(account: 1, db: "postgres://chanstat@replica/chatwoot",
+                                                        statementTimeout: 2.5))
+    }
+
     @Test func emptyFileHasNoProfiles() throws {
         #expect(try parse("") == ConfigDocument())
     }
@@ -49,6 +57,8 @@ import Testing
         ("\n\ndefault_profile = 1\n", 3, "default_profile must be a string"),
         ("# comment\nprofile = \"x\"\n", 2, "unknown key 'profile'"),
         ("[profiles.a]\ndb = \"x\"\n[profiles.b]\nurl = \"u\"\ndb = \"d\"\n", 3, "[profiles.b] has both url and db"),
+        ("[profiles.pg]\nstatement_timeout = 0\n", 2, "profiles.pg.statement_timeout must be a number of seconds, 0.1 to 600"),
+        ("[profiles.pg]\nstatement_timeout = \"10s\"\n", 2, "profiles.pg.statement_timeout must be a number of seconds"),
     ])
     func invalidFile(text: String, line: Int, problem: String) {
         do {

@@ -95,4 +95,25 @@ import Testing
         #expect(server.refreshSeconds == 300)
         #expect(try resolve(flags(profile: "local")).refreshSeconds == 60)
     }
+
+    /// `--db` and a profile's `db` name a PostgreSQL database by URL (never expanded as a path); the statement
+    /// timeout comes from the flag, else the profile, else 10 s, and only goes with such a source.
+    @Test func postgresSourcesAndTheirStatementTimeout() throws {
+        let config = ConfigDocument(profiles: ["replica": Profile(account: 4, db: "postgres://~ops@replica/chatwoot",
+                                                                  statementTimeout: 20)])
+        let fromProfile = try resolve(flags(profile: "replica"), config: config)
+        #expect(fromProfile.source == .postgres(url: "postgres://~ops@replica/chatwoot", account: 4))
+        #expect(fromProfile.statementTimeoutSeconds == 20)
+        #expect(fromProfile.refreshSeconds == 60)
+        let fromFlag = try resolve(flags(profile: "replica") { $0.statementTimeout = 3 }, config: config)
+        #expect(fromFlag.statementTimeoutSeconds == 3)
+        let fromDB = try resolve(flags(profile: nil) { $0.db = "postgresql:///chatwoot_production"; $0.account = 2 })
+        #expect(fromDB.source == .postgres(url: "postgresql:///chatwoot_production", account: 2))
+        #expect(fromDB.statementTimeoutSeconds == StatementTimeoutLimits.defaultSeconds)
+        #expect {
+            try resolve(flags(profile: nil) { $0.db = "/data/x.sqlite"; $0.statementTimeout = 3 })
+        } throws: { error in
+            (error as? SettingsError)?.message == "--statement-timeout goes with a PostgreSQL --db postgres://… (or a profile's)"
+        }
+    }
 }

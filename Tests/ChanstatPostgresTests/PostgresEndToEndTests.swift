@@ -117,6 +117,8 @@ struct PostgresEndToEndTests {
                                                "\(serve.url)/api/v2/accounts/3/summary_reports/channel?since=0&until=86400"])
         #expect(suspended.stdout.contains("\"code\":\"account_suspended\""))
         #expect(!serve.log.contains(tokens["account 1 administrator"] ?? "never"))
+        // SIGTERM: a graceful stop, the database connection closed cleanly, status 0.
+        #expect(serve.stop().status == 0)
     }
 
     /// Many dashboards behind one `serve`: twenty clients asking for the same account and range at once cost

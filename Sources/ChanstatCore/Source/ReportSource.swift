@@ -5,6 +5,12 @@ public protocol ReportSource: Sendable {
     var displayName: String { get }
     /// The report for one range. Errors are `SourceError`s, with a sentence for a person.
     func summary(for range: DateRange) async throws -> ChannelSummary
+    /// Ends what the source holds open (a database connection), before the process exits.
+    func close() async
+}
+
+extension ReportSource {
+    public func close() async {}
 }
 
 /// A source failure (file, network, server refusal): one sentence that says what happened and what to do.

@@ -11,6 +11,12 @@ public protocol ReportStore: Sendable {
     func summary(accountID: Int64, range: DateRange) async throws -> ChannelSummary
     /// A cheap read that needs what a report needs: the health check.
     func checkReadable() async throws
+    /// Ends what the store holds open (a database connection), once the server has stopped.
+    func close() async
+}
+
+extension ReportStore {
+    public func close() async {}
 }
 
 /// Who may read an account's reports through `serve`, decided as Chatwoot decides it from `access_tokens`,

@@ -31,7 +31,8 @@ public final class PostgresReportSource: ReportSource {
         return PostgresReportSource(session: session, schema: schema, account: account)
     }
 
-    /// Ends the connection politely (the server logs a clean disconnect rather than an EOF).
+    /// Ends the connection politely (the server logs a clean disconnect rather than an EOF); postgres-nio
+    /// also requires a connection to be closed before it goes.
     public func close() async {
         await session.close()
     }

@@ -69,6 +69,10 @@ public final class PostgresReportStore: ReportStore {
         }
     }
 
+    public func close() async {
+        await session.close()
+    }
+
     public func checkReadable() async throws {
         try await session.run { connection, logger in
             try await connection.execute("SELECT 1", logger: logger)

@@ -46,6 +46,7 @@ struct DashboardCommand: AsyncParsableCommand {
         let status = await DashboardRunner.run(DashboardOptions(
             source: reportSource, initialRange: choice, calendar: range.calendar,
             refreshSeconds: settings.refreshSeconds, colorMode: settings.color, forceASCII: ascii, logFile: logFile))
+        await reportSource.close()
         if status != 0 { throw ExitCode(status) }
     }
 }

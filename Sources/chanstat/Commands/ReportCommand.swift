@@ -1,6 +1,5 @@
 import ArgumentParser
 import ChanstatCore
-import ChanstatPostgres
 import Foundation
 
 /// `chanstat report`: one report, for scripts and cron.
@@ -22,9 +21,14 @@ struct ReportCommand: AsyncParsableCommand {
         let choice = try CLIFailure.range { () throws(RangeError) in try range.choice(preset: settings.rangePreset) }
         let dateRange = choice.resolve(now: Date(), calendar: range.calendar)
         let reportSource = try await SourceOptions.makeSource(settings, calendar: range.calendar)
-        let summary = try await reportSource.summary(for: dateRange)
-        // A clean disconnect, so the server logs no "unexpected EOF" for every cron run.
-        await (reportSource as? PostgresReportSource)?.close()
+        let summary: ChannelSummary
+        do {
+            summary = try await reportSource.summary(for: dateRange)
+            await reportSource.close()
+        } catch {
+            await reportSource.close()
+            throw error
+        }
         let output: String
         switch format {
         case .json:

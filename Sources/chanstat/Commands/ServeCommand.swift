@@ -66,13 +66,19 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "chanstat.serve")
         let host = self.host
-        try await ReportServer.run(store: store, host: host, port: port, idleTimeout: .seconds(idleTimeout),
-                                   logger: logger) { bound in
-            // Scripts and tests read this line to learn the port chosen for --port 0.
-            let shownHost = host.contains(":") ? "[\(host)]" : host
-            // try?: the line tells a person or a script the port; serving goes on without it if stdout is gone.
-            try? StandardOutput.write("chanstat serve: listening on http://\(shownHost):\(bound)\n")
+        do {
+            try await ReportServer.run(store: store, host: host, port: port, idleTimeout: .seconds(idleTimeout),
+                                       logger: logger) { bound in
+                // Scripts and tests read this line to learn the port chosen for --port 0.
+                let shownHost = host.contains(":") ? "[\(host)]" : host
+                // try?: the line tells a person or a script the port; serving goes on without it if stdout is gone.
+                try? StandardOutput.write("chanstat serve: listening on http://\(shownHost):\(bound)\n")
+            }
+        } catch {
+            await store.close()
+            throw error
         }
+        await store.close()
     }
 
     /// The SQLite file, or the PostgreSQL database (one connection, kept open: `serve` is busy by design).
