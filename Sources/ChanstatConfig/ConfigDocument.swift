@@ -94,22 +94,11 @@ private struct TableReader {
             case "range":
                 profile.range = try choice(value, key: key, table: name)
             case "refresh":
-                // TOML keeps 30 and 30.0 apart; both mean seconds here.
-                guard let seconds = value?.double ?? value?.int.map(Double.init),
-                      let valid = RefreshLimits.validated(seconds) else {
-                    throw error(key: key, table: name, "\(name).refresh must be a number of seconds, "
-                                + "\(Int(RefreshLimits.range.lowerBound)) to \(Int(RefreshLimits.range.upperBound))")
-                }
-                profile.refresh = valid
+                profile.refresh = try seconds(value, key: key, table: name, RefreshLimits.self)
             case "color":
                 profile.color = try choice(value, key: key, table: name)
             case "statement_timeout":
-                guard let seconds = value?.double ?? value?.int.map(Double.init),
-                      let valid = StatementTimeoutLimits.validated(seconds) else {
-                    throw error(key: key, table: name, "\(name).statement_timeout must be a number of seconds, "
-                                + "\(StatementTimeoutLimits.range.lowerBound) to \(Int(StatementTimeoutLimits.range.upperBound))")
-                }
-                profile.statementTimeout = valid
+                profile.statementTimeout = try seconds(value, key: key, table: name, StatementTimeoutLimits.self)
             default:
                 throw error(key: key, table: name, "unknown key '\(key)' in [\(name)] (known keys: "
                             + Self.profileKeys.joined(separator: ", ") + ")")
@@ -118,7 +107,21 @@ private struct TableReader {
         if profile.url != nil, profile.db != nil {
             throw error(key: nil, table: name, "[\(name)] has both url and db; a profile reads one source")
         }
+        let readsPostgres = profile.db.map { if case .postgres = DatabaseLocation($0) { true } else { false } } ?? false
+        if profile.statementTimeout != nil, !readsPostgres {
+            throw error(key: "statement_timeout", table: name,
+                        "\(name).statement_timeout goes with a PostgreSQL db = \"postgres://…\"")
+        }
         return profile
+    }
+
+    /// A number of seconds within a setting's limits. TOML keeps 30 and 30.0 apart; both mean seconds here.
+    func seconds<Limits: SecondsLimits>(_ value: (any TOMLValueConvertible)?, key: String, table: String,
+                                        _ limits: Limits.Type) throws(ConfigError) -> Double {
+        guard let seconds = value?.double ?? value?.int.map(Double.init), let valid = Limits.validated(seconds) else {
+            throw error(key: key, table: table, "\(table).\(key) must be a number of seconds, \(Limits.described)")
+        }
+        return valid
     }
 
     func string(_ value: (any TOMLValueConvertible)?, key: String, table: String?) throws(ConfigError) -> String {

@@ -1,17 +1,29 @@
-/// The refresh intervals accepted from `--refresh` and from a profile's `refresh`: at least a second (a
-/// faster poll only loads the source), at most a day.
-public enum RefreshLimits {
-    public static let range: ClosedRange<Double> = 1...86_400
+/// A setting in seconds with the range it may take, from a flag or a profile: one rule, one wording.
+public protocol SecondsLimits {
+    static var range: ClosedRange<Double> { get }
+}
 
+extension SecondsLimits {
     /// `seconds` when it is within `range`; nil otherwise (NaN included).
     public static func validated(_ seconds: Double) -> Double? { range.contains(seconds) ? seconds : nil }
+
+    /// "1 to 86400", "0.1 to 600": the range as the messages say it.
+    public static var described: String { "\(Self.words(range.lowerBound)) to \(Self.words(range.upperBound))" }
+
+    private static func words(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
+
+/// The refresh intervals accepted from `--refresh` and from a profile's `refresh`: at least a second (a
+/// faster poll only loads the source), at most a day.
+public enum RefreshLimits: SecondsLimits {
+    public static let range: ClosedRange<Double> = 1...86_400
 }
 
 /// A PostgreSQL report's `statement_timeout`, from `--statement-timeout` or a profile's `statement_timeout`:
 /// 10 s unless told, between a tenth of a second and ten minutes (a dashboard waiting longer helps nobody).
-public enum StatementTimeoutLimits {
+public enum StatementTimeoutLimits: SecondsLimits {
     public static let defaultSeconds: Double = 10
     public static let range: ClosedRange<Double> = 0.1...600
-
-    public static func validated(_ seconds: Double) -> Double? { range.contains(seconds) ? seconds : nil }
 }

@@ -1,19 +1,6 @@
-/// The tables and columns of SPEC section 2 that chanstat reads. Extra tables and columns are ignored.
+/// The shape of a Chatwoot-shaped SQLite file (README "Data sources"; what is read is `ChatwootTables`).
 public enum ChatwootSchema {
-    /// What the report needs; `serve` needs the access tables too.
-    static let reportColumns: [(table: String, columns: [String])] = [
-        ("accounts", ["id", "name"]),
-        ("inboxes", ["id", "channel_type"]),
-        ("conversations", ["account_id", "inbox_id", "status", "created_at"]),
-    ]
-
-    static let accessColumns: [(table: String, columns: [String])] = [
-        ("users", ["id"]),
-        ("account_users", ["account_id", "user_id", "role"]),
-        ("access_tokens", ["owner_type", "owner_id", "token"]),
-    ]
-
-    /// The DDL of SPEC section 2, with the recommended index. `sample` writes it; sample-data/schema.sql is a copy.
+    /// The DDL of a Chatwoot-shaped file, with the recommended index. `sample` writes it; sample-data/schema.sql is a copy.
     public static let ddl = """
         CREATE TABLE accounts      (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
         CREATE TABLE inboxes       (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, name TEXT NOT NULL,

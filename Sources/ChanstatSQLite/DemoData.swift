@@ -14,6 +14,6 @@ extension SQLiteReportSource {
         let database = try DatabaseQueue()
         try database.write { db in _ = try SampleWriter.populate(db, options: options) }
         return try SQLiteReportSource(database: database, fileName: "built-in demo data", accountID: 1,
-                                      required: ChatwootSchema.reportColumns)
+                                      required: ChatwootTables.report)
     }
 }

@@ -19,7 +19,7 @@ public final class ReportDatabase: ReportStore {
         let (database, fileName) = try SQLiteReportSource.openReadOnly(path: path)
         self.fileName = fileName
         let check: @Sendable (Database) throws -> FileLayout = { db in
-            try FileLayout.inspect(db, fileName: fileName, required: ChatwootSchema.reportColumns + ChatwootSchema.accessColumns)
+            try FileLayout.inspect(db, fileName: fileName, required: ChatwootTables.report + ChatwootTables.access)
         }
         do {
             let layout = try database.read(check)

@@ -29,7 +29,7 @@ public final class SQLiteReportSource: ReportSource {
         let identity = FileIdentity.at(path)
         let (database, fileName) = try Self.openReadOnly(path: path, busyTimeout: busyTimeout)
         try self.init(database: database, fileName: fileName, accountID: accountID,
-                      required: ChatwootSchema.reportColumns, path: path, identity: identity, busyTimeout: busyTimeout)
+                      required: ChatwootTables.report, path: path, identity: identity, busyTimeout: busyTimeout)
     }
 
     /// The read-only connection every reader of a file uses (`report`, the dashboard and `serve`):

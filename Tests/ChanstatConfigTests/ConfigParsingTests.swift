@@ -59,6 +59,8 @@ import Testing
         ("[profiles.a]\ndb = \"x\"\n[profiles.b]\nurl = \"u\"\ndb = \"d\"\n", 3, "[profiles.b] has both url and db"),
         ("[profiles.pg]\nstatement_timeout = 0\n", 2, "profiles.pg.statement_timeout must be a number of seconds, 0.1 to 600"),
         ("[profiles.pg]\nstatement_timeout = \"10s\"\n", 2, "profiles.pg.statement_timeout must be a number of seconds"),
+        ("[profiles.pg]\ndb = \"/srv/x.sqlite\"\nstatement_timeout = 5\n", 3,
+         "profiles.pg.statement_timeout goes with a PostgreSQL db"),
     ])
     func invalidFile(text: String, line: Int, problem: String) {
         do {

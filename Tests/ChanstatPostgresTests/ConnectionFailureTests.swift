@@ -97,7 +97,7 @@ struct ConnectionFailureTests {
         let denied = await failure(database.url(user: role))
         #expect(denied?.kind == .refused)
         #expect(denied?.message == "this database user may not read table inboxes; GRANT SELECT ON inboxes to it "
-                + "(docs/postgres.md lists the six tables)")
+                + "(docs/postgres.md says which tables each command reads)")
     }
 
     /// A query that waits longer than the statement timeout (here: for a lock another session holds) is

@@ -78,6 +78,15 @@ import Testing
         #expect(fromParameters.database == "p-db")
     }
 
+    /// As libpq: an empty parameter or variable is one not given.
+    @Test func emptyValuesAreNotGiven() throws {
+        let target = try resolve("postgres://h/db?host=&user=&sslmode=", ["PGUSER": "from-env", "PGPASSWORD": ""])
+        #expect(target.endpoint == .tcp(host: "h", port: 5432))
+        #expect(target.user == "from-env")
+        #expect(target.sslMode == .prefer)
+        #expect(target.password == nil)
+    }
+
     @Test func percentEscapesAndIPv6() throws {
         let socket = try resolve("postgres://%2Fvar%2Flib%2Fpg/my%20db")
         #expect(socket.endpoint == .socket(directory: "/var/lib/pg", port: 5432))
@@ -200,5 +209,14 @@ import Testing
         #expect(warnings.first?.contains("group or world access") == true)
         #expect(warnings.first?.contains("chmod 600") == true)
         #expect(warnings.first?.contains("exposed") == false)
+    }
+}
+
+@Suite struct FailureWordingTests {
+    /// A timeout is said as precisely as it was set: `--statement-timeout 1.5` is not "1 s".
+    @Test func durations() {
+        #expect(PostgresFailure.seconds(.seconds(10)) == "10 s")
+        #expect(PostgresFailure.seconds(.milliseconds(1500)) == "1.5 s")
+        #expect(PostgresFailure.seconds(.milliseconds(300)) == "300 ms")
     }
 }

@@ -66,7 +66,8 @@ public enum PostgresAddress {
                 ?? PostgresTarget.defaultApplicationName,
             sessionTimeZone: variables.value("PGTZ"))
         var warnings: [String] = []
-        if let password = variables.variables["PGPASSWORD"] {
+        // As libpq: an empty PGPASSWORD is no password, and the password file is read.
+        if let password = variables.value("PGPASSWORD") {
             target.password = password
         } else if let path = variables.value("PGPASSFILE") ?? environment.homeDirectory.map({ $0 + "/.pgpass" }) {
             let found = PasswordFile.lookup(path: path, for: target)
@@ -182,7 +183,8 @@ struct URLParts {
                 throw PostgresAddress.usage("unknown parameter '\(TerminalSafeText.sanitize(key, maxCharacters: 30))' in the "
                                             + "database URL; chanstat reads " + PostgresAddress.parameters.joined(separator: ", "))
             }
-            parameters[key] = value
+            // As libpq: an empty value (`?host=`) is a parameter not given, so the variable or default applies.
+            if !value.isEmpty { parameters[key] = value }
         }
     }
 

@@ -23,7 +23,7 @@ public final class PostgresReportSource: ReportSource {
         let database = session.target.database
         let (schema, account) = try await PostgresSession.closingOnFailure(session) { try await session.run { connection, logger in
             let schema = try await PostgresSchema.inspect(connection, logger: logger, database: database,
-                                                          required: PostgresSchema.reportColumns)
+                                                          required: ChatwootTables.report)
             let account = try await PostgresAccounts.choose(connection, logger: logger, schema: schema,
                                                             requested: accountID, database: database)
             return (schema, account)

@@ -38,7 +38,7 @@ public final class PostgresReportStore: ReportStore {
         let database = session.target.database
         let schema = try await PostgresSession.closingOnFailure(session) { try await session.run { connection, logger in
             try await PostgresSchema.inspect(connection, logger: logger, database: database,
-                                             required: PostgresSchema.reportColumns + PostgresSchema.accessColumns)
+                                             required: ChatwootTables.report + ChatwootTables.access)
         } }
         return PostgresReportStore(session: session, schema: schema, cacheLifetime: cacheLifetime)
     }

@@ -5,17 +5,6 @@ import PostgresNIO
 /// opens, so that a missing table, a missing column or a missing GRANT is one sentence naming it rather
 /// than the first report's error.
 struct PostgresSchema: Sendable {
-    static let reportColumns: [(table: String, columns: [String])] = [
-        ("accounts", ["id", "name"]),
-        ("inboxes", ["id", "channel_type"]),
-        ("conversations", ["account_id", "inbox_id", "status", "created_at"]),
-    ]
-    static let accessColumns: [(table: String, columns: [String])] = [
-        ("users", ["id"]),
-        ("account_users", ["account_id", "user_id", "role"]),
-        ("access_tokens", ["owner_type", "owner_id", "token"]),
-    ]
-
     /// How `created_at` is compared. Chatwoot's is `timestamp without time zone` holding UTC wall-clock time,
     /// compared with UTC text cast to `timestamp`: no zone enters, so the server's and the session's
     /// `TimeZone` cannot move the window. A `timestamptz` column (a customised schema) is compared with the
@@ -38,7 +27,7 @@ struct PostgresSchema: Sendable {
         """
 
     static func inspect(_ connection: PostgresConnection, logger: Logger, database: String,
-                        required: [(table: String, columns: [String])]) async throws -> PostgresSchema {
+                        required: [ChatwootTables.Requirement]) async throws -> PostgresSchema {
         var columns: [String: [String: String]] = [:]
         var readable: [String: Bool] = [:]
         for try await (table, column, type, canSelect) in try await connection.query(catalogSQL, logger: logger)
@@ -58,7 +47,7 @@ struct PostgresSchema: Sendable {
             }
             guard readable[table] == true else {
                 throw SourceError(.refused, "this database user may not read table \(table); GRANT SELECT ON "
-                                  + "\(table) to it (docs/postgres.md lists the six tables)")
+                                  + "\(table) to it (docs/postgres.md says which tables each command reads)")
             }
         }
         let timestamps: Timestamps

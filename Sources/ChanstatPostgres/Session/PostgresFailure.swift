@@ -77,7 +77,7 @@ enum PostgresFailure {
                                + "(psql -l lists them)")
         case "42501":
             return SourceError(.refused, "user \(user) may not read what the report needs (server: \(said)); "
-                               + "GRANT SELECT on Chatwoot's six tables to it (docs/postgres.md)")
+                               + "GRANT SELECT on the tables it needs (docs/postgres.md lists them)")
         case "42P01", "42703":
             return SourceError(.badData, "database \(database) is not Chatwoot's, or is an unsupported version: \(said)")
         case "57014":
@@ -185,8 +185,10 @@ enum PostgresFailure {
 
     private static func safe(_ text: String) -> String { TerminalSafeText.sanitize(text, maxCharacters: 300) }
 
-    private static func seconds(_ duration: Duration) -> String {
-        let whole = duration.components.seconds
-        return whole >= 1 ? "\(whole) s" : "\(duration.components.attoseconds / 1_000_000_000_000_000) ms"
+    /// "10 s", "1.5 s", "300 ms": as precise as the setting was given.
+    static func seconds(_ duration: Duration) -> String {
+        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        guard milliseconds >= 1000 else { return "\(milliseconds) ms" }
+        return milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : String(format: "%.1f s", Double(milliseconds) / 1000)
     }
 }

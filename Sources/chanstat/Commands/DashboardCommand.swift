@@ -31,8 +31,7 @@ struct DashboardCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let refresh, RefreshLimits.validated(refresh) == nil {
-            throw ValidationError("--refresh must be between \(Int(RefreshLimits.range.lowerBound)) and "
-                                  + "\(Int(RefreshLimits.range.upperBound)) seconds")
+            throw ValidationError("--refresh must be \(RefreshLimits.described) seconds")
         }
     }
 

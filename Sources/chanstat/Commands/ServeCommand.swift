@@ -52,8 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard (1...3_600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 1 and 3600 seconds") }
         guard (0...3_600).contains(cacheSeconds) else { throw ValidationError("--cache-seconds must be between 0 and 3600") }
         guard StatementTimeoutLimits.validated(statementTimeout) != nil else {
-            throw ValidationError("--statement-timeout must be between \(StatementTimeoutLimits.range.lowerBound) and "
-                                  + "\(Int(StatementTimeoutLimits.range.upperBound)) seconds")
+            throw ValidationError("--statement-timeout must be \(StatementTimeoutLimits.described) seconds")
         }
     }
 

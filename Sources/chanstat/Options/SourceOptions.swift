@@ -41,8 +41,7 @@ struct SourceOptions: ParsableArguments {
         if let account, account <= 0 { throw ValidationError("--account must be a positive id") }
         if db != nil, url != nil { throw ValidationError("use either --db or --url, not both") }
         if let statementTimeout, StatementTimeoutLimits.validated(statementTimeout) == nil {
-            throw ValidationError("--statement-timeout must be between \(StatementTimeoutLimits.range.lowerBound) and "
-                                  + "\(Int(StatementTimeoutLimits.range.upperBound)) seconds")
+            throw ValidationError("--statement-timeout must be \(StatementTimeoutLimits.described) seconds")
         }
         // The rules that depend on a profile (--url needs an account, --token-file needs a server) are the
         // resolver's, which sees the profile too.
