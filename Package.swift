@@ -71,7 +71,7 @@ let package = Package(
         ]),
         // The config file's profiles, and the one place where flags > environment > profile > defaults is decided.
         .target(name: "ChanstatConfig", dependencies: [
-            "ChanstatCore", "ChanstatDashboard", "ChanstatTerminal",
+            "ChanstatCore",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // The command line.
@@ -98,7 +98,7 @@ let package = Package(
         // The PostgreSQL source against a real, throwaway cluster the tests start (see PostgresCluster).
         .testTarget(name: "ChanstatPostgresTests", dependencies: ["ChanstatCore", "ChanstatPostgres", "ChanstatTestSupport",
             .product(name: "PostgresNIO", package: "postgres-nio")]),
-        .testTarget(name: "ChanstatConfigTests", dependencies: ["ChanstatConfig", "ChanstatCore", "ChanstatTerminal"]),
+        .testTarget(name: "ChanstatConfigTests", dependencies: ["ChanstatConfig", "ChanstatCore"]),
         .testTarget(name: "ChanstatDashboardTests", dependencies: ["ChanstatCore", "ChanstatDashboard"]),
         .testTarget(name: "ChanstatHTTPTests", dependencies: ["ChanstatCore", "ChanstatHTTP", "ChanstatServer", "ChanstatSQLite",
             "ChanstatTestSupport",

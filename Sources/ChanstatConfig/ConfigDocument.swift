@@ -1,5 +1,4 @@
 import ChanstatCore
-import ChanstatTerminal
 import TOMLKit
 
 /// The parsed config file: named profiles and which one to use when none is named.

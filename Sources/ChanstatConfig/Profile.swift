@@ -1,5 +1,4 @@
 import ChanstatCore
-import ChanstatTerminal
 
 /// One `[profiles.NAME]` table: the settings a person would otherwise type on every run. Every field is
 /// optional; what a profile leaves out falls back to the defaults.

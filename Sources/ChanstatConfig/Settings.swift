@@ -1,6 +1,4 @@
 import ChanstatCore
-import ChanstatDashboard
-import ChanstatTerminal
 
 /// What the command line said, before profiles and defaults: nil means "not given".
 public struct CommandLineSettings: Equatable, Sendable {

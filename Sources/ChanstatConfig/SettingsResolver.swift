@@ -1,6 +1,4 @@
 import ChanstatCore
-import ChanstatDashboard
-import ChanstatTerminal
 
 /// The one place where precedence is decided: flags > environment > profile > defaults.
 ///
@@ -25,15 +23,20 @@ public enum SettingsResolver {
                                                        configPath: configPath)
         let source = try chooseSource(flags, profile: profile, profileName: profileName, environment: environment)
         let isServer = if case .server = source { true } else { false }
-        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        let noColor = NoColor.isRequested(in: environment)
         return Settings(
             source: source,
             rangePreset: flags.range ?? profile.range ?? .standard,
             refreshSeconds: flags.refresh ?? profile.refresh
-                ?? (isServer ? RefreshSettings.defaultForServer : RefreshSettings.defaultForFile),
-            color: flags.color ?? (noColor ? .never : nil) ?? profile.color ?? .auto,
+                ?? (isServer ? RefreshLimits.defaultForServer : RefreshLimits.defaultForFile),
+            // `auto` means "if the terminal has colours and NO_COLOR does not say no": decided here, once.
+            color: Self.color(flags.color ?? (noColor ? .never : nil) ?? profile.color ?? .auto, noColor: noColor),
             statementTimeoutSeconds: flags.statementTimeout ?? profile.statementTimeout ?? StatementTimeoutLimits.defaultSeconds,
             profileName: profileName)
+    }
+
+    static func color(_ mode: ColorMode, noColor: Bool) -> ColorMode {
+        mode == .auto && noColor ? .never : mode
     }
 
     /// `--profile`, else `$CHANSTAT_PROFILE`, else the file's `default_profile`; a named profile must exist.

@@ -61,7 +61,16 @@ public final class ChatwootAPISource: ReportSource {
         return configuration
     }
 
-    public func summary(for range: DateRange) async throws -> ChannelSummary {
+    /// Chatwoot's channel summary endpoint counts per channel type only.
+    public var inboxesUnavailable: String? {
+        "Chatwoot's API has no per-inbox counts; read the database (--db postgres://…) to see inboxes"
+    }
+
+    public func report(for range: DateRange) async throws -> SourceReport {
+        SourceReport(summary: try await channelSummary(for: range))
+    }
+
+    private func channelSummary(for range: DateRange) async throws -> ChannelSummary {
         // `range` is a DateRange, so it already passed SPEC section 1's rules: nothing invalid is ever sent
         // (Chatwoot would answer 200 {} to some invalid ranges, which would look like "no conversations").
         try await HTTPClient.withHTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton,

@@ -43,7 +43,7 @@ public final class ReportDatabase: ReportStore {
                                                data: try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0)
             if let cached = cache.lookup(key, version: version) { return cached }
             let summary = try SQLiteReportSource.query(db, layout: connection.layout, account: accountID, range: range,
-                                                       fileName: fileName)
+                                                       fileName: fileName).summary
             cache.store(summary, for: key, version: version)
             return summary
         }

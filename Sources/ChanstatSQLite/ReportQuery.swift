@@ -1,5 +1,6 @@
-/// The SQL of the report, in one place (SPEC section 1: created in `[since, until)`, grouped by the
-/// inbox's channel type and the conversation's status; statuses outside 0...3 count nowhere).
+/// The SQL of the report over a file, in one place (docs/report.md: created in `[since, until)`, grouped by
+/// inbox, so by the inbox's channel type, and the conversation's status; statuses outside 0...3 count
+/// nowhere). Columns: inbox id, channel type, status, count, inbox name.
 ///
 /// Two shapes, chosen by whether the file has the recommended index on
 /// `conversations (account_id, inbox_id, status, created_at)`:
@@ -7,13 +8,14 @@ enum ReportQuery {
     /// With the index: for every inbox and each of the four statuses, one COUNT over a narrow index
     /// range (`account_id = ? AND inbox_id = ? AND status = ? AND created_at` in range). No row is
     /// joined or sorted one by one, which is what makes this several times faster than the plain query.
-    /// Every inbox of the file is visited, not only the account's, because SPEC section 2 selects
-    /// conversations by their own `account_id`; an inbox with nothing costs one index seek.
+    /// Every inbox of the file is visited, not only the account's, because conversations are selected by
+    /// their own `account_id` (docs/report.md); an inbox with nothing costs one index seek.
     static let indexed = """
         SELECT i.id, i.channel_type, s.status,
                (SELECT COUNT(*) FROM conversations AS c
                  WHERE c.account_id = :account AND c.inbox_id = i.id AND c.status = s.status
-                   AND c.created_at >= :since AND c.created_at < :until) AS n
+                   AND c.created_at >= :since AND c.created_at < :until) AS n,
+               i.name
           FROM inboxes AS i
           CROSS JOIN (SELECT 0 AS status UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) AS s
         """
@@ -21,7 +23,7 @@ enum ReportQuery {
     /// Without the index: one pass over the account's conversations, grouped by inbox and status,
     /// then joined to the few resulting groups (not to every row, as the plain query does).
     static let scan = """
-        SELECT g.inbox_id, i.channel_type, g.status, g.n
+        SELECT g.inbox_id, i.channel_type, g.status, g.n, i.name
           FROM (SELECT inbox_id, status, COUNT(*) AS n FROM conversations
                  WHERE account_id = :account AND status IN (0, 1, 2, 3)
                    AND created_at >= :since AND created_at < :until
@@ -29,6 +31,6 @@ enum ReportQuery {
           JOIN inboxes AS i ON i.id = g.inbox_id
         """
 
-    /// The name SPEC section 2 gives the recommended index (any index with these leading columns counts).
+    /// The recommended index's columns (any index with these leading columns counts).
     static let recommendedIndexColumns = ["account_id", "inbox_id", "status", "created_at"]
 }

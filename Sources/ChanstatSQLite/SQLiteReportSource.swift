@@ -105,7 +105,7 @@ public final class SQLiteReportSource: ReportSource {
         return "accounts: " + shown.joined(separator: ", ") + (accounts.count > 20 ? ", …" : "")
     }
 
-    public func summary(for range: DateRange) async throws -> ChannelSummary {
+    public func report(for range: DateRange) async throws -> SourceReport {
         let current = try file.current()
         let layout = current.layout, accountID = account.id, fileName = self.fileName
         do {
@@ -119,20 +119,21 @@ public final class SQLiteReportSource: ReportSource {
 
     /// The one aggregate query of a report (see ReportQuery for the two shapes).
     static func query(_ db: Database, layout: FileLayout, account: Int64, range: DateRange,
-                      fileName: String) throws -> ChannelSummary {
+                      fileName: String) throws -> SourceReport {
         let sql = layout.hasRecommendedIndex ? ReportQuery.indexed : ReportQuery.scan
         let arguments: StatementArguments = ["account": account,
                                              "since": layout.timestampForm.bound(range.since),
                                              "until": layout.timestampForm.bound(range.until)]
-        var summary = ChannelSummary()
+        var report = SourceReport()
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         while let row = try rows.next() {
             // channel_type is NOT NULL in the schema, but a file is untrusted: NULL groups as "".
             let channelType: String = row[1] ?? ""
-            guard summary.add(channelType: channelType, statusCode: row[2], count: row[3] ?? 0) else {
+            guard report.add(channelType: channelType, inboxID: row[0] ?? 0, inboxName: row[4] ?? "",
+                             statusCode: row[2], count: row[3] ?? 0) else {
                 throw SourceError(.badData, "\(fileName) holds more conversations than a 64-bit count can hold")
             }
         }
-        return summary
+        return report
     }
 }

@@ -1,3 +1,4 @@
+import ChanstatCore
 import CTerminalShim
 import ChanstatDashboard
 
@@ -13,7 +14,8 @@ final class CursesScreen {
     private var previous: CellGrid?
 
     /// Starts curses; the signal handlers must already be installed.
-    init(colorMode: ColorMode, noColorSet: Bool) throws(StartFailure) {
+    /// `colorMode` has `NO_COLOR` folded in already (`SettingsResolver`).
+    init(colorMode: ColorMode) throws(StartFailure) {
         var used: UnsafePointer<CChar>?
         switch ct_start(&used) {
         case Int32(CT_STARTED): break
@@ -24,7 +26,7 @@ final class CursesScreen {
         switch colorMode {
         case .never: colored = false
         case .always: colored = ct_has_colors() != 0
-        case .auto: colored = ct_has_colors() != 0 && !noColorSet
+        case .auto: colored = ct_has_colors() != 0
         }
         if colored {
             ct_start_colors()

@@ -1,18 +1,13 @@
 import ChanstatCore
 import ChanstatDashboard
 
-/// `--color`: `auto` uses colour when the terminal has it and `NO_COLOR` is not set.
-public enum ColorMode: String, Sendable, CaseIterable {
-    case auto, always, never
-}
-
 /// Everything the dashboard needs from the command line.
 public struct DashboardOptions: Sendable {
     public var source: any ReportSource
     public var initialRange: RangeChoice
     public var calendar: LocalCalendar
-    /// Seconds between automatic refreshes; nil picks `RefreshSettings.defaultForFile` (60 s). A server
-    /// source should pass `RefreshSettings.defaultForServer` (300 s) unless `--refresh` says otherwise.
+    /// Seconds between automatic refreshes; nil picks `RefreshLimits.defaultForFile` (60 s). A server
+    /// source should pass `RefreshLimits.defaultForServer` (300 s) unless `--refresh` says otherwise.
     public var refreshSeconds: Double?
     public var colorMode: ColorMode
     public var forceASCII: Bool

@@ -23,7 +23,7 @@ final class EventLoop {
         let preset: RangePreset? = if case .preset(let preset) = options.initialRange { preset } else { nil }
         let selection = RangeSelection(preset: preset, range: range)
         state = DashboardState(sourceName: options.source.displayName, calendar: options.calendar, selection: selection,
-                               refreshSeconds: options.refreshSeconds ?? RefreshSettings.defaultForFile)
+                               refreshSeconds: options.refreshSeconds ?? RefreshLimits.defaultForFile)
     }
 
     func run() -> Int32 {
@@ -34,8 +34,7 @@ final class EventLoop {
         }
         let screen: CursesScreen
         do {
-            screen = try CursesScreen(colorMode: options.colorMode,
-                                      noColorSet: !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty)
+            screen = try CursesScreen(colorMode: options.colorMode)
         } catch .notATerminal {
             return fail("chanstat: the dashboard needs a terminal; `chanstat report` works without one.")
         } catch {

@@ -1,6 +1,5 @@
 import ChanstatConfig
 import ChanstatCore
-import ChanstatTerminal
 import Testing
 
 /// flags > environment > profile > defaults, one row per setting.

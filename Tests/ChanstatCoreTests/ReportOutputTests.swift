@@ -4,7 +4,7 @@ import Testing
 @Suite struct ReportTableTests {
     @Test func theSpecExample() {
         // Largest channel first; columns in reading order (open, pending, snoozed, resolved); totals 3/1/1/3 = 8.
-        #expect(ReportTable.render(specExample()) == """
+        #expect(ReportTable.render(ReportModel(specExample())) == """
             Channel  Open  Pending  Snoozed  Resolved  Total
             Website     2        1        1         1      5
             Email       1        0        0         2      3
@@ -15,13 +15,13 @@ import Testing
     }
 
     @Test func emptyReport() {
-        #expect(ReportTable.render(ChannelSummary()) == "No conversations in this range.\n")
+        #expect(ReportTable.render(ReportModel(ChannelSummary())) == "No conversations in this range.\n")
     }
 
     @Test func columnsWidenForLongLabelsAndNumbers() {
         let s = ChannelSummary(channels: ["Channel::TwitterProfile": counts(12_345, 0, 0, 1),
                                           "Channel::Sms": counts(0, 2, 0, 0)])
-        #expect(ReportTable.render(s) == """
+        #expect(ReportTable.render(ReportModel(s)) == """
             Channel   Open  Pending  Snoozed  Resolved  Total
             Twitter  12345        0        1         0  12346
             SMS          0        0        0         2      2
@@ -35,26 +35,26 @@ import Testing
         // "Email" and "Channel::Email"... the same total: labels A to Z; "Foo" twice: the raw type decides.
         let s = ChannelSummary(channels: ["Channel::WebWidget": counts(1, 0, 0, 0), "Channel::Api": counts(1, 0, 0, 0),
                                           "Foo": counts(0, 0, 1, 0), "Channel::Foo": counts(0, 0, 0, 1)])
-        let rows = ReportTable.render(s).split(separator: "\n").dropFirst().prefix(4).map { String($0.prefix(8)) }
+        let rows = ReportTable.render(ReportModel(s)).split(separator: "\n").dropFirst().prefix(4).map { String($0.prefix(8)) }
         #expect(rows == ["API     ", "Foo     ", "Foo     ", "Website "])
-        let lines = ReportTable.render(s).split(separator: "\n")
+        let lines = ReportTable.render(ReportModel(s)).split(separator: "\n")
         // Channel::Foo (snoozed 1) sorts before Foo (pending 1): its row has the 1 in the Snoozed column.
         #expect(lines[2] == "Foo         0        0        1         0      1")
         #expect(lines[3] == "Foo         0        1        0         0      1")
-        for _ in 0..<20 { #expect(ReportTable.render(s) == ReportTable.render(s)) }
+        for _ in 0..<20 { #expect(ReportTable.render(ReportModel(s)) == ReportTable.render(ReportModel(s))) }
     }
 
     @Test func boldOnlyWhenAsked() {
-        let plain = ReportTable.render(specExample(), bold: false)
+        let plain = ReportTable.render(ReportModel(specExample()), bold: false)
         #expect(!plain.contains("\u{1B}"))
-        let bold = ReportTable.render(specExample(), bold: true)
+        let bold = ReportTable.render(ReportModel(specExample()), bold: true)
         #expect(bold.hasPrefix("\u{1B}[1mChannel  Open  Pending  Snoozed  Resolved  Total\u{1B}[0m\n"))
         #expect(bold.split(separator: "\n").dropFirst() == plain.split(separator: "\n").dropFirst())
     }
 
     @Test func untrustedLabelsCannotEscapeAndWideTextAligns() {
         let s = ChannelSummary(channels: ["Channel::\u{1B}[2J日本": counts(1, 0, 0, 0)])
-        let text = ReportTable.render(s)
+        let text = ReportTable.render(ReportModel(s))
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         // "\u{FFFD}[2J日本" is 1+3+2+2 = 8 columns: the Channel column is 8 wide.
         #expect(text.split(separator: "\n")[1] == "\u{FFFD}[2J日本     1        0        0         0      1")
@@ -63,7 +63,7 @@ import Testing
 
     @Test func overflowingTotalsSaySo() {
         let s = ChannelSummary(channels: ["a": counts(.max, 0, 0, 0), "b": counts(1, 0, 0, 0)])
-        let last = ReportTable.render(s).split(separator: "\n").last!
+        let last = ReportTable.render(ReportModel(s)).split(separator: "\n").last!
         #expect(last.hasPrefix("Total"))
         #expect(last.split(separator: " ").dropFirst().allSatisfy { $0 == "overflow" })
     }
@@ -71,7 +71,7 @@ import Testing
 
 @Suite struct ReportCSVTests {
     @Test func theSpecExample() {
-        #expect(ReportCSV.render(specExample()) == """
+        #expect(ReportCSV.render(ReportModel(specExample())) == """
             channel_type,label,open,resolved,pending,snoozed,total
             Channel::Email,Email,1,2,0,0,3
             Channel::WebWidget,Website,2,1,1,1,5
@@ -80,14 +80,14 @@ import Testing
     }
 
     @Test func emptyReportIsTheHeader() {
-        #expect(ReportCSV.render(ChannelSummary()) == "channel_type,label,open,resolved,pending,snoozed,total\n")
+        #expect(ReportCSV.render(ReportModel(ChannelSummary())) == "channel_type,label,open,resolved,pending,snoozed,total\n")
     }
 
     @Test func quotingFormulasAndControls() {
         let s = ChannelSummary(channels: ["Channel::A,B": counts(1, 0, 0, 0), "Say \"hi\"": counts(0, 1, 0, 0),
                                           "=HYPERLINK(\"x\")": counts(0, 0, 1, 0), "+1": counts(0, 0, 0, 1),
                                           "x\u{1B}[31m\ny": counts(2, 0, 0, 0), " padded": counts(3, 0, 0, 0)])
-        #expect(ReportCSV.render(s) == #"""
+        #expect(ReportCSV.render(ReportModel(s)) == #"""
             channel_type,label,open,resolved,pending,snoozed,total
             " padded"," padded",3,0,0,0,3
             '+1,'+1,0,0,0,1,1

@@ -236,9 +236,9 @@ _chanstat_dashboard() {
 
 _chanstat_report() {
     repeating_flags=()
-    non_repeating_flags=(--insecure-http --utc --version -h --help)
+    non_repeating_flags=(--insecure-http --utc --compare --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --db --url --account --token-file --statement-timeout --since --until --range --format)
+    non_repeating_options=(--profile --db --url --account --token-file --statement-timeout --since --until --range --format --by)
     __chanstat_offer_flags_options 0
 
     # Offer option value completions
@@ -273,6 +273,10 @@ _chanstat_report() {
         ;;
     '--format')
         __chanstat_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--by')
+        __chanstat_add_completions -W 'channel'$'\n''inbox'
         return
         ;;
     esac

@@ -1,20 +1,34 @@
 import Foundation
 
-/// `report --format csv`: a header row, then one row per channel type in payload order (RFC 4180 quoting).
-/// Channel types are untrusted: control characters are replaced so a CSV printed on a terminal is harmless,
-/// and a leading formula character is quoted with a `'` so spreadsheets do not evaluate it.
+/// `report --format csv`: a header row, then one row per channel type (or per inbox with `--by inbox`), ordered
+/// by raw channel type (then inbox id) so scripts can diff runs; RFC 4180 quoting. With `--compare`, each count's
+/// change and the total's percent follow the counts. Text from the source is untrusted: control characters are
+/// replaced so a CSV printed on a terminal is harmless, and a leading formula character is quoted with a `'`
+/// so spreadsheets do not evaluate it.
 public enum ReportCSV {
-    public static func render(_ summary: ChannelSummary) -> String {
-        var lines = [(["channel_type", "label"] + ConversationStatus.payloadOrder.map(\.key) + ["total"])
-            .joined(separator: ",")]
-        for channelType in summary.sortedChannelTypes {
-            let counts = summary.channels[channelType]!
-            let numbers = ConversationStatus.payloadOrder.map { String(counts[$0]) } + [String(counts.total)]
-            lines.append(([field(channelType), field(ChannelLabel.label(for: channelType))] + numbers)
-                .joined(separator: ","))
+    static let numberColumns: [ReportColumn] = ConversationStatus.payloadOrder.map(ReportColumn.init(status:)) + [.total]
+
+    public static func render(_ model: ReportModel, byInbox: Bool = false) -> String {
+        var header = ["channel_type", "label"] + (byInbox ? ["inbox_id", "inbox_name"] : [])
+        header += numberColumns.map(key)
+        if model.comparing { header += numberColumns.map { key($0) + "_change" } + ["total_change_percent"] }
+        var lines = [header.joined(separator: ",")]
+        for channel in model.rows.sorted(by: { $0.key < $1.key }) {
+            let rows = byInbox ? channel.children.sorted { Int64($0.key) ?? 0 < Int64($1.key) ?? 0 } : [channel]
+            for row in rows {
+                var fields = [field(channel.key), field(channel.label)] + (byInbox ? [row.key, field(row.label)] : [])
+                fields += numberColumns.map { String($0.value(of: row.counts)) }
+                if model.comparing {
+                    fields += numberColumns.map { row.change($0)?.deltaText ?? "" } + [row.change(.total)?.relativeText ?? ""]
+                }
+                lines.append(fields.joined(separator: ","))
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The JSON key and CSV column name of a count.
+    static func key(_ column: ReportColumn) -> String { column.status?.key ?? "total" }
 
     static func field(_ raw: String) -> String {
         var text = TerminalSafeText.sanitize(raw, maxCharacters: 1_000)

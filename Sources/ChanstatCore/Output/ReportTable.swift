@@ -1,33 +1,54 @@
-/// `report --format table`: aligned columns, human labels, a totals row. Styling (bold header) only when
-/// the caller says the output is a terminal, so pipes and files never get escape codes.
+/// `report --format table`: aligned columns, human labels, a totals row; with `--compare` a change beside each
+/// count and the total's percent; with `--by inbox` a row per inbox under its channel's label. Styling (a bold
+/// header) only when the caller says the output is a terminal, so pipes and files never get escape codes.
 public enum ReportTable {
-    static let statusColumns = ConversationStatus.displayOrder
-
-    public static func render(_ summary: ChannelSummary, bold: Bool = false) -> String {
-        guard !summary.isEmpty else { return "No conversations in this range.\n" }
-        // Rows sorted by total, largest first, ties by label: what a person scans for. Two channel types can
-        // share a label ("Channel::Foo" and "Foo"), so the raw type breaks the last tie: the same every run.
-        let rows = summary.channels
-            .map { (type: $0.key, label: ChannelLabel.label(for: $0.key), counts: $0.value) }
-            .sorted { ($0.counts.total, $1.label, $1.type) > ($1.counts.total, $0.label, $0.type) }
-        let totals = summary.totals
-        let header = ["Channel"] + statusColumns.map(\.title) + ["Total"]
-        var lines: [[String]] = rows.map { row in
-            [row.label] + statusColumns.map { String(row.counts[$0]) } + [String(row.counts.total)]
-        }
-        lines.append(["Total"] + statusColumns.map { status in totals.map { String($0[status]) } ?? "overflow" }
-                     + [totals.map { String($0.total) } ?? "overflow"])
-        let widths = header.indices.map { column in
-            ([header] + lines).map { DisplayWidth.of($0[column]) }.max() ?? 0
-        }
+    public static func render(_ model: ReportModel, byInbox: Bool = false, bold: Bool = false) -> String {
+        guard !model.isEmpty else { return "No conversations in this range.\n" }
+        let columns = TextColumn.columns(comparing: model.comparing, byInbox: byInbox)
+        let rows = byInbox ? model.rows.flatMap { channel in channel.children.map { (channel, $0) } }
+                           : model.rows.map { ($0, $0) }
+        var lines = rows.map { channel, row in columns.map { $0.cell(channel, row) } }
+        let totals = ReportRow(kind: .channel, key: "", label: "Total", counts: model.totals ?? ChannelCounts(),
+                               previous: model.comparing ? model.previousTotals ?? ChannelCounts() : nil)
+        lines.append(columns.map { column in
+            column.isNumber && (model.totals == nil || (model.comparing && model.previousTotals == nil))
+                ? "overflow" : column.cell(totals, totals)
+        })
+        if byInbox { lines[lines.count - 1][1] = "" }
+        let header = columns.map(\.title)
+        let widths = header.indices.map { index in ([header] + lines).map { DisplayWidth.of($0[index]) }.max() ?? 0 }
         func format(_ cells: [String]) -> String {
-            cells.enumerated().map { column, cell in
-                DisplayWidth.pad(cell, to: widths[column], alignRight: column > 0)
+            zip(cells, zip(widths, columns)).map { cell, layout in
+                DisplayWidth.pad(cell, to: layout.0, alignRight: layout.1.isNumber)
             }.joined(separator: "  ")
         }
         let headerLine = format(header)
         let rule = String(repeating: "-", count: DisplayWidth.of(headerLine))
         let body = lines.dropLast().map(format) + [rule, format(lines.last!)]
         return ([bold ? "\u{1B}[1m\(headerLine)\u{1B}[0m" : headerLine] + body).joined(separator: "\n") + "\n"
+    }
+}
+
+/// One column of the text table: a title and what a row shows in it. `channel` is the row's channel (the row
+/// itself, or an inbox's channel).
+private struct TextColumn {
+    let title: String
+    let isNumber: Bool
+    let cell: (_ channel: ReportRow, _ row: ReportRow) -> String
+
+    static func columns(comparing: Bool, byInbox: Bool) -> [TextColumn] {
+        var columns = [TextColumn(title: ReportColumn.label.title(rows: .channel), isNumber: false) { channel, _ in channel.label }]
+        if byInbox {
+            columns.append(TextColumn(title: ReportColumn.label.title(rows: .inbox), isNumber: false) { _, row in row.label })
+        }
+        for column in ReportColumn.numbers {
+            columns.append(TextColumn(title: column.title(), isNumber: true) { _, row in String(column.value(of: row.counts)) })
+            guard comparing else { continue }
+            columns.append(TextColumn(title: "+/-", isNumber: true) { _, row in row.change(column)?.deltaText ?? "" })
+        }
+        if comparing {
+            columns.append(TextColumn(title: "%", isNumber: true) { _, row in row.change(.total)?.relativeText ?? "" })
+        }
+        return columns
     }
 }

@@ -1,21 +1,11 @@
 import Foundation
 
-/// The JSON payload of SPEC section 1, both ways. Written by hand because the key order
+/// The channel summary payload (docs/report.md), both ways. Written by hand because the key order
 /// (`open, resolved, pending, snoozed, total`) is part of the contract and JSONEncoder does not keep order.
 public enum ReportJSON {
     /// One line, channel types sorted, counts in payload order.
     public static func encode(_ summary: ChannelSummary) -> String {
-        var out = "{"
-        for (index, channelType) in summary.sortedChannelTypes.enumerated() {
-            let counts = summary.channels[channelType]!
-            if index > 0 { out += "," }
-            out += quoted(channelType) + ":{"
-            for status in ConversationStatus.payloadOrder {
-                out += "\"\(status.key)\":\(counts[status]),"
-            }
-            out += "\"total\":\(counts.total)}"
-        }
-        return out + "}"
+        "{" + summary.sortedChannelTypes.map { quoted($0) + ":" + counts(summary.channels[$0]!) }.joined(separator: ",") + "}"
     }
 
     /// A JSON string literal (RFC 8259): quotes, backslashes and every control character escaped.

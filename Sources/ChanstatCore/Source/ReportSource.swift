@@ -3,13 +3,23 @@
 public protocol ReportSource: Sendable {
     /// What a header shows: "demo.sqlite, account 1" or "https://chat.example.com, account 3".
     var displayName: String { get }
-    /// The report for one range. Errors are `SourceError`s, with a sentence for a person.
-    func summary(for range: DateRange) async throws -> ChannelSummary
+    /// The report for one range, with inbox rows where the source has them. Errors are `SourceError`s,
+    /// with a sentence for a person.
+    func report(for range: DateRange) async throws -> SourceReport
+    /// Why this source has no inbox rows (shown instead of them), nil when it has them.
+    var inboxesUnavailable: String? { get }
     /// Ends what the source holds open (a database connection), before the process exits.
     func close() async
 }
 
 extension ReportSource {
+    /// The channel summary alone: the API's payload.
+    public func summary(for range: DateRange) async throws -> ChannelSummary {
+        try await report(for: range).summary
+    }
+
+    public var inboxesUnavailable: String? { nil }
+
     public func close() async {}
 }
 

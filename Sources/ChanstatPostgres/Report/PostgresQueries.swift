@@ -3,9 +3,13 @@ import PostgresNIO
 
 /// The SQL chanstat runs on Chatwoot's database, in one place. All of it reads; the session is read-only too.
 extension PostgresSchema {
-    /// `created_at` bound: UTC text cast to a timestamp, for either column type (see `Timestamps`).
-    private var since: String { timestamps == .withoutTimeZone ? "$2::timestamp" : "($2::timestamp AT TIME ZONE 'UTC')" }
-    private var until: String { timestamps == .withoutTimeZone ? "$3::timestamp" : "($3::timestamp AT TIME ZONE 'UTC')" }
+    /// A bound for `created_at`, typed as the column is (see `UTCTimestamp`).
+    private func appendBound(_ seconds: Int64, to bindings: inout PostgresBindings) {
+        switch timestamps {
+        case .withoutTimeZone: bindings.append(UTCTimestamp(unixSeconds: seconds))
+        case .withTimeZone: bindings.append(UTCInstant(unixSeconds: seconds))
+        }
+    }
 
     /// The report: the account's conversations created in `[since, until)` grouped by inbox and status,
     /// then joined to the few resulting groups for the inbox's channel type. It counts exactly what
@@ -16,12 +20,12 @@ extension PostgresSchema {
     func reportQuery(account: Int64, range: DateRange) -> PostgresQuery {
         var bindings = PostgresBindings()
         bindings.append(account)
-        bindings.append(TimestampForm.utcText(range.since))
-        bindings.append(TimestampForm.utcText(range.until))
+        appendBound(range.since, to: &bindings)
+        appendBound(range.until, to: &bindings)
         return PostgresQuery(unsafeSQL: """
-            SELECT g.inbox_id::int8, i.channel_type::text, g.status::int8, g.n
+            SELECT g.inbox_id::int8, i.channel_type::text, g.status::int8, g.n, i.name::text
               FROM (SELECT inbox_id, status, COUNT(*) AS n FROM conversations
-                     WHERE account_id = $1 AND created_at >= \(since) AND created_at < \(until)
+                     WHERE account_id = $1 AND created_at >= $2 AND created_at < $3
                      GROUP BY inbox_id, status) AS g
               JOIN inboxes AS i ON i.id = g.inbox_id
             """, binds: bindings)

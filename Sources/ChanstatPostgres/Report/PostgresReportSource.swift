@@ -37,7 +37,7 @@ public final class PostgresReportSource: ReportSource {
         await session.close()
     }
 
-    public func summary(for range: DateRange) async throws -> ChannelSummary {
+    public func report(for range: DateRange) async throws -> SourceReport {
         let query = schema.reportQuery(account: accountID, range: range)
         let database = session.target.database
         return try await session.run { connection, logger in
@@ -45,15 +45,16 @@ public final class PostgresReportSource: ReportSource {
         }
     }
 
-    /// Sums the (inbox, channel type, status, count) rows of `reportQuery` into a summary.
-    static func collect(_ rows: PostgresRowSequence, database: String) async throws -> ChannelSummary {
-        var summary = ChannelSummary()
-        for try await (_, channelType, status, count) in rows.decode((Int64, String?, Int64, Int64).self) {
-            guard summary.add(channelType: channelType ?? "", statusCode: status, count: count) else {
+    /// Sums the (inbox, channel type, status, count, inbox name) rows of `reportQuery` into a report.
+    static func collect(_ rows: PostgresRowSequence, database: String) async throws -> SourceReport {
+        var report = SourceReport()
+        for try await (inbox, channelType, status, count, name) in rows.decode((Int64, String?, Int64, Int64, String?).self) {
+            guard report.add(channelType: channelType ?? "", inboxID: inbox, inboxName: name ?? "", statusCode: status,
+                             count: count) else {
                 throw SourceError(.badData, "database \(TerminalSafeText.sanitize(database, maxCharacters: 40)) holds more "
                                   + "conversations than a 64-bit count can hold")
             }
         }
-        return summary
+        return report
     }
 }

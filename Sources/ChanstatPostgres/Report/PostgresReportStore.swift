@@ -64,7 +64,7 @@ public final class PostgresReportStore: ReportStore {
         let session = self.session, database = session.target.database
         return try await summaries.value(for: SummaryKey(accountID: accountID, range: range)) {
             try await session.run { connection, logger in
-                try await PostgresReportSource.collect(connection.query(query, logger: logger), database: database)
+                try await PostgresReportSource.collect(connection.query(query, logger: logger), database: database).summary
             }
         }
     }

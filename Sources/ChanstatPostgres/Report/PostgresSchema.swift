@@ -6,9 +6,9 @@ import PostgresNIO
 /// than the first report's error.
 struct PostgresSchema: Sendable {
     /// How `created_at` is compared. Chatwoot's is `timestamp without time zone` holding UTC wall-clock time,
-    /// compared with UTC text cast to `timestamp`: no zone enters, so the server's and the session's
-    /// `TimeZone` cannot move the window. A `timestamptz` column (a customised schema) is compared with the
-    /// same UTC text read as UTC.
+    /// compared with bounds bound as that same type (`UTCTimestamp`): no zone enters, so the server's and the
+    /// session's `TimeZone` cannot move the window. A `timestamptz` column (a customised schema) gets
+    /// absolute `timestamptz` bounds.
     enum Timestamps: Sendable { case withoutTimeZone, withTimeZone }
 
     let timestamps: Timestamps

@@ -21,6 +21,9 @@ public actor PostgresSession {
     let idleClose: Duration?
 
     private var connection: PostgresConnection?
+    /// The connect in progress: two reports asked at once (a comparison) share it rather than each making a
+    /// connection (the actor is re-entered while a connect awaits).
+    private var connecting: Task<PostgresConnection, any Error>?
     /// Bumped on every use, so an idle-close timer that wakes after a newer use does nothing.
     private var useCount = 0
     private var nextConnectionID = 1
@@ -99,13 +102,22 @@ public actor PostgresSession {
     private func connected() async throws -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
         connection = nil
+        if let connecting { return try await connecting.value }
+        let task = Task { try await self.connectWithAttempts() }
+        connecting = task
+        defer { connecting = nil }
+        let made = try await task.value
+        connection = made
+        return made
+    }
+
+    /// One connection, trying each TLS setting `sslmode` allows in turn.
+    private func connectWithAttempts() async throws -> PostgresConnection {
         let attempts = try TLSSetup.attempts(for: target)
         var lastError: (any Error)?
         for (index, tls) in attempts.enumerated() {
             do {
-                let made = try await connect(tls: tls)
-                connection = made
-                return made
+                return try await connect(tls: tls)
             } catch {
                 lastError = error
                 // `allow`: a refusal of plain TCP is answered by trying TLS; anything else is final.

@@ -9,6 +9,7 @@ struct ReportCommand: AsyncParsableCommand {
         abstract: "Print the channel summary report once (table, JSON or CSV).")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+    enum Grouping: String, ExpressibleByArgument, CaseIterable { case channel, inbox }
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var range: RangeOptions
@@ -16,29 +17,48 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Output format: table, json (the API's exact payload) or csv.")
     var format: Format = .table
 
+    @Flag(help: "Compare with the previous period (the range moved back by its own length): each count's change, and the total's in percent.")
+    var compare = false
+
+    @Option(name: .customLong("by"), help: "One row per channel type (the default) or per inbox (SQLite and PostgreSQL sources).")
+    var grouping: Grouping = .channel
+
     func run() async throws {
         let settings = try ResolvedSettings.resolve(source: source, range: range)
         let choice = try CLIFailure.range { () throws(RangeError) in try range.choice(preset: settings.rangePreset) }
         let dateRange = choice.resolve(now: Date(), calendar: range.calendar)
         let reportSource = try await SourceOptions.makeSource(settings, calendar: range.calendar)
-        let summary: ChannelSummary
+        let byInbox = grouping == .inbox
+        if byInbox, let reason = reportSource.inboxesUnavailable {
+            await reportSource.close()
+            throw SourceError(.refused, reason)
+        }
+        let loaded: LoadedReport
         do {
-            summary = try await reportSource.summary(for: dateRange)
+            loaded = try await reportSource.load(dateRange, comparing: compare)
             await reportSource.close()
         } catch {
             await reportSource.close()
             throw error
         }
+        let model = loaded.model
         let output: String
         switch format {
         case .json:
-            output = ReportJSON.encode(summary) + "\n"
+            if let previousRange = loaded.previousRange {
+                output = ReportJSON.encodeComparison(model, range: dateRange, previous: previousRange, byInbox: byInbox) + "\n"
+            } else {
+                output = (byInbox ? ReportJSON.encodeByInbox(model) : ReportJSON.encode(loaded.report.summary)) + "\n"
+            }
         case .csv:
-            output = ReportCSV.render(summary)
+            output = ReportCSV.render(model, byInbox: byInbox)
         case .table:
-            let terminal = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            let heading = "\(reportSource.displayName)\n\(choice.title): \(range.calendar.describe(dateRange, dash: " to "))\n\n"
-            output = heading + ReportTable.render(summary, bold: terminal)
+            let terminal = isatty(STDOUT_FILENO) == 1 && settings.color != .never
+            var heading = "\(reportSource.displayName)\n\(choice.title): \(range.calendar.describe(dateRange, dash: " to "))"
+            if let previousRange = loaded.previousRange {
+                heading += ", compared with \(range.calendar.describe(previousRange, dash: " to "))"
+            }
+            output = heading + "\n\n" + ReportTable.render(model, byInbox: byInbox, bold: terminal)
         }
         try StandardOutput.write(output)
     }

@@ -1,4 +1,5 @@
 import ChanstatConfig
+import ChanstatCore
 import ChanstatTerminal
 import Foundation
 

@@ -15,10 +15,14 @@ extension SecondsLimits {
     }
 }
 
-/// The refresh intervals accepted from `--refresh` and from a profile's `refresh`: at least a second (a
-/// faster poll only loads the source), at most a day.
+/// Automatic refresh, in one place: the intervals accepted from `--refresh` and a profile's `refresh` (at least
+/// a second: a faster poll only loads the source; at most a day), and the defaults when nothing says. A file
+/// is cheap to query, and so is one indexed query on a database (once a minute per dashboard); a Chatwoot
+/// server is someone else's machine (Chatwoot's own reports screen does not poll at all), so it is asked less.
 public enum RefreshLimits: SecondsLimits {
     public static let range: ClosedRange<Double> = 1...86_400
+    public static let defaultForFile: Double = 60
+    public static let defaultForServer: Double = 300
 }
 
 /// A PostgreSQL report's `statement_timeout`, from `--statement-timeout` or a profile's `statement_timeout`:
