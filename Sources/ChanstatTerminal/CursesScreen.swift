@@ -120,6 +120,9 @@ final class CursesScreen {
         case .accent: return Int16(CT_COLOR_CYAN)
         case .error: return Int16(CT_COLOR_RED)
         case .muted: return 0  // the default colour, dimmed
+        // Not red against green: the pair colour-blind eyes confuse most; the sign says it anyway.
+        case .increase: return Int16(CT_COLOR_MAGENTA)
+        case .decrease: return Int16(CT_COLOR_CYAN)
         }
     }
 }

@@ -23,7 +23,8 @@ final class EventLoop {
         let preset: RangePreset? = if case .preset(let preset) = options.initialRange { preset } else { nil }
         let selection = RangeSelection(preset: preset, range: range)
         state = DashboardState(sourceName: options.source.displayName, calendar: options.calendar, selection: selection,
-                               refreshSeconds: options.refreshSeconds ?? RefreshLimits.defaultForFile)
+                               refreshSeconds: options.refreshSeconds ?? RefreshLimits.defaultForFile,
+                               inboxesUnavailable: options.source.inboxesUnavailable)
     }
 
     func run() -> Int32 {
@@ -94,9 +95,10 @@ final class EventLoop {
 
     private func perform(_ effect: DashboardEffect) {
         switch effect {
-        case .load(let range, let requestID):
-            logger.info("load", metadata: ["request": "\(requestID)", "since": "\(range.since)", "until": "\(range.until)"])
-            startLoad(range: range, requestID: requestID)
+        case .load(let range, let comparing, let requestID):
+            logger.info("load", metadata: ["request": "\(requestID)", "since": "\(range.since)", "until": "\(range.until)",
+                                           "comparing": "\(comparing)"])
+            startLoad(range: range, comparing: comparing, requestID: requestID)
         case .scheduleTick(let seconds, let generation):
             timer = (clock.now + .milliseconds(Int64(seconds * 1000)), generation)
         case .cancelTick:
@@ -107,14 +109,14 @@ final class EventLoop {
     }
 
     /// The load runs off the UI thread; its answer, good or bad, comes back through the inbox.
-    private func startLoad(range: DateRange, requestID: Int) {
+    private func startLoad(range: DateRange, comparing: Bool, requestID: Int) {
         let source = options.source, inbox = inbox, logger = logger
         Task.detached {
             let clock = ContinuousClock()
             let started = clock.now
-            let outcome: Result<ChannelSummary, SourceError>
+            let outcome: Result<LoadedReport, SourceError>
             do {
-                outcome = .success(try await source.summary(for: range))
+                outcome = .success(try await source.load(range, comparing: comparing))
             } catch let error as SourceError {
                 outcome = .failure(error)
             } catch {

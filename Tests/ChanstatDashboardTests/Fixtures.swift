@@ -30,8 +30,13 @@ enum Fixtures {
         var state = state(colored: colored, glyphs: glyphs)
         state = Dashboard.update(state, .started, now: now).0
         let result = LoadResult(requestID: state.pendingRequest!, range: state.selection.range,
-                                outcome: .success(summary), durationSeconds: 0.012)
+                                outcome: .success(loadedReport(summary, range: state.selection.range)), durationSeconds: 0.012)
         return Dashboard.update(state, .loadFinished(result), now: now).0
+    }
+
+    /// What a source answers for `summary` (no inbox rows), as one load of `range`.
+    static func loadedReport(_ summary: ChannelSummary, range: DateRange = last30Days) -> LoadedReport {
+        LoadedReport(range: range, report: SourceReport(summary: summary))
     }
 
     static func press(_ state: DashboardState, _ keys: Key...) -> (DashboardState, [DashboardEffect]) {

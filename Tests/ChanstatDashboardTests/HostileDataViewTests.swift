@@ -64,7 +64,7 @@ import Testing
         #expect(Self.isWellFormed(Dashboard.view(state, width: 80, height: 24)))
         // Moving the selection far down scrolls rather than running off the grid.
         let moved = [Key.end, .up, .pageDown, .down].reduce(state) { Dashboard.update($0, .key($1), now: F.now).0 }
-        #expect(moved.selectedChannel == moved.sortedRows.last?.channelType)
+        #expect(moved.channels.selected == moved.visibleRows.last?.key)
         #expect(Self.isWellFormed(Dashboard.view(moved, width: 80, height: 24)))
     }
 

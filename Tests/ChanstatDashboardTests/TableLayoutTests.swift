@@ -1,14 +1,15 @@
+import ChanstatCore
 import Testing
 @testable import ChanstatDashboard
 
 @Suite struct TableLayoutTests {
     /// Number widths as in the fixture: titles are wider than the numbers.
     private func fit(_ width: Int, label: Int = 8) -> TableLayout? {
-        TableLayout.fit(width: width, preferredLabelWidth: label) { $0.title.count }
+        TableLayout.fit(width: width, needs: .init(label: label, number: { $0.title().count }))
     }
 
-    private func keys(_ layout: TableLayout?) -> [SortKey] {
-        layout?.numbers.map(\.key) ?? []
+    private func keys(_ layout: TableLayout?) -> [ReportColumn] {
+        layout?.numbers.map(\.column) ?? []
     }
 
     @Test func wideTerminalsShowEverythingWithTheBarCapped() {

@@ -6,7 +6,7 @@ import Testing
 @Suite struct UpdateTests {
     typealias F = Fixtures
 
-    private func finish(_ state: DashboardState, _ outcome: Result<ChannelSummary, SourceError>,
+    private func finish(_ state: DashboardState, _ outcome: Result<LoadedReport, SourceError>,
                         request: Int? = nil, range: DateRange? = nil) -> (DashboardState, [DashboardEffect]) {
         let result = LoadResult(requestID: request ?? state.pendingRequest!, range: range ?? state.selection.range,
                                 outcome: outcome, durationSeconds: 0.5)
@@ -17,15 +17,15 @@ import Testing
 
     @Test func startingLoadsTheRangeAndWaitsForTheAnswer() {
         let (state, effects) = Dashboard.update(F.state(), .started, now: F.now)
-        #expect(effects == [.cancelTick, .load(F.last30Days, requestID: 1)])
+        #expect(effects == [.cancelTick, .load(F.last30Days, comparing: false, requestID: 1)])
         #expect(state.isLoading)
         #expect(state.data == nil)
     }
 
     @Test func aSuccessfulLoadStoresTheDataAndRearmsTheTimer() {
         let started = Dashboard.update(F.state(), .started, now: F.now).0
-        let (state, effects) = finish(started, .success(F.summary))
-        #expect(state.data?.summary == F.summary)
+        let (state, effects) = finish(started, .success(F.loadedReport(F.summary)))
+        #expect(state.data?.loaded.report.summary == F.summary)
         #expect(state.data?.refreshedAt == 1_795_608_000)
         #expect(state.data?.durationSeconds == 0.5)
         #expect(!state.isLoading)
@@ -41,7 +41,7 @@ import Testing
         #expect(effects == [.scheduleTick(afterSeconds: 60, generation: state.refresh.timerGeneration)])
         // The next success clears the stale mark.
         let again = F.press(state, .character("r")).0
-        #expect(finish(again, .success(F.summary)).0.loadError == nil)
+        #expect(finish(again, .success(F.loadedReport(F.summary))).0.loadError == nil)
     }
 
     @Test func anAnswerToAnOlderRequestIsDropped() {
@@ -51,12 +51,12 @@ import Testing
         state = F.press(state, .character("1")).0          // request 3: today
         let newer = RangePreset.today.range(now: F.now, calendar: F.calendar)
         let stale = ChannelSummary(channels: ["Channel::Email": F.counts(99, 0, 0, 0)])
-        let (afterOld, effects) = finish(state, .success(stale), request: old,
-                                         range: RangePreset.last7Days.range(now: F.now, calendar: F.calendar))
+        let last7 = RangePreset.last7Days.range(now: F.now, calendar: F.calendar)
+        let (afterOld, effects) = finish(state, .success(F.loadedReport(stale, range: last7)), request: old, range: last7)
         #expect(effects.isEmpty)
         #expect(afterOld.data == F.loaded().data)
         #expect(afterOld.pendingRequest == old + 1)
-        let (afterNew, _) = finish(afterOld, .success(stale), range: newer)
+        let (afterNew, _) = finish(afterOld, .success(F.loadedReport(stale, range: newer)), range: newer)
         #expect(afterNew.data?.range == newer)
     }
 
@@ -65,18 +65,18 @@ import Testing
         let current = state.refresh.timerGeneration
         #expect(Dashboard.update(state, .tick(generation: current - 1), now: F.now).1.isEmpty)
         let (ticked, effects) = Dashboard.update(state, .tick(generation: current), now: F.now)
-        #expect(effects == [.cancelTick, .load(F.last30Days, requestID: 2)])
+        #expect(effects == [.cancelTick, .load(F.last30Days, comparing: false, requestID: 2)])
         // A tick while a load runs starts nothing more: the answer re-arms the timer.
         #expect(Dashboard.update(ticked, .tick(generation: ticked.refresh.timerGeneration), now: F.now).1.isEmpty)
     }
 
     @Test func aPresetIsRecomputedOnEachRefreshSoTodayFollowsTheClock() {
         var state = F.press(F.loaded(), .character("1")).0
-        state = finish(state, .success(F.summary)).0
+        state = finish(state, .success(F.loadedReport(F.summary))).0
         let tomorrow = F.now.addingTimeInterval(86_400)
         let (_, effects) = Dashboard.update(state, .tick(generation: state.refresh.timerGeneration), now: tomorrow)
         let expected = RangePreset.today.range(now: tomorrow, calendar: F.calendar)
-        #expect(effects.contains(.load(expected, requestID: state.lastRequestID + 1)))
+        #expect(effects.contains(.load(expected, comparing: false, requestID: state.lastRequestID + 1)))
     }
 
     // MARK: Keys
@@ -86,7 +86,7 @@ import Testing
             let (state, effects) = F.press(F.loaded(), .character(Character("\(preset.digit)")))
             let range = preset.range(now: F.now, calendar: F.calendar)
             #expect(state.selection == RangeSelection(preset: preset, range: range))
-            #expect(effects == [.cancelTick, .load(range, requestID: 2)])
+            #expect(effects == [.cancelTick, .load(range, comparing: false, requestID: 2)])
         }
         for unused in ["0", "8", "9"] {
             #expect(F.press(F.loaded(), .character(Character(unused))).1.isEmpty)
@@ -97,7 +97,7 @@ import Testing
         let (back, effects) = F.press(F.loaded(), .character("["))
         let expected = try F.last30Days.stepped(by: -1)
         #expect(back.selection == RangeSelection(preset: nil, range: expected))
-        #expect(effects == [.cancelTick, .load(expected, requestID: 2)])
+        #expect(effects == [.cancelTick, .load(expected, comparing: false, requestID: 2)])
         let forward = F.press(back, .character("]")).0
         #expect(forward.selection.range == F.last30Days)
         #expect(forward.selection.preset == nil)
@@ -115,9 +115,9 @@ import Testing
 
     @Test func rRefreshesNowAndSupersedesALoadInFlight() {
         let (state, effects) = F.press(F.loaded(), .character("r"))
-        #expect(effects == [.cancelTick, .load(F.last30Days, requestID: 2)])
+        #expect(effects == [.cancelTick, .load(F.last30Days, comparing: false, requestID: 2)])
         let (again, moreEffects) = F.press(state, .character("r"))
-        #expect(moreEffects == [.cancelTick, .load(F.last30Days, requestID: 3)])
+        #expect(moreEffects == [.cancelTick, .load(F.last30Days, comparing: false, requestID: 3)])
         #expect(again.pendingRequest == 3)
     }
 
@@ -142,7 +142,7 @@ import Testing
         #expect(Dashboard.update(paused, .tick(generation: paused.refresh.timerGeneration), now: F.now).1.isEmpty)
         // While paused a manual refresh still works, and its answer does not re-arm the timer.
         let refreshed = F.press(paused, .character("r")).0
-        #expect(finish(refreshed, .success(F.summary)).1.isEmpty)
+        #expect(finish(refreshed, .success(F.loadedReport(F.summary))).1.isEmpty)
         let (resumed, resumeEffects) = F.press(paused, .character("p"))
         #expect(!resumed.refresh.paused)
         #expect(resumeEffects == [.scheduleTick(afterSeconds: 60, generation: resumed.refresh.timerGeneration)])
@@ -151,39 +151,39 @@ import Testing
     @Test func arrowsAndJKMoveTheSelectionWithinTheTable() {
         // Sorted by total: Website 48, Email 14, WhatsApp 5.
         let state = F.loaded()
-        #expect(F.press(state, .down).0.selectedChannel == "Channel::WebWidget")
-        #expect(F.press(state, .up).0.selectedChannel == "Channel::Whatsapp")
-        #expect(F.press(state, .character("j"), .character("j")).0.selectedChannel == "Channel::Email")
-        #expect(F.press(state, .down, .down, .down, .down).0.selectedChannel == "Channel::Whatsapp")
-        #expect(F.press(state, .down, .down, .character("k"), .up, .up).0.selectedChannel == "Channel::WebWidget")
-        #expect(F.press(state, .down, .end).0.selectedChannel == "Channel::Whatsapp")
-        #expect(F.press(state, .down, .end, .home).0.selectedChannel == "Channel::WebWidget")
-        #expect(F.press(state, .down, .pageDown).0.selectedChannel == "Channel::Whatsapp")
-        #expect(F.press(state, .up, .pageUp).0.selectedChannel == "Channel::WebWidget")
-        #expect(F.press(state, .down, .escape).0.selectedChannel == nil)
+        #expect(F.press(state, .down).0.channels.selected == "Channel::WebWidget")
+        #expect(F.press(state, .up).0.channels.selected == "Channel::Whatsapp")
+        #expect(F.press(state, .character("j"), .character("j")).0.channels.selected == "Channel::Email")
+        #expect(F.press(state, .down, .down, .down, .down).0.channels.selected == "Channel::Whatsapp")
+        #expect(F.press(state, .down, .down, .character("k"), .up, .up).0.channels.selected == "Channel::WebWidget")
+        #expect(F.press(state, .down, .end).0.channels.selected == "Channel::Whatsapp")
+        #expect(F.press(state, .down, .end, .home).0.channels.selected == "Channel::WebWidget")
+        #expect(F.press(state, .down, .pageDown).0.channels.selected == "Channel::Whatsapp")
+        #expect(F.press(state, .up, .pageUp).0.channels.selected == "Channel::WebWidget")
+        #expect(F.press(state, .down, .escape).0.channels.selected == nil)
     }
 
     @Test func sCyclesTheSortColumnAndShiftSReversesIt() {
-        let labels = { (state: DashboardState) in state.sortedRows.map(\.label) }
+        let labels = { (state: DashboardState) in state.visibleRows.map(\.label) }
         let state = F.loaded()
         #expect(labels(state) == ["Website", "Email", "WhatsApp"])
         let byChannel = F.press(state, .character("s")).0
-        #expect(byChannel.sort == SortOrder(key: .channel, reversed: false))
+        #expect(byChannel.channels.sort == ReportSort(column: .label, reversed: false))
         #expect(labels(byChannel) == ["Email", "Website", "WhatsApp"])
         #expect(labels(F.press(byChannel, .character("S")).0) == ["WhatsApp", "Website", "Email"])
         let byOpen = F.press(byChannel, .character("s")).0
-        #expect(byOpen.sort.key == .open)
+        #expect(byOpen.channels.sort.column == .open)
         #expect(labels(byOpen) == ["Website", "Email", "WhatsApp"])
         var cycled = byOpen
         for _ in 0..<6 { cycled = F.press(cycled, .character("s")).0 }  // six columns: back where it was
-        #expect(cycled.sort.key == .open)
+        #expect(cycled.channels.sort.column == .open)
     }
 
     @Test func theSelectionFollowsItsRowWhenTheOrderChanges() {
         let state = F.press(F.loaded(), .down, .down).0  // Email
         let resorted = F.press(state, .character("S")).0
-        #expect(resorted.selectedChannel == "Channel::Email")
-        #expect(F.press(resorted, .down).0.selectedChannel == "Channel::WebWidget")
+        #expect(resorted.channels.selected == "Channel::Email")
+        #expect(F.press(resorted, .down).0.channels.selected == "Channel::WebWidget")
     }
 
     @Test func questionMarkOpensHelpAndAnyKeyClosesIt() {

@@ -12,7 +12,7 @@ import Testing
     }
 
     private let unicodeLegend = "█ Open  █ Pending  █ Snoozed  █ Resolved"
-    private let fullFooter = "q quit  ? help  r refresh  1-7 range  [ ] step  d dates  p pause  + - interval  s sort"
+    private let fullFooter = "q quit  ? help  r refresh  1-7 range  [ ] step  c compare  Enter inboxes  d dates  p pause  + - interval  s sort"
 
     @Test func tooSmallTerminalsSayTheSizeNeeded() {
         let expected = [
@@ -76,7 +76,7 @@ import Testing
             "",
             "Channel  Open Pending Snoozed Resolved Total",
         ]
-        let footer = "q quit  ? help  r refresh  1-7 range  [ ] step  d dates  p pause  + - interval"
+        let footer = "q quit  ? help  r refresh  1-7 range  [ ] step  c compare  Enter inboxes"
         #expect(Dashboard.view(F.loaded(), width: 80, height: 24).lines() == screen(header + [
             "Website    12       4       2       30    48 ███████████████████████████████████",
             "Email       3       1       0       10    14 ██████████▎",
@@ -217,14 +217,31 @@ import Testing
 
     @Test func theHelpOverlayListsEveryKey() {
         let lines = Dashboard.view(F.press(F.loaded(), .character("?")).0, width: 80, height: 24).lines()
-        #expect(Array(lines[3...6]) == [
-            "Channel  Open Pe┌─ Keys ──────────────────────────────────────┐",
-            "Website    12   │ 1            Today                          │█████████████████",
-            "Email       3   │ 2            Last 7 days                    │",
-            "WhatsApp    0   │ 3            Last 30 days                   │",
-        ])
-        #expect(lines[11] == "                │ [  ]         Step the range back / forward  │")
-        #expect(lines[19] == "                │ q, Ctrl-C    Quit                           │")
+        #expect(lines[0].contains("┌─ Keys ─"))
+        #expect(lines[1].contains("│ 1            Today "))
+        #expect(lines[8].contains("│ [  ]         Step the range back / forward "))
+        #expect(lines[10].contains("│ c            Compare with the previous period "))
+        #expect(lines[11].contains("│ Enter        The selected channel's inboxes "))
+        #expect(lines[12].contains("│ Esc          Back to the channels "))
+        #expect(lines[21].contains("│ q, Ctrl-C    Quit "))
+        #expect(lines[22].contains("└────"))
+    }
+
+    /// The footer, the help and the keys come from one table: every footer entry is a key the help lists,
+    /// and every key the help lists does something.
+    @Test func footerHelpAndKeysAgree() {
+        let helpKeys = KeyBinding.help.map(\.keys).joined(separator: " ")
+        for entry in KeyBinding.footer {
+            for key in entry.key.split(separator: " ") where key != "1-7" {
+                #expect(helpKeys.contains(key), "footer key \(key) is not in the help")
+            }
+        }
+        for binding in KeyBinding.main {
+            for key in binding.keys {
+                #expect(KeyBinding.action(for: key) == binding.action, "\(key) does not reach its binding")
+            }
+        }
+        #expect(KeyBinding.footer.map(\.action).prefix(7) == ["quit", "help", "refresh", "range", "step", "compare", "inboxes"])
     }
 
     @Test func theFormShowsFieldsAndTheErrorUnderItsField() {

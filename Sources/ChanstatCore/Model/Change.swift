@@ -28,7 +28,11 @@ public struct Change: Equatable, Sendable {
         guard let delta else { return nil }
         // Exact integer rounding: 100 * delta / before, half away from zero, without floating point.
         let (scaled, overflow) = delta.multipliedReportingOverflow(by: 100)
-        guard !overflow else { return .percent(delta / before * 100) }
+        guard !overflow else {
+            // Counts this large are not real data; say the nearest percent that fits rather than trap.
+            let (coarse, overflowAgain) = (delta / before).multipliedReportingOverflow(by: 100)
+            return .percent(overflowAgain ? (delta > 0 ? .max : .min) : coarse)
+        }
         let quotient = scaled / before, remainder = scaled % before
         let roundsAway = 2 * remainder.magnitude >= before.magnitude
         return .percent(roundsAway ? quotient + (scaled < 0 ? -1 : 1) : quotient)

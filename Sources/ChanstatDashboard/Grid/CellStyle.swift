@@ -10,6 +10,8 @@ public enum SemanticColor: Hashable, Sendable, CaseIterable {
     case error
     /// Secondary text such as the footer's descriptions.
     case muted
+    /// A count that went up or down from the previous period (the sign is always shown too).
+    case increase, decrease
 
     public init(_ status: ConversationStatus) {
         switch status {

@@ -8,14 +8,15 @@ public enum Key: Hashable, Sendable {
     case interrupt  // Ctrl-C, however it arrives (a key in raw mode, or SIGINT)
 }
 
-/// The answer to one load, tagged with what was asked so that an answer to an older request is dropped.
+/// The answer to one load (with compare on, both periods as one), tagged with what was asked so that an
+/// answer to an older request is dropped.
 public struct LoadResult: Sendable {
     public let requestID: Int
     public let range: DateRange
-    public let outcome: Result<ChannelSummary, SourceError>
+    public let outcome: Result<LoadedReport, SourceError>
     public let durationSeconds: Double
 
-    public init(requestID: Int, range: DateRange, outcome: Result<ChannelSummary, SourceError>, durationSeconds: Double) {
+    public init(requestID: Int, range: DateRange, outcome: Result<LoadedReport, SourceError>, durationSeconds: Double) {
         self.requestID = requestID
         self.range = range
         self.outcome = outcome
@@ -39,7 +40,8 @@ public enum DashboardMessage: Sendable {
 
 /// Slow or outside work that `update` asks for; the terminal edge performs it and answers with messages.
 public enum DashboardEffect: Equatable, Sendable {
-    case load(DateRange, requestID: Int)
+    /// One request: the range, and with `comparing` its previous period too.
+    case load(DateRange, comparing: Bool, requestID: Int)
     /// Replaces any pending timer: at most one timer runs.
     case scheduleTick(afterSeconds: Double, generation: Int)
     case cancelTick

@@ -1,40 +1,5 @@
 import ChanstatCore
 
-/// The range being looked at: a preset (recomputed on every refresh, so "today" follows the clock)
-/// or a custom range (from the form or from stepping).
-public struct RangeSelection: Equatable, Sendable {
-    public var preset: RangePreset?
-    public var range: DateRange
-
-    public init(preset: RangePreset?, range: DateRange) {
-        self.preset = preset
-        self.range = range
-    }
-}
-
-/// Columns the table can be sorted by (`s` cycles through them in this order).
-public enum SortKey: CaseIterable, Sendable {
-    case channel, open, pending, snoozed, resolved, total
-
-    public var status: ConversationStatus? {
-        switch self {
-        case .open: return .open
-        case .pending: return .pending
-        case .snoozed: return .snoozed
-        case .resolved: return .resolved
-        case .channel, .total: return nil
-        }
-    }
-}
-
-public struct SortOrder: Equatable, Sendable {
-    public var key: SortKey
-    /// Numbers read best largest first, names A to Z; `S` flips whichever applies.
-    public var reversed: Bool
-
-    public static let standard = SortOrder(key: .total, reversed: false)
-}
-
 public enum Overlay: Equatable, Sendable {
     case none, help
     case rangeForm(RangeForm)
@@ -42,10 +7,32 @@ public enum Overlay: Equatable, Sendable {
 
 /// The last good data and where it came from.
 public struct LoadedData: Equatable, Sendable {
-    public var summary: ChannelSummary
-    public var range: DateRange
+    public var loaded: LoadedReport
+    /// Built once per load: every frame draws from it.
+    public var model: ReportModel
     public var refreshedAt: Int64
     public var durationSeconds: Double
+
+    public init(loaded: LoadedReport, refreshedAt: Int64, durationSeconds: Double) {
+        self.loaded = loaded
+        model = loaded.model
+        self.refreshedAt = refreshedAt
+        self.durationSeconds = durationSeconds
+    }
+
+    public var range: DateRange { loaded.range }
+}
+
+/// One table's view state: its order and its selected row (by key, so it follows the row when the order
+/// changes). The channel list and the inbox view each have their own.
+public struct TableState: Equatable, Sendable {
+    public var sort: ReportSort = .standard
+    public var selected: String?
+
+    public init(sort: ReportSort = .standard, selected: String? = nil) {
+        self.sort = sort
+        self.selected = selected
+    }
 }
 
 /// All of the dashboard's state, in one value. Only `Dashboard.update` changes it.
@@ -63,17 +50,23 @@ public struct DashboardState: Sendable {
     public var lastRequestID: Int = 0
     public var refresh: RefreshSettings
 
-    public var sort: SortOrder = .standard
-    /// The selected row, by channel type so it follows the row when the order changes.
-    public var selectedChannel: String?
+    /// `c`: the previous period beside each count.
+    public var comparing = false
+    /// The channel list.
+    public var channels = TableState()
+    /// Enter on a channel: its inboxes (nil: the channel list is shown).
+    public var inboxView: InboxView?
+    /// Why the source has no inbox rows (Chatwoot's API), shown when Enter asks for them.
+    public let inboxesUnavailable: String?
     public var overlay: Overlay = .none
     /// A one-line message for a problem that belongs to no field (a step that leaves the valid range).
     public var notice: String?
     public var quitting = false
 
     public init(sourceName: String, calendar: LocalCalendar, selection: RangeSelection,
-                refreshSeconds: Double, display: DisplayOptions = DisplayOptions()) {
+                refreshSeconds: Double, display: DisplayOptions = DisplayOptions(), inboxesUnavailable: String? = nil) {
         self.sourceName = TerminalSafeText.sanitize(sourceName, maxCharacters: 120)
+        self.inboxesUnavailable = inboxesUnavailable
         self.calendar = calendar
         self.selection = selection
         self.refresh = RefreshSettings(intervalSeconds: refreshSeconds)
@@ -82,30 +75,34 @@ public struct DashboardState: Sendable {
 
     public var isLoading: Bool { pendingRequest != nil }
 
-    /// One table row.
-    public struct Row: Equatable, Sendable {
-        public let channelType: String
-        public let label: String
-        public let counts: ChannelCounts
+    /// The table on screen: the channel list, or the inboxes of one channel.
+    public var table: TableState {
+        get { inboxView?.table ?? channels }
+        set { if inboxView != nil { inboxView?.table = newValue } else { channels = newValue } }
     }
 
-    /// The rows of the data on screen, in the chosen order; ties fall back to the label, then the raw
-    /// type, so the order never depends on dictionary order.
-    public var sortedRows: [Row] {
-        guard let summary = data?.summary else { return [] }
-        let rows = summary.channels.map { Row(channelType: $0.key, label: ChannelLabel.label(for: $0.key), counts: $0.value) }
-        return rows.sorted { a, b in
-            let primary: Bool?
-            switch sort.key {
-            case .channel:
-                primary = a.label == b.label ? nil : (a.label.lowercased(), a.label) < (b.label.lowercased(), b.label)
-            default:
-                let x = sort.key.status.map { a.counts[$0] } ?? a.counts.total
-                let y = sort.key.status.map { b.counts[$0] } ?? b.counts.total
-                primary = x == y ? nil : x > y
-            }
-            if let primary { return primary != sort.reversed }
-            return (a.label, a.channelType) < (b.label, b.channelType)
-        }
+    /// The rows on screen, in the chosen order (none before the first load).
+    public var visibleRows: [ReportRow] {
+        guard let model = data?.model else { return [] }
+        guard let inboxView else { return channels.sort.ordered(model.rows) }
+        return inboxView.table.sort.ordered(model.row(inboxView.channelType)?.children ?? [])
     }
+
+    /// The totals row of the table on screen: the whole report's, or the channel's (the sum of its inboxes).
+    public var visibleTotals: ReportRow? {
+        guard let model = data?.model else { return nil }
+        if let inboxView {
+            return model.row(inboxView.channelType).map {
+                ReportRow(kind: .inbox, key: "", label: "Total", counts: $0.counts, previous: $0.previous)
+            }
+        }
+        guard let totals = model.totals, !(model.comparing && model.previousTotals == nil) else { return nil }
+        return ReportRow(kind: .channel, key: "", label: "Total", counts: totals, previous: model.previousTotals)
+    }
+}
+
+/// The inbox view of one channel type.
+public struct InboxView: Equatable, Sendable {
+    public let channelType: String
+    public var table = TableState()
 }

@@ -15,31 +15,48 @@ extension Transition {
     }
 
     private mutating func handleMain(_ key: Key) {
-        switch key {
-        case .character("q"): quit()
-        case .character("?"): state.overlay = .help
-        case .character("r"): state.notice = nil; startLoad()
-        case .character("d"):
+        guard let action = KeyBinding.action(for: key) else { return }
+        switch action {
+        case .quit: quit()
+        case .help: state.overlay = .help
+        case .refresh: state.notice = nil; startLoad()
+        case .customRange:
             state.overlay = .rangeForm(RangeForm(range: state.selection.range, calendar: state.calendar))
-        case .character("["): step(by: -1)
-        case .character("]"): step(by: 1)
-        case .character("+"), .character("="): changeInterval(faster: true)
-        case .character("-"), .character("_"): changeInterval(faster: false)
-        case .character("p"): togglePause()
-        case .character("s"): cycleSortKey()
-        case .character("S"): state.sort.reversed.toggle()
-        case .up, .character("k"): moveSelection(by: -1)
-        case .down, .character("j"): moveSelection(by: 1)
-        case .pageUp: moveSelection(by: -10)
-        case .pageDown: moveSelection(by: 10)
-        case .home: moveSelection(by: Int.min / 2)
-        case .end: moveSelection(by: Int.max / 2)
-        case .escape: state.selectedChannel = nil; state.notice = nil
-        case .character(let c):
-            if let digit = c.wholeNumberValue, let preset = RangePreset(digit: digit) {
-                select(RangeSelection(preset: preset, range: preset.range(now: now, calendar: state.calendar)))
-            }
-        default: break
+        case .step(let steps): step(by: steps)
+        case .preset(let preset):
+            select(RangeSelection(preset: preset, range: preset.range(now: now, calendar: state.calendar)))
+        case .compare:
+            state.comparing.toggle()
+            state.notice = nil
+            startLoad()
+        case .openInboxes: openInboxes()
+        case .back: back()
+        case .faster: changeInterval(faster: true)
+        case .slower: changeInterval(faster: false)
+        case .pause: togglePause()
+        case .nextSort: state.table.sort = state.table.sort.next
+        case .reverseSort: state.table.sort.reversed.toggle()
+        case .move(let offset): moveSelection(by: offset)
+        }
+    }
+
+    /// Enter: the selected channel's inboxes, in the same table; on a source without inbox rows, why not.
+    private mutating func openInboxes() {
+        guard state.inboxView == nil, let channel = state.channels.selected else { return }
+        if let reason = state.inboxesUnavailable {
+            state.notice = reason
+            return
+        }
+        state.inboxView = InboxView(channelType: channel)
+    }
+
+    /// Esc: from the inboxes back to the channel list (its selection kept), else clear the selection.
+    private mutating func back() {
+        state.notice = nil
+        if state.inboxView != nil {
+            state.inboxView = nil
+        } else {
+            state.channels.selected = nil
         }
     }
 
@@ -66,18 +83,12 @@ extension Transition {
         if state.refresh.paused { cancelTimer() } else { armTimer() }
     }
 
-    private mutating func cycleSortKey() {
-        let keys = SortKey.allCases
-        let next = (keys.firstIndex(of: state.sort.key)! + 1) % keys.count
-        state.sort = SortOrder(key: keys[next], reversed: false)
-    }
-
     /// Moves the selected row, clamped to the table. With nothing selected the selection starts just
     /// outside the table, so Down and Home select the first row, Up and End the last.
     private mutating func moveSelection(by offset: Int) {
-        let rows = state.sortedRows.map(\.channelType)
+        let rows = state.visibleRows.map(\.key)
         guard !rows.isEmpty else { return }
-        let current = state.selectedChannel.flatMap { rows.firstIndex(of: $0) } ?? (offset > 0 ? -1 : rows.count)
-        state.selectedChannel = rows[min(max(0, current.addingReportingOverflow(offset).partialValue), rows.count - 1)]
+        let current = state.table.selected.flatMap { rows.firstIndex(of: $0) } ?? (offset > 0 ? -1 : rows.count)
+        state.table.selected = rows[min(max(0, current.addingReportingOverflow(offset).partialValue), rows.count - 1)]
     }
 }

@@ -11,19 +11,23 @@ extension Transition {
         state.lastRequestID += 1
         state.pendingRequest = state.lastRequestID
         cancelTimer()
-        effects.append(.load(state.selection.range, requestID: state.lastRequestID))
+        effects.append(.load(state.selection.range, comparing: state.comparing, requestID: state.lastRequestID))
     }
 
     mutating func handleLoadFinished(_ result: LoadResult) {
         guard result.requestID == state.pendingRequest else { return }  // an answer to an older question
         state.pendingRequest = nil
         switch result.outcome {
-        case .success(let summary):
-            state.data = LoadedData(summary: summary, range: result.range, refreshedAt: nowSeconds,
-                                    durationSeconds: result.durationSeconds)
+        case .success(let loaded):
+            state.data = LoadedData(loaded: loaded, refreshedAt: nowSeconds, durationSeconds: result.durationSeconds)
             state.loadError = nil
-            if let selected = state.selectedChannel, summary.channels[selected] == nil {
-                state.selectedChannel = nil
+            // A selection whose row is gone (nothing counted in the new range) is dropped; the inbox view stays
+            // on its channel, which says it has nothing, so a refresh never moves the person elsewhere.
+            let model = state.data!.model
+            if let selected = state.channels.selected, model.row(selected) == nil { state.channels.selected = nil }
+            if let view = state.inboxView, let selected = view.table.selected,
+               !(model.row(view.channelType)?.children.contains { $0.key == selected } ?? false) {
+                state.inboxView?.table.selected = nil
             }
         case .failure(let error):
             state.loadError = error

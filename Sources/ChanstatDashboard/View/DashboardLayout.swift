@@ -26,7 +26,7 @@ extension Dashboard {
         drawBanner(state, y: HeaderWidget.height, width: width, into: &grid, style: style)
 
         let tableArea = Rect(x: 0, y: HeaderWidget.height + 1, width: width, height: height - HeaderWidget.height - 3)
-        let layout = TableWidget.draw(state, in: tableArea, into: &grid, style: style)
+        let layout = drawTable(state, in: tableArea, into: &grid, style: style)
         if let layout, layout.barWidth > 0 {
             BarWidget.drawLegend(x: 0, y: height - 2, width: width, into: &grid, display: state.display, style: style)
         }
@@ -38,6 +38,34 @@ extension Dashboard {
         case .rangeForm(let form): RangeFormWidget.draw(form, in: full, into: &grid, glyphs: state.display.glyphs, style: style)
         }
         return grid
+    }
+
+    /// The table on screen (the channels, or one channel's inboxes), or a sentence that says why there is none.
+    private static func drawTable(_ state: DashboardState, in area: Rect, into grid: inout CellGrid,
+                                  style: Styles) -> TableLayout? {
+        let glyphs = state.display.glyphs
+        guard let data = state.data else {
+            let text = state.loadError == nil ? "Loading\(glyphs.ellipsis)" : "No data: the source could not be read."
+            drawCentered(text, in: area, into: &grid, style: style.muted)
+            return nil
+        }
+        let rows = state.visibleRows
+        guard !rows.isEmpty else {
+            let text = state.inboxView == nil ? "No conversations in this range"
+                : "No conversations in this channel's inboxes in this range (Esc: back)"
+            drawCentered(text, in: area, into: &grid, style: style.muted)
+            return nil
+        }
+        let content = TableWidget.Content(rows: rows, totals: state.visibleTotals,
+                                          rowKind: state.inboxView == nil ? .channel : .inbox, table: state.table,
+                                          comparing: data.model.comparing)
+        return TableWidget.draw(content, in: area, into: &grid, display: state.display, style: style)
+    }
+
+    private static func drawCentered(_ text: String, in area: Rect, into grid: inout CellGrid, style: CellStyle) {
+        guard area.height > 0, area.width > 0 else { return }
+        let width = min(area.width, DisplayWidth.of(text))
+        grid.write(text, x: area.x + (area.width - width) / 2, y: area.y + area.height / 2, style: style, maxWidth: area.width)
     }
 
     /// A failed load keeps the last data on screen and says why here; so does a step out of range.

@@ -7,11 +7,6 @@ enum Formatting {
         calendar.describe(range, dash: glyphs.rangeDash)
     }
 
-    /// The selection's name: its preset title, or "Custom range".
-    static func selectionTitle(_ selection: RangeSelection) -> String {
-        selection.preset?.title ?? "Custom range"
-    }
-
     /// "12 ms" under a second, "1.2 s" above.
     static func duration(_ seconds: Double) -> String {
         guard seconds.isFinite, seconds >= 0 else { return "?" }

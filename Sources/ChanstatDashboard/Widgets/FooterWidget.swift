@@ -1,9 +1,6 @@
-/// The bottom line: the main keys, as many as fit, whole entries only.
+/// The bottom line: the main keys (from the one key table), as many as fit, whole entries only.
 enum FooterWidget {
-    static let entries: [(key: String, action: String)] = [
-        ("q", "quit"), ("?", "help"), ("r", "refresh"), ("1-7", "range"), ("[ ]", "step"),
-        ("d", "dates"), ("p", "pause"), ("+ -", "interval"), ("s", "sort"),
-    ]
+    static var entries: [(key: String, action: String)] { KeyBinding.footer }
 
     static func draw(y: Int, x: Int, width: Int, into grid: inout CellGrid, style: Styles) {
         var column = x

@@ -9,11 +9,17 @@ enum HeaderWidget {
 
     static func draw(_ state: DashboardState, in area: Rect, into grid: inout CellGrid, style: Styles) {
         let glyphs = state.display.glyphs
-        drawLine(left: [("chanstat  ", style.title), (state.sourceName, .plain)],
+        let place = state.inboxView.map { "  \(glyphs.asciiOnly ? ">" : "›") \(ChannelLabel.label(for: $0.channelType)) inboxes" } ?? ""
+        drawLine(left: [("chanstat  ", style.title), (state.sourceName, .plain), (place, style.title)],
                  right: refreshTexts(state).map { ($0, refreshStyle(state, style)) }, leftKeeps: area.width * 3 / 5,
                  y: area.y, area: area, into: &grid, glyphs: glyphs)
-        let range = Formatting.rangeText(state.selection.range, calendar: state.calendar, glyphs: glyphs)
-        drawLine(left: [(Formatting.selectionTitle(state.selection) + "  ", style.title), (range, .plain)],
+        var range = Formatting.rangeText(state.selection.range, calendar: state.calendar, glyphs: glyphs)
+        if let previous = state.data?.loaded.previousRange, state.comparing {
+            range += "  vs " + Formatting.rangeText(previous, calendar: state.calendar, glyphs: glyphs)
+        } else if state.comparing {
+            range += "  vs the previous period"
+        }
+        drawLine(left: [(state.selection.title + "  ", style.title), (range, .plain)],
                  right: updatedTexts(state).map { ($0, style.muted) }, leftKeeps: Int.max,
                  y: area.y + 1, area: area, into: &grid, glyphs: glyphs)
     }

@@ -1,19 +1,9 @@
 import ChanstatCore
 
-/// `?`: every key, in a box over the dashboard. Any key closes it.
+/// `?`: every key of the one key table, in a box over the dashboard. Any key closes it.
 enum HelpOverlay {
     static var entries: [(keys: String, action: String)] {
-        RangePreset.allCases.map { ("\($0.digit)", $0.title) } + [
-            ("[  ]", "Step the range back / forward"),
-            ("d", "Custom range (Tab, Enter, Esc)"),
-            ("r", "Refresh now"),
-            ("+  -", "Refresh more / less often"),
-            ("p", "Pause or resume auto-refresh"),
-            ("j k, arrows", "Select a row"),
-            ("s  S", "Sort by next column / reverse"),
-            ("?", "Help (any key closes it)"),
-            ("q, Ctrl-C", "Quit"),
-        ]
+        KeyBinding.help
     }
 
     static func draw(in area: Rect, into grid: inout CellGrid, glyphs: GlyphSet, style: Styles) {

@@ -1,8 +1,14 @@
-/// Which columns the table shows at a width, and how wide each is. Under pressure the bar shrinks first,
-/// then the label, then columns go, least important first; label and total always stay.
+import ChanstatCore
+
+/// Which columns the table shows at a width, and how wide each is. Under pressure the bar shrinks first, then
+/// the label; comparing, the statuses' change columns go next (the total's change and percent stay); then
+/// status columns go, least important first. The label and the total always stay.
 public struct TableLayout: Equatable, Sendable {
-    public enum Column: Hashable, Sendable {
-        case label, number(SortKey), bar
+    public struct Number: Equatable, Sendable {
+        public let column: ReportColumn
+        public let width: Int
+        /// The change column after it when comparing; 0 when not shown.
+        public let changeWidth: Int
     }
 
     public static let minimumLabelWidth = 6
@@ -10,64 +16,67 @@ public struct TableLayout: Equatable, Sendable {
     /// Four cells: the width at which every status present is guaranteed a cell of its own.
     public static let minimumBarWidth = 4
     public static let maximumBarWidth = 60
-    /// Numbers in the order they are shown, and the order in which they are given up (last given up first).
-    public static let numberColumns: [SortKey] = [.open, .pending, .snoozed, .resolved, .total]
-    static let dropOrder: [SortKey] = [.snoozed, .pending, .resolved, .open]
+    /// The order in which status columns are given up.
+    static let dropOrder: [ReportColumn] = [.snoozed, .pending, .resolved, .open]
 
     public let labelWidth: Int
-    public let numbers: [(key: SortKey, width: Int)]
+    public let numbers: [Number]
+    /// The total's relative change ("+12%", "new") when comparing; 0 when not shown.
+    public let percentWidth: Int
     /// 0 when the bar is not shown.
     public let barWidth: Int
 
+    /// What the columns need: a number column's width for its title and largest value, and when comparing a
+    /// change column's width (nil when not comparing) and the percent column's.
+    public struct Needs {
+        public var label: Int
+        public var number: (ReportColumn) -> Int
+        public var change: ((ReportColumn) -> Int)?
+        public var percent: Int
+
+        public init(label: Int, number: @escaping (ReportColumn) -> Int, change: ((ReportColumn) -> Int)? = nil,
+                    percent: Int = 0) {
+            self.label = label
+            self.number = number
+            self.change = change
+            self.percent = percent
+        }
+    }
+
     /// Nil when not even the label and the total fit.
-    /// - Parameters:
-    ///   - preferredLabelWidth: the widest label (it is capped).
-    ///   - numberWidth: the width a number column needs for its title and its largest value.
-    public static func fit(width: Int, preferredLabelWidth: Int, numberWidth: (SortKey) -> Int) -> TableLayout? {
-        let preferredLabel = min(maximumLabelWidth, max(minimumLabelWidth, preferredLabelWidth))
-        var shown = numberColumns
-        var dropped = 0
-        while true {
-            for withBar in [true, false] where withBar || dropped == dropOrder.count {
-                let numbers = shown.map { (key: $0, width: numberWidth($0)) }
-                let fixed = numbers.reduce(0) { $0 + 1 + $1.width } + (withBar ? 1 + minimumBarWidth : 0)
+    public static func fit(width: Int, needs: Needs) -> TableLayout? {
+        let preferredLabel = min(maximumLabelWidth, max(minimumLabelWidth, needs.label))
+        // Each level gives up a little more; the bar is tried at each, and given up only at the last.
+        var levels: [(shown: [ReportColumn], statusChanges: Bool)] = []
+        var shown = ReportColumn.numbers
+        if needs.change != nil { levels.append((shown, true)) }
+        levels.append((shown, false))
+        for column in dropOrder {
+            shown.removeAll { $0 == column }
+            levels.append((shown, false))
+        }
+        for (index, level) in levels.enumerated() {
+            for withBar in [true, false] where withBar || index == levels.count - 1 {
+                let numbers = level.shown.map { column in
+                    Number(column: column, width: needs.number(column),
+                           changeWidth: (column == .total || level.statusChanges) ? needs.change?(column) ?? 0 : 0)
+                }
+                let percent = needs.change == nil ? 0 : needs.percent
+                let fixed = numbers.reduce(0) { $0 + 1 + $1.width + ($1.changeWidth > 0 ? 1 + $1.changeWidth : 0) }
+                    + (percent > 0 ? 1 + percent : 0) + (withBar ? 1 + minimumBarWidth : 0)
                 let extra = width - fixed - minimumLabelWidth
                 guard extra >= 0 else { continue }
                 let label = min(preferredLabel, minimumLabelWidth + extra)
                 let bar = withBar ? min(maximumBarWidth, minimumBarWidth + extra - (label - minimumLabelWidth)) : 0
-                return TableLayout(labelWidth: label, numbers: numbers, barWidth: bar)
+                return TableLayout(labelWidth: label, numbers: numbers, percentWidth: percent, barWidth: bar)
             }
-            guard dropped < dropOrder.count else { return nil }
-            shown.removeAll { $0 == dropOrder[dropped] }
-            dropped += 1
         }
-    }
-
-    public var columns: [Column] {
-        [.label] + numbers.map { .number($0.key) } + (barWidth > 0 ? [.bar] : [])
+        return nil
     }
 
     /// Columns used, from the left edge.
     public var totalWidth: Int {
-        labelWidth + numbers.reduce(0) { $0 + 1 + $1.width } + (barWidth > 0 ? 1 + barWidth : 0)
-    }
-
-    public static func == (lhs: TableLayout, rhs: TableLayout) -> Bool {
-        lhs.labelWidth == rhs.labelWidth && lhs.barWidth == rhs.barWidth
-            && lhs.numbers.map(\.key) == rhs.numbers.map(\.key) && lhs.numbers.map(\.width) == rhs.numbers.map(\.width)
-    }
-}
-
-extension SortKey {
-    /// The column title in the table.
-    public var title: String {
-        switch self {
-        case .channel: return "Channel"
-        case .open: return "Open"
-        case .pending: return "Pending"
-        case .snoozed: return "Snoozed"
-        case .resolved: return "Resolved"
-        case .total: return "Total"
-        }
+        labelWidth + numbers.reduce(0) { $0 + 1 + $1.width + ($1.changeWidth > 0 ? 1 + $1.changeWidth : 0) }
+            + (percentWidth > 0 ? 1 + percentWidth : 0) + (barWidth > 0 ? 1 + barWidth : 0)
     }
 }

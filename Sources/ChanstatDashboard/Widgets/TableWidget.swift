@@ -1,42 +1,53 @@
 import ChanstatCore
 
-/// The per-channel table: a title row, one row per channel (scrolled to keep the selection visible),
-/// and a totals row; or, without rows, a sentence that says why.
+/// A table of report rows: a title row, the rows (scrolled to keep the selection visible) and a totals row;
+/// comparing, each count's change beside it and the total's percent. Given its rows, order and selection, as
+/// ratatui's `Table` is: it never reads the dashboard's state.
 ///
 ///     Channel    Open Pending Snoozed Resolved Total
 ///     Website       2       1       1        1     5 ██▓▒░
 ///     Total         3       1       1        3     8
 enum TableWidget {
-    static func draw(_ state: DashboardState, in area: Rect, into grid: inout CellGrid, style: Styles) -> TableLayout? {
-        guard area.height > 0, area.width > 0 else { return nil }
-        guard let data = state.data else {
-            let text = state.loadError == nil ? "Loading\(state.display.glyphs.ellipsis)" : "No data: the source could not be read."
-            drawCentered(text, in: area, into: &grid, style: style.muted)
-            return nil
-        }
-        let rows = state.sortedRows
-        guard !rows.isEmpty else {
-            drawCentered("No conversations in this range", in: area, into: &grid, style: style.muted)
-            return nil
-        }
-        let totals = data.summary.totals
-        let labelWidth = (rows.map(\.label) + [SortKey.channel.title]).map(DisplayWidth.of).max() ?? 0
-        guard let layout = TableLayout.fit(width: area.width, preferredLabelWidth: labelWidth, numberWidth: { key in
-            let values = rows.map { value(of: key, in: $0.counts) } + [totals.map { value(of: key, in: $0) } ?? 0]
-            return max(key.title.count, String(values.max() ?? 0).count)
-        }) else { return nil }
+    struct Content {
+        let rows: [ReportRow]
+        /// Nil when the totals do not fit in 64 bits.
+        let totals: ReportRow?
+        let rowKind: ReportRow.Kind
+        let table: TableState
+        let comparing: Bool
+    }
 
-        drawTitles(layout, sort: state.sort, y: area.y, x: area.x, into: &grid, style: style, glyphs: state.display.glyphs)
+    static func draw(_ content: Content, in area: Rect, into grid: inout CellGrid, display: DisplayOptions,
+                     style: Styles) -> TableLayout? {
+        guard area.height > 0, area.width > 0 else { return nil }
+        let rows = content.rows
+        let glyphs = display.glyphs
+        let comparing = content.comparing
+        let countRows = rows + (content.totals.map { [$0] } ?? [])
+        let labelTitle = ReportColumn.label.title(rows: content.rowKind)
+        let needs = TableLayout.Needs(
+            label: (rows.map(\.label) + [labelTitle]).map(DisplayWidth.of).max() ?? 0,
+            number: { column in
+                max(column.title().count, countRows.map { String(column.value(of: $0.counts)).count }.max() ?? 0)
+            },
+            change: comparing ? { column in
+                max(changeTitle(glyphs).count, countRows.map { changeText($0.change(column), glyphs: glyphs).count }.max() ?? 0)
+            } : nil,
+            percent: max(1, countRows.map { ($0.change(.total)?.relativeText ?? "").count }.max() ?? 0))
+        guard let layout = TableLayout.fit(width: area.width, needs: needs) else { return nil }
+
+        drawTitles(layout, labelTitle: labelTitle, sort: content.table.sort, y: area.y, x: area.x, into: &grid,
+                   style: style, glyphs: glyphs)
         // Rows between the titles and the totals; scrolled so that the selected row is on screen.
         let visible = max(0, area.height - 2)
-        let selectedIndex = rows.firstIndex { $0.channelType == state.selectedChannel }
+        let selectedIndex = rows.firstIndex { $0.key == content.table.selected }
         let first = max(0, min((selectedIndex ?? 0) - visible + 1, rows.count - visible))
         let largest = rows.map(\.counts.total).max() ?? 0
         for (offset, row) in rows.dropFirst(first).prefix(visible).enumerated() {
             let y = area.y + 1 + offset
-            drawRow(label: row.label, counts: row.counts, largest: largest, layout: layout,
-                    x: area.x, y: y, into: &grid, state: state, style: style, emphasis: .plain)
-            if row.channelType == state.selectedChannel {
+            drawRow(row, largest: largest, layout: layout, x: area.x, y: y, into: &grid, display: display, style: style,
+                    emphasis: .plain)
+            if row.key == content.table.selected {
                 grid.restyle(x: area.x, y: y, count: layout.totalWidth) { $0.reverse = true }
             }
         }
@@ -49,9 +60,9 @@ enum TableWidget {
         }
         if area.height >= 2 {
             let y = area.y + 1 + min(visible, rows.count)
-            if let totals {
-                drawRow(label: "Total", counts: totals, largest: 0, layout: layout,
-                        x: area.x, y: y, into: &grid, state: state, style: style, emphasis: .bold)
+            if let totals = content.totals {
+                drawRow(totals, largest: 0, layout: layout, x: area.x, y: y, into: &grid, display: display, style: style,
+                        emphasis: .bold)
             } else {
                 grid.write("Total: too large to add up", x: area.x, y: y, style: style.error, maxWidth: area.width)
             }
@@ -59,23 +70,45 @@ enum TableWidget {
         return layout
     }
 
-    static func value(of key: SortKey, in counts: ChannelCounts) -> Int64 {
-        key.status.map { counts[$0] } ?? counts.total
+    /// The change columns' title.
+    static func changeTitle(_ glyphs: GlyphSet) -> String { glyphs.asciiOnly ? "+/-" : "±" }
+
+    /// "▲+3", "▼-2", "0" (ASCII: "+3", "-2", "0"): the sign is always there, so the change reads without colour.
+    static func changeText(_ change: Change?, glyphs: GlyphSet) -> String {
+        guard let change, let delta = change.delta else { return change == nil ? "" : "?" }
+        guard !glyphs.asciiOnly, delta != 0 else { return change.deltaText }
+        return (delta > 0 ? "▲" : "▼") + change.deltaText
     }
 
-    private static func drawTitles(_ layout: TableLayout, sort: SortOrder, y: Int, x: Int, into grid: inout CellGrid,
-                                   style: Styles, glyphs: GlyphSet) {
-        let channelTitle = SortKey.channel.title.fitted(toWidth: layout.labelWidth, ellipsis: glyphs.ellipsis)
+    private static func changeStyle(_ change: Change?, style: Styles, emphasis: CellStyle) -> CellStyle {
+        guard let delta = change?.delta, delta != 0, style.colored else { return emphasis }
+        var changed = style.color(delta > 0 ? .increase : .decrease)
+        changed.bold = emphasis.bold
+        return changed
+    }
+
+    private static func drawTitles(_ layout: TableLayout, labelTitle: String, sort: ReportSort, y: Int, x: Int,
+                                   into grid: inout CellGrid, style: Styles, glyphs: GlyphSet) {
+        let channelTitle = labelTitle.fitted(toWidth: layout.labelWidth, ellipsis: glyphs.ellipsis)
         grid.write(channelTitle, x: x, y: y, style: .bold)
         // The sorted column's title is marked (colour, or reverse without colour) so the order is visible.
-        var sorted = sort.key == .channel ? (x: x, width: DisplayWidth.of(channelTitle)) : nil
+        var sorted = sort.column == .label ? (x: x, width: DisplayWidth.of(channelTitle)) : nil
         var column = x + layout.labelWidth
-        for (key, width) in layout.numbers {
-            let title = key.title.fitted(toWidth: width, ellipsis: glyphs.ellipsis)
-            let titleX = column + 1 + width - DisplayWidth.of(title)
+        for number in layout.numbers {
+            let title = number.column.title().fitted(toWidth: number.width, ellipsis: glyphs.ellipsis)
+            let titleX = column + 1 + number.width - DisplayWidth.of(title)
             grid.write(title, x: titleX, y: y, style: .bold)
-            if key == sort.key { sorted = (titleX, DisplayWidth.of(title)) }
-            column += 1 + width
+            if number.column == sort.column { sorted = (titleX, DisplayWidth.of(title)) }
+            column += 1 + number.width
+            if number.changeWidth > 0 {
+                let sign = changeTitle(glyphs)
+                grid.write(sign, x: column + 1 + number.changeWidth - DisplayWidth.of(sign), y: y, style: style.muted)
+                column += 1 + number.changeWidth
+            }
+        }
+        if layout.percentWidth > 0 {
+            grid.write("%", x: column + layout.percentWidth, y: y, style: style.muted)
+            column += 1 + layout.percentWidth
         }
         if let sorted {
             grid.restyle(x: sorted.x, y: y, count: sorted.width) { cell in
@@ -87,25 +120,31 @@ enum TableWidget {
         }
     }
 
-    private static func drawRow(label: String, counts: ChannelCounts, largest: Int64, layout: TableLayout,
-                                x: Int, y: Int, into grid: inout CellGrid, state: DashboardState,
-                                style: Styles, emphasis: CellStyle) {
-        let glyphs = state.display.glyphs
-        grid.write(label.fitted(toWidth: layout.labelWidth, ellipsis: glyphs.ellipsis), x: x, y: y, style: emphasis)
+    private static func drawRow(_ row: ReportRow, largest: Int64, layout: TableLayout, x: Int, y: Int,
+                                into grid: inout CellGrid, display: DisplayOptions, style: Styles, emphasis: CellStyle) {
+        let glyphs = display.glyphs
+        grid.write(row.label.fitted(toWidth: layout.labelWidth, ellipsis: glyphs.ellipsis), x: x, y: y, style: emphasis)
         var column = x + layout.labelWidth
-        for (key, width) in layout.numbers {
-            let text = String(value(of: key, in: counts))
-            grid.write(text, x: column + 1 + width - text.count, y: y, style: emphasis)
+        func rightAligned(_ text: String, width: Int, style cellStyle: CellStyle) {
+            grid.write(text, x: column + 1 + width - DisplayWidth.of(text), y: y, style: cellStyle, maxWidth: width)
             column += 1 + width
         }
+        for number in layout.numbers {
+            rightAligned(String(number.column.value(of: row.counts)), width: number.width, style: emphasis)
+            if number.changeWidth > 0 {
+                let change = row.change(number.column)
+                rightAligned(changeText(change, glyphs: glyphs), width: number.changeWidth,
+                             style: changeStyle(change, style: style, emphasis: emphasis))
+            }
+        }
+        if layout.percentWidth > 0 {
+            let change = row.change(.total)
+            rightAligned(change?.relativeText ?? "", width: layout.percentWidth,
+                         style: changeStyle(change, style: style, emphasis: emphasis))
+        }
         guard layout.barWidth > 0, largest > 0 else { return }
-        BarWidget.draw(counts: counts, largest: largest, x: column + 1, y: y, cells: layout.barWidth,
-                       into: &grid, display: state.display, style: style)
-    }
-
-    private static func drawCentered(_ text: String, in area: Rect, into grid: inout CellGrid, style: CellStyle) {
-        let width = min(area.width, DisplayWidth.of(text))
-        grid.write(text, x: area.x + (area.width - width) / 2, y: area.y + area.height / 2, style: style, maxWidth: area.width)
+        BarWidget.draw(counts: row.counts, largest: largest, x: column + 1, y: y, cells: layout.barWidth,
+                       into: &grid, display: display, style: style)
     }
 }
 

@@ -1,0 +1,86 @@
+import ChanstatCore
+
+/// What a key does on the main screen. The one table below drives dispatch, the footer and the help screen
+/// (as k9s builds its help from the key actions that handle the keys), so a key cannot be in one and not the
+/// others.
+enum DashboardAction: Equatable, Sendable {
+    case quit, help, refresh, preset(RangePreset), step(Int64), customRange, compare, openInboxes, back
+    case faster, slower, pause, nextSort, reverseSort, move(Int)
+}
+
+struct KeyBinding: Sendable {
+    /// A footer entry: its keys as written there, its word, and its place (lower first; as many as fit).
+    struct Footer: Sendable {
+        let keys: String
+        let word: String
+        let rank: Int
+    }
+
+    let keys: [Key]
+    /// How the keys are written in the help.
+    let shown: String
+    let footer: Footer?
+    /// The help line; nil when the binding before it says it too ("[ ]  Step the range back / forward").
+    let help: String?
+    let action: DashboardAction
+
+    init(_ keys: [Key], _ shown: String, footer: Footer? = nil, help: String?, _ action: DashboardAction) {
+        self.keys = keys
+        self.shown = shown
+        self.footer = footer
+        self.help = help
+        self.action = action
+    }
+
+    /// In help order: ranges first, then what acts on them, the table, refresh, help and quit.
+    static let main: [KeyBinding] = RangePreset.allCases.map { preset in
+        let digits = RangePreset.allCases.map(\.digit)
+        return KeyBinding([.character(Character("\(preset.digit)"))], "\(preset.digit)",
+                          footer: preset == RangePreset.allCases.first
+                              ? Footer(keys: "\(digits.min()!)-\(digits.max()!)", word: "range", rank: 4) : nil,
+                          help: preset.title, .preset(preset))
+    } + [
+        KeyBinding([.character("[")], "[  ]", footer: Footer(keys: "[ ]", word: "step", rank: 5),
+                   help: "Step the range back / forward", .step(-1)),
+        KeyBinding([.character("]")], "]", help: nil, .step(1)),
+        KeyBinding([.character("d")], "d", footer: Footer(keys: "d", word: "dates", rank: 8),
+                   help: "Custom range (Tab, Enter, Esc)", .customRange),
+        KeyBinding([.character("c")], "c", footer: Footer(keys: "c", word: "compare", rank: 6),
+                   help: "Compare with the previous period", .compare),
+        KeyBinding([.enter], "Enter", footer: Footer(keys: "Enter", word: "inboxes", rank: 7),
+                   help: "The selected channel's inboxes", .openInboxes),
+        KeyBinding([.escape], "Esc", help: "Back to the channels", .back),
+        KeyBinding([.character("r")], "r", footer: Footer(keys: "r", word: "refresh", rank: 3), help: "Refresh now", .refresh),
+        KeyBinding([.character("+"), .character("=")], "+  -", footer: Footer(keys: "+ -", word: "interval", rank: 10),
+                   help: "Refresh more / less often", .faster),
+        KeyBinding([.character("-"), .character("_")], "-", help: nil, .slower),
+        KeyBinding([.character("p")], "p", footer: Footer(keys: "p", word: "pause", rank: 9),
+                   help: "Pause or resume auto-refresh", .pause),
+        KeyBinding([.down, .character("j")], "j k, arrows", help: "Select a row", .move(1)),
+        KeyBinding([.up, .character("k")], "k", help: nil, .move(-1)),
+        KeyBinding([.pageDown], "PgUp PgDn", help: "A page up / down", .move(10)),
+        KeyBinding([.pageUp], "PgUp", help: nil, .move(-10)),
+        KeyBinding([.home], "Home End", help: "The first / last row", .move(Int.min / 2)),
+        KeyBinding([.end], "End", help: nil, .move(Int.max / 2)),
+        KeyBinding([.character("s")], "s  S", footer: Footer(keys: "s", word: "sort", rank: 11),
+                   help: "Sort by next column / reverse", .nextSort),
+        KeyBinding([.character("S")], "S", help: nil, .reverseSort),
+        KeyBinding([.character("?")], "?", footer: Footer(keys: "?", word: "help", rank: 2),
+                   help: "Help (any key closes it)", .help),
+        KeyBinding([.character("q")], "q, Ctrl-C", footer: Footer(keys: "q", word: "quit", rank: 1), help: "Quit", .quit),
+    ]
+
+    /// The help screen's lines: one per binding that has one.
+    static var help: [(keys: String, action: String)] {
+        main.compactMap { binding in binding.help.map { (keys: binding.shown, action: $0) } }
+    }
+
+    /// The footer's entries, by rank.
+    static var footer: [(key: String, action: String)] {
+        main.compactMap(\.footer).sorted { $0.rank < $1.rank }.map { (key: $0.keys, action: $0.word) }
+    }
+
+    static func action(for key: Key) -> DashboardAction? {
+        main.first { $0.keys.contains(key) }?.action
+    }
+}
