@@ -1,4 +1,4 @@
--- The Chatwoot-shaped SQLite schema chanstat reads (SPEC section 2). Extra tables and columns are ignored.
+-- The Chatwoot-shaped SQLite schema chanstat reads (README "Data sources"). Extra tables and columns are ignored.
 CREATE TABLE accounts      (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
 CREATE TABLE inboxes       (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, name TEXT NOT NULL,
                             channel_type TEXT NOT NULL);

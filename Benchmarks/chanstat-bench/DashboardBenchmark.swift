@@ -7,6 +7,8 @@ struct DashboardBenchmark {
     let chanstat: String
     let idleSeconds: Double
     let keyPresses: Int
+    /// Variables for the dashboard's environment (tmux new-session -e), e.g. PGPASSWORD for a postgres:// --db.
+    var environment: [String: String] = [:]
 
     struct Figures {
         let name: String
@@ -20,7 +22,8 @@ struct DashboardBenchmark {
         let tmux = Tmux(socket: "chanstat-bench-\(getpid())")
         defer { tmux.kill() }
         let started = Date()
-        try tmux.start(command: ([chanstat] + arguments + ["--refresh", "3600"]).map(Tmux.quote).joined(separator: " "))
+        try tmux.start(command: ([chanstat] + arguments + ["--refresh", "3600"]).map(Tmux.quote).joined(separator: " "),
+                       environment: environment)
         try tmux.waitFor(timeout: 30) { Self.isLoaded($0, title: "Last 30 days") }
         let firstFrame = Date().timeIntervalSince(started)
         let pid = try tmux.panePID()
@@ -65,9 +68,10 @@ struct Tmux {
         return result.output
     }
 
-    func start(command: String) throws {
-        try run(["-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-e", "LANG=C.UTF-8",
-                 "exec " + command])
+    func start(command: String, environment: [String: String] = [:]) throws {
+        let variables = environment.sorted { $0.key < $1.key }.flatMap { ["-e", "\($0.key)=\($0.value)"] }
+        try run(["-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-e", "LANG=C.UTF-8"] + variables
+                + ["exec " + command])
     }
 
     func sendKeys(_ keys: String) throws { try run(["send-keys", keys]) }

@@ -3,7 +3,10 @@ import Foundation
 // chanstat-bench: programs that print figures, never run by the tests.
 //   swift build -c release && .build/release/chanstat-bench report [--runs N] [--sizes 1000000,5000000]
 //   .build/release/chanstat-bench dashboard [--idle SECONDS] [--keys N] [--sizes 5000000]
-// Uses .build/release/chanstat, the sqlite3 shell and tmux; data files go to bench-data/ (git-ignored).
+//   .build/release/chanstat-bench postgres [--runs N] [--sizes 1000000,5000000] [--dashboard-keys N] [--idle SECONDS]
+//   .build/release/chanstat-bench postgres-dashboard [--keys N] [--idle SECONDS] [--sizes 5000000]
+// Uses .build/release/chanstat, the sqlite3 shell and tmux; data files go to bench-data/ (git-ignored). The
+// postgres modes start a throwaway PostgreSQL server (the tests' PostgresCluster, in /tmp) and need psql.
 
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
@@ -29,6 +32,11 @@ do {
         throw BenchmarkError("\(chanstat) is missing: run `swift build -c release --product chanstat` first")
     }
     try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+    let mode = CommandLine.arguments.dropFirst().first
+    if mode == "postgres" || mode == "postgres-dashboard" {
+        try runPostgresBenchmark(chanstat: chanstat, runs: runs, sizes: sizes, dashboardOnly: mode == "postgres-dashboard")
+        exit(0)
+    }
     let benchmark = ReportBenchmark(chanstat: chanstat, dataDirectory: dataDirectory, runs: runs)
     if CommandLine.arguments.dropFirst().first == "dashboard" {
         try runDashboardBenchmark(benchmark)

@@ -4,7 +4,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 
-/// The report from a Chatwoot server (SPEC section 3), through the same `ReportSource` interface as a file.
+/// The report from a Chatwoot server (docs/http.md), through the same `ReportSource` interface as a file.
 ///
 /// Each report uses its own `HTTPClient`, shut down before `summary` returns (whatever happened), so no
 /// client outlives a call and the front ends need no cleanup: a dashboard refresh every few seconds costs a
@@ -71,7 +71,7 @@ public final class ChatwootAPISource: ReportSource {
     }
 
     private func channelSummary(for range: DateRange) async throws -> ChannelSummary {
-        // `range` is a DateRange, so it already passed SPEC section 1's rules: nothing invalid is ever sent
+        // `range` is a DateRange, so it already passed the rules of docs/report.md: nothing invalid is ever sent
         // (Chatwoot would answer 200 {} to some invalid ranges, which would look like "no conversations").
         try await HTTPClient.withHTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
                                             configuration: configuration) { client in

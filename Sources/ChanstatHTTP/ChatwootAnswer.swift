@@ -1,7 +1,7 @@
 import ChanstatCore
 import Foundation
 
-/// What a Chatwoot server's answer means (SPEC section 3): the report, or one sentence that says what
+/// What a Chatwoot server's answer means (docs/http.md): the report, or one sentence that says what
 /// went wrong and what to do, with the server's own message where it sent one (sanitized, shortened).
 struct ChatwootAnswer {
     let endpoint: ChatwootEndpoint

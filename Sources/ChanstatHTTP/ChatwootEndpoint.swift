@@ -67,7 +67,7 @@ public struct ChatwootEndpoint: Sendable, Equatable {
         return "\(scheme)://\(TerminalSafeText.sanitize(bracketed, maxCharacters: 80))" + (port.map { ":\($0)" } ?? "")
     }
 
-    /// SPEC section 3's path.
+    /// Chatwoot's path (docs/http.md).
     public func summaryURL(accountID: Int64, range: DateRange) -> String {
         let bracketed = host.contains(":") ? "[\(host)]" : host
         return "\(scheme)://\(bracketed)" + (port.map { ":\($0)" } ?? "") + basePath

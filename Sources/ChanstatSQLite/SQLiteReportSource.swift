@@ -2,7 +2,7 @@ import ChanstatCore
 import Foundation
 import GRDB
 
-/// The report over a Chatwoot-shaped SQLite file (SPEC section 2), opened read-only: the file's bytes and
+/// The report over a Chatwoot-shaped SQLite file (README "Data sources"), opened read-only: the file's bytes and
 /// mtime never change and no journal or WAL file appears, so a file with mode 0444 works too.
 public final class SQLiteReportSource: ReportSource {
     public struct Account: Equatable, Sendable {
@@ -81,7 +81,7 @@ public final class SQLiteReportSource: ReportSource {
             + "(\(TerminalSafeText.sanitize(account.name, maxCharacters: 40)))"
     }
 
-    /// SPEC section 2: `--account ID`; without it, the only account in the file, or an error that lists them.
+    /// README "Data sources": `--account ID`; without it, the only account in the file, or an error that lists them.
     private static func chooseAccount(_ db: Database, requested: Int64?, fileName: String) throws -> Account {
         let rows = try Row.fetchAll(db, sql: "SELECT id, name FROM accounts ORDER BY id LIMIT 21")
         let accounts = rows.map { Account(id: $0["id"] ?? 0, name: ($0["name"] as String?) ?? "") }

@@ -1,7 +1,7 @@
 import ChanstatCore
 import Hummingbird
 
-/// Every answer of `serve` that is not a report: SPEC section 4's shape,
+/// Every answer of `serve` that is not a report: docs/http.md's shape,
 /// `{"description":…,"errors":[{"field":…,"message":…,"code":…}]}`, always JSON, never HTML.
 struct APIError: HTTPResponseError, Equatable {
     struct Detail: Equatable, Sendable {
@@ -24,7 +24,7 @@ struct APIError: HTTPResponseError, Equatable {
         self.headers = headers
     }
 
-    /// Written by hand so the key order is the SPEC's (JSONEncoder does not keep order).
+    /// Written by hand so the key order is docs/http.md's (JSONEncoder does not keep order).
     var json: String {
         let details = errors.map {
             "{\"field\":\(ReportJSON.quoted($0.field)),\"message\":\(ReportJSON.quoted($0.message)),"

@@ -26,7 +26,7 @@ struct SummaryRoutes<Context: RequestContext>: Sendable {
         }
     }
 
-    /// SPEC section 4. The order of checks is Chatwoot's: who is asking (401), which account (404),
+    /// docs/http.md. The order of checks is Chatwoot's: who is asking (401), which account (404),
     /// may they (403), then the range (400), so a caller without access learns nothing about ranges
     /// and an anonymous caller learns nothing about which accounts exist.
     @Sendable func summary(_ request: Request, context: Context) async throws -> Response {

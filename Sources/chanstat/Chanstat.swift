@@ -11,7 +11,7 @@ struct Chanstat: AsyncParsableCommand {
         subcommands: [DashboardCommand.self, ReportCommand.self, ServeCommand.self, SampleCommand.self],
         defaultSubcommand: DashboardCommand.self)
 
-    /// Parses, runs, and exits with SPEC section 5's statuses and one line on stderr.
+    /// Parses, runs, and exits with the exit statuses of docs/report.md and one line on stderr.
     static func main() async {
         let status: Int32
         do {

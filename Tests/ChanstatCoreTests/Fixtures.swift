@@ -1,6 +1,6 @@
 import ChanstatCore
 
-/// The payload of SPEC section 1: WebWidget 2/1/1/1 (total 5), Email 1/2/0/0 (total 3).
+/// The payload of docs/report.md: WebWidget 2/1/1/1 (total 5), Email 1/2/0/0 (total 3).
 func specExample() -> ChannelSummary {
     var summary = ChannelSummary()
     for (type, status, count) in [("Channel::WebWidget", 0, 2), ("Channel::WebWidget", 1, 1),

@@ -1,7 +1,7 @@
 import ChanstatCore
 import Testing
 
-/// Presets (SPEC section 5): "last N days" runs from the start of the day N-1 days ago to the end of today,
+/// Presets (README "Command line"): "last N days" runs from the start of the day N-1 days ago to the end of today,
 /// in the calendar's zone. Every expected instant was computed independently for that zone.
 @Suite struct RangePresetTests {
     struct Case: Sendable, CustomTestStringConvertible {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The real dashboard in a real terminal (tmux), on the hand-counted file of `DashboardFixture`
-/// (SPEC section 6, issue 3's "Done means"). Every step waits for text on the screen, never for time.
+/// (README "The dashboard", issue 3's "Done means"). Every step waits for text on the screen, never for time.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct DashboardEndToEndTests {
     let timeout = DashboardHarness.timeout

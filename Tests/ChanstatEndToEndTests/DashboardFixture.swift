@@ -43,7 +43,7 @@ struct DashboardFixture {
     /// Midnight UTC starting the day the file was written: "today" for the presets.
     let startOfToday: Int64
 
-    /// SPEC section 2's schema, as `sample` writes it, with the recommended index; accounts 1 (Acme) and
+    /// The Chatwoot-shaped schema (README "Data sources"), as `sample` writes it, with the recommended index; accounts 1 (Acme) and
     /// 2 (Globex); inboxes 1 and 2 (website), 3 (email) of account 1, 5 (SMS) of account 2. Inbox 4 is each
     /// fixture's own (a hostile channel type).
     static func createAccountsAndInboxes(_ db: Database) throws {

@@ -3,9 +3,9 @@ import Foundation
 import GRDB
 import Testing
 
-/// Channel types are untrusted text (SPEC section 1): through `report`, nothing read from a file reaches the
+/// Channel types are untrusted text (docs/report.md): through `report`, nothing read from a file reaches the
 /// output as a control character or escape sequence, in any format; NULLs where the schema says NOT NULL
-/// count as the SPEC's rules say (NULL status counts nowhere; a NULL channel type is shown as unnamed).
+/// count as docs/report.md's rules say (NULL status counts nowhere; a NULL channel type is shown as unnamed).
 @Suite struct HostileDataReportTests {
     static let hostileTypes = [
         "Channel::\u{1B}[31mRed\u{1B}[0m",                 // SGR colour

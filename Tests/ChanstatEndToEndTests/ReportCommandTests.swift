@@ -4,7 +4,7 @@ import Foundation
 import GRDB
 import Testing
 
-/// `chanstat report` and `chanstat sample` through the real binary (SPEC section 5).
+/// `chanstat report` and `chanstat sample` through the real binary (README "Command line").
 @Suite(.serialized) struct ReportCommandTests {
     static let since: Int64 = 1_767_225_600          // 2026-01-01 00:00:00 UTC
     static let until: Int64 = since + 7 * 86_400     // 2026-01-08 00:00:00 UTC

@@ -5,7 +5,7 @@ import ChanstatTestSupport
 import Foundation
 import Testing
 
-/// The Chatwoot API source against SPEC section 3's answers and against servers that misbehave on purpose.
+/// The Chatwoot API source against docs/http.md's answers and against servers that misbehave on purpose.
 @Suite struct ChatwootAPISourceTests {
     static let token = "secret-token-never-shown"
 

@@ -6,7 +6,7 @@ import GRDB
 import Logging
 import Testing
 
-/// SPEC section 4, row by row, against the project's own server over a real file.
+/// docs/http.md's serve table, row by row, against the project's own server over a real file.
 @Suite struct ServeTests {
     static let summaryPath = "/api/v2/accounts/1/summary_reports/channel"
     static let since = Fixture.range.since, until = Fixture.range.until

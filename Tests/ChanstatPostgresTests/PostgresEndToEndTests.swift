@@ -63,6 +63,26 @@ struct PostgresEndToEndTests {
                                  + "'conversations'::regclass AND attname = 'created_at'") == "timestamp without time zone")
     }
 
+    /// `--compare` and `--by inbox` over Chatwoot's tables: the same hand-counted answers as on a file.
+    @Test func compareAndInboxes() throws {
+        let database = try ChatwootDatabase.make()
+        try database.sql(CompareFixture.inserts)
+        let cases: [([String], String)] = [
+            (["--compare", "--format", "json"], CompareFixture.comparisonJSON),
+            (["--compare", "--format", "csv"], CompareFixture.comparisonCSV),
+            (["--by", "inbox", "--format", "json"], CompareFixture.inboxJSON),
+            (["--by", "inbox", "--format", "csv"], CompareFixture.inboxCSV),
+        ]
+        for (extra, expected) in cases {
+            let run = try chanstat(["report", "--db", database.url()] + CompareFixture.arguments + extra, ["PGTZ": "Asia/Tokyo"])
+            #expect(run.status == 0, "\(extra): \(run.stderr)")
+            #expect(run.stdout == expected, "\(extra)")
+        }
+        let table = try chanstat(["report", "--db", database.url()] + CompareFixture.arguments + ["--compare"])
+        #expect(table.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(3).joined(separator: "\n")
+                == CompareFixture.comparisonTable)
+    }
+
     @Test func sampleRefusesExistingTablesAndRealChatwoots() throws {
         let database = try ChatwootDatabase.make(withTables: false)
         let small = ["--conversations", "200", "--end", "2026-11-20"]

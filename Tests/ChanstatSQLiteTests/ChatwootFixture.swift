@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 
-/// A hand-made Chatwoot-shaped file (SPEC section 2): the rows are chosen in each test, so every expected
+/// A hand-made Chatwoot-shaped file (README "Data sources"): the rows are chosen in each test, so every expected
 /// count can be worked out by reading them.
 struct ChatwootFixture {
     enum Timestamps: String, CaseIterable, Sendable { case unix, text }
@@ -20,7 +20,7 @@ struct ChatwootFixture {
     var conversations: [Conversation] = []
     var timestamps: Timestamps = .unix
     var withIndex = true
-    /// The DDL of SPEC section 2, except where a test wants a file that breaks it.
+    /// The DDL of a Chatwoot-shaped file, except where a test wants a file that breaks it.
     var conversationsDDL = """
         CREATE TABLE conversations (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, inbox_id INTEGER NOT NULL,
                                     status INTEGER NOT NULL DEFAULT 0, created_at NOT NULL)

@@ -201,13 +201,17 @@ import Testing
         try Week.fixture(.unix, index: true).write(to: scratch.path("c.sqlite"))
         let source = try SQLiteReportSource(path: scratch.path("c.sqlite"), accountID: 1, busyTimeout: 30)
         let writer = try Writer(scratch.path("c.sqlite"))
-        // The writer lets go while the report is retrying: the report then succeeds.
-        let release = Task.detached {
-            try await Task.sleep(for: .milliseconds(300))
-            try writer.release()
+        // The writer lets go while the report is retrying: the report then succeeds. A thread of its own, not a
+        // task: with the whole suite running, the two-thread cooperative pool can be busy with other tests' blocking
+        // work for longer than the retry lasts, and the writer would never let go in time.
+        let released = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 0.3)
+            try? writer.release()
+            released.signal()
         }
         let summary = try await source.summary(for: DateRange(since: Week.since, until: Week.until))
-        try await release.value
+        released.wait()
         #expect(ReportJSON.encode(summary) == Week.accountOneJSON)
     }
 

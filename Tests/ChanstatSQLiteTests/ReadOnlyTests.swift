@@ -4,7 +4,7 @@ import Foundation
 import GRDB
 import Testing
 
-/// SPEC section 2: the file is opened read-only and never changes.
+/// README "Data sources": the file is opened read-only and never changes.
 @Suite struct ReadOnlyTests {
     struct Snapshot: Equatable {
         let bytes: Data

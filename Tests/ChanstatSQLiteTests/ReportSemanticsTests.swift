@@ -4,7 +4,7 @@ import Foundation
 import GRDB
 import Testing
 
-/// SPEC section 1 on real files, each rule on all four shapes: Unix or text timestamps, with or without the index.
+/// docs/report.md's rules on real files, each rule on all four shapes: Unix or text timestamps, with or without the index.
 @Suite struct ReportSemanticsTests {
     func open(_ variant: FileVariant, account: Int64? = 1, edit: (inout ChatwootFixture) -> Void = { _ in })
         throws -> (Scratch, SQLiteReportSource) {
@@ -90,7 +90,7 @@ import Testing
     @Test(arguments: FileVariant.allCases)
     func nullAndNonIntegerStatusesCountNowhere(_ variant: FileVariant) async throws {
         let (scratch, source) = try open(variant) { fixture in
-            // An untrusted file need not keep the NOT NULL of the SPEC's DDL.
+            // An untrusted file need not keep the NOT NULL of the schema's DDL.
             fixture.conversationsDDL = """
                 CREATE TABLE conversations (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL,
                                             inbox_id INTEGER NOT NULL, status INTEGER, created_at NOT NULL)
@@ -123,7 +123,7 @@ import Testing
 
     @Test(arguments: FileVariant.allCases)
     func theSpecExample(_ variant: FileVariant) async throws {
-        // SPEC section 1's payload, built from rows: WebWidget 2/1/1/1 over two inboxes, Email 1/2/0/0.
+        // the payload of docs/report.md, built from rows: WebWidget 2/1/1/1 over two inboxes, Email 1/2/0/0.
         let (scratch, source) = try open(variant) { fixture in
             fixture.conversations = [(1, 0), (2, 0), (1, 1), (2, 2), (1, 3), (3, 0), (3, 1), (3, 1)].enumerated().map {
                 .init(account: 1, inbox: $0.element.0, status: $0.element.1, createdAt: Week.since + Int64($0.offset) * 3_600)

@@ -1,5 +1,5 @@
 /// A half-open range of UTC instants, `since <= created_at < until`, in Unix seconds.
-/// The only way to make one is `DateRange(since:until:)`, which applies SPEC section 1's rules,
+/// The only way to make one is `DateRange(since:until:)`, which applies the rules of docs/report.md,
 /// so a `DateRange` value is always one that every part of chanstat (and a Chatwoot server) accepts.
 public struct DateRange: Equatable, Hashable, Sendable {
     /// 6 months of 30.436875 days: the limit released Chatwoot servers apply. Exactly this many seconds passes.

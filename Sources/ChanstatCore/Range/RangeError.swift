@@ -11,7 +11,7 @@ public enum RangeError: Error, Equatable, Sendable {
     case notAfter
     case tooLong
 
-    /// The sentence, in SPEC section 1's words where the SPEC gives them.
+    /// The sentence, in the words of docs/report.md.
     public var message: String {
         switch self {
         case .missing(let field):

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The presets of SPEC section 5, after Chatwoot's reports screen. All in local time (the calendar's zone).
+/// The presets (docs/report.md), after Chatwoot's reports screen. All in local time (the calendar's zone).
 /// "Last N days" runs from the start of the day N-1 days ago to the end of today.
 public enum RangePreset: String, CaseIterable, Sendable {
     case today

@@ -1,4 +1,4 @@
-/// Reads a WHEN of SPEC section 5: Unix seconds, `YYYY-MM-DD`, or an ISO 8601 date-time.
+/// Reads a WHEN (README "Command line"): Unix seconds, `YYYY-MM-DD`, or an ISO 8601 date-time.
 ///
 /// A date means local midnight (the calendar's zone); as an `until` it means the end of that day, which in a
 /// half-open range is the next day's midnight. A date-time without an offset is wall-clock time in the zone.
@@ -44,7 +44,7 @@ public struct WhenParser: Sendable {
         return wholeSeconds + (time.hasFraction ? 1 : 0)
     }
 
-    /// Both bounds, validated by the one rule of SPEC section 1.
+    /// Both bounds, validated by the one rule of docs/report.md.
     public func range(since: String?, until: String?) throws(RangeError) -> DateRange {
         guard let since else { throw .missing(.since) }
         guard let until else { throw .missing(.until) }

@@ -1,4 +1,4 @@
-/// The human label of a channel type (SPEC section 1's table), already safe to print.
+/// The human label of a channel type (the labels table of docs/report.md), already safe to print.
 public enum ChannelLabel {
     private static let known: [String: String] = [
         "Channel::WebWidget": "Website",

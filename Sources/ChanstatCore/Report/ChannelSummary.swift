@@ -1,4 +1,4 @@
-/// The channel summary report of SPEC section 1: counts per channel type. Channel types with nothing
+/// The channel summary report (docs/report.md): counts per channel type. Channel types with nothing
 /// counted are never stored, so an empty report is `channels.isEmpty`, and its JSON is `{}`.
 public struct ChannelSummary: Equatable, Sendable {
     /// Keyed by the raw `channel_type` (untrusted text: sanitize before printing).
@@ -6,7 +6,7 @@ public struct ChannelSummary: Equatable, Sendable {
 
     public init() { channels = [:] }
 
-    /// Drops channel types whose total is zero, as the SPEC's payload does.
+    /// Drops channel types whose total is zero, as the payload does (docs/report.md).
     public init(channels: [String: ChannelCounts]) {
         self.channels = channels.filter { $0.value.total > 0 }
     }

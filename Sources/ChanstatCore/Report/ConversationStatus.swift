@@ -1,4 +1,4 @@
-/// Chatwoot's conversation status codes (SPEC section 1). Any other value counts nowhere.
+/// Chatwoot's conversation status codes (docs/report.md). Any other value counts nowhere.
 public enum ConversationStatus: Int, CaseIterable, Sendable {
     case open = 0
     case resolved = 1

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// Writes Chatwoot-shaped sample data (SPEC section 5): one transaction, prepared statements, the index
+/// Writes Chatwoot-shaped sample data (README "Command line"): one transaction, prepared statements, the index
 /// built after the rows (sorting once is far cheaper than keeping an index ordered through 5M inserts).
 public enum SampleWriter {
     public typealias Progress = (_ written: Int, _ total: Int) -> Void

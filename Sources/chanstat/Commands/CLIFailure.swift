@@ -2,10 +2,10 @@ import ArgumentParser
 import ChanstatConfig
 import ChanstatCore
 
-/// How failures leave the process (SPEC section 5): one line on stderr; exit 2 for bad usage or an invalid
+/// How failures leave the process (README "Command line"): one line on stderr; exit 2 for bad usage or an invalid
 /// range, 1 for a source failure.
 enum CLIFailure {
-    /// A range error, carried through `run()` so the exit status is 2 and the words are the SPEC's.
+    /// A range error, carried through `run()` so the exit status is 2 and the words are docs/report.md's.
     struct InvalidRange: Error { let error: RangeError }
 
     static func range<T>(_ body: () throws(RangeError) -> T) throws -> T {
@@ -35,13 +35,13 @@ enum CLIFailure {
         default:
             let code = command.exitCode(for: error)
             if code == .success { return (command.fullMessage(for: error), 0) }
-            // One line on stderr (SPEC section 5): the parser's sentence, without the usage block it appends;
+            // One line on stderr (README "Command line"): the parser's sentence, without the usage block it appends;
             // a list of allowed values ("  - today" lines) is folded into that line.
             let lines = command.message(for: error).split(separator: "\n").map { $0.drop(while: { $0 == " " }) }
             let choices = lines.dropFirst().filter { $0.hasPrefix("- ") }.map { String($0.dropFirst(2)) }
             let sentence = lines.first.map { choices.isEmpty ? String($0) : "\($0) \(choices.joined(separator: ", "))" } ?? ""
             let message = sentence.isEmpty ? "" : "chanstat: \(sentence)"
-            // swift-argument-parser uses 64 (EX_USAGE) for bad usage; the SPEC says 2.
+            // swift-argument-parser uses 64 (EX_USAGE) for bad usage; docs/report.md says 2.
             return (message, code == .validationFailure ? 2 : code.rawValue)
         }
     }

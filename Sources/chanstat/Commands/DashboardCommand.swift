@@ -7,7 +7,7 @@ import Foundation
 
 extension ColorMode: ExpressibleByArgument {}
 
-/// `chanstat` / `chanstat dashboard`: the full-screen dashboard (SPEC section 6).
+/// `chanstat` / `chanstat dashboard`: the full-screen dashboard (README "The dashboard").
 struct DashboardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",

@@ -5,7 +5,7 @@ import ChanstatPostgres
 import ChanstatSQLite
 import Foundation
 
-/// `chanstat sample`: writes realistic Chatwoot-shaped data (SPEC section 5).
+/// `chanstat sample`: writes realistic Chatwoot-shaped data (README "Command line").
 struct SampleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sample",

@@ -4,7 +4,7 @@ import Foundation
 
 extension RangePreset: ExpressibleByArgument {}
 
-/// RANGE of SPEC section 5: `--since/--until`, or `--range PRESET`; last 30 days by default.
+/// RANGE (README "Command line"): `--since/--until`, or `--range PRESET`; last 30 days by default.
 struct RangeOptions: ParsableArguments {
     @Option(help: "Start of the range (inclusive): Unix seconds, YYYY-MM-DD (local midnight) or an ISO 8601 date-time.")
     var since: String?
@@ -29,7 +29,7 @@ struct RangeOptions: ParsableArguments {
     /// `--since`/`--until` were given (a custom range, which no profile overrides).
     var isCustom: Bool { since != nil || until != nil }
 
-    /// The choice, with the SPEC's range errors (exit status 2) for a bad custom range; `preset` is the
+    /// The choice, with the range errors of docs/report.md (exit status 2) for a bad custom range; `preset` is the
     /// resolved preset (`--range`, else the profile's, else the default).
     func choice(preset: RangePreset) throws(RangeError) -> RangeChoice {
         if !isCustom { return .preset(preset) }
