@@ -9,6 +9,8 @@ struct DashboardBenchmark {
     let keyPresses: Int
     /// Variables for the dashboard's environment (tmux new-session -e), e.g. PGPASSWORD for a postgres:// --db.
     var environment: [String: String] = [:]
+    /// Press `c` after the first frame: every key press then loads two periods (two queries).
+    var comparing = false
 
     struct Figures {
         let name: String
@@ -27,6 +29,10 @@ struct DashboardBenchmark {
         try tmux.waitFor(timeout: 30) { Self.isLoaded($0, title: "Last 30 days") }
         let firstFrame = Date().timeIntervalSince(started)
         let pid = try tmux.panePID()
+        if comparing {
+            try tmux.sendKeys("c")
+            try tmux.waitFor(timeout: 30) { Self.isLoaded($0, title: "Last 30 days", comparing: true) }
+        }
 
         var keyTimes: [Double] = []
         for press in 0..<keyPresses {
@@ -34,7 +40,7 @@ struct DashboardBenchmark {
             let (key, title) = press % 2 == 0 ? ("5", "Last 6 months") : ("3", "Last 30 days")
             let pressed = Date()
             try tmux.sendKeys(key)
-            try tmux.waitFor(timeout: 30) { Self.isLoaded($0, title: title) }
+            try tmux.waitFor(timeout: 30) { Self.isLoaded($0, title: title, comparing: comparing) }
             keyTimes.append(Date().timeIntervalSince(pressed))
         }
 
@@ -48,9 +54,11 @@ struct DashboardBenchmark {
     }
 
     /// Loaded: the range's title in the header, a totals row, and no "until the new range loads" notice.
-    static func isLoaded(_ screen: String, title: String) -> Bool {
+    /// Comparing, the header also names the previous period ("vs …").
+    static func isLoaded(_ screen: String, title: String, comparing: Bool = false) -> Bool {
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.count > 2, lines[1].hasPrefix(title), lines[1].contains("updated") else { return false }
+        guard !comparing || lines[1].contains(" vs ") else { return false }
         return !screen.contains("until the new range loads") && lines.contains { $0.hasPrefix("Total ") }
     }
 }

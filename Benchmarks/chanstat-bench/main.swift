@@ -2,7 +2,7 @@ import Foundation
 
 // chanstat-bench: programs that print figures, never run by the tests.
 //   swift build -c release && .build/release/chanstat-bench report [--runs N] [--sizes 1000000,5000000]
-//   .build/release/chanstat-bench dashboard [--idle SECONDS] [--keys N] [--sizes 5000000]
+//   .build/release/chanstat-bench dashboard [--idle SECONDS] [--keys N] [--sizes 5000000] [--compare]
 //   .build/release/chanstat-bench postgres [--runs N] [--sizes 1000000,5000000] [--dashboard-keys N] [--idle SECONDS]
 //   .build/release/chanstat-bench postgres-dashboard [--keys N] [--idle SECONDS] [--sizes 5000000]
 // Uses .build/release/chanstat, the sqlite3 shell and tmux; data files go to bench-data/ (git-ignored). The
@@ -64,14 +64,17 @@ do {
 }
 
 func runDashboardBenchmark(_ reports: ReportBenchmark) throws {
-    let benchmark = DashboardBenchmark(chanstat: chanstat, idleSeconds: Double(option("--idle", default: "30")) ?? 30,
+    var benchmark = DashboardBenchmark(chanstat: chanstat, idleSeconds: Double(option("--idle", default: "30")) ?? 30,
                                        keyPresses: Int(option("--keys", default: "6")) ?? 6)
+    // --compare: `c` first, so each key press loads the range and its previous period (two queries).
+    benchmark.comparing = CommandLine.arguments.contains("--compare")
     var sources: [(String, [String])] = [("built-in demo data", [])]
     for size in sizes {
         let file = try reports.prepare(conversations: size).indexed
         sources.append(("\(size / 1_000_000)M conversations", ["--db", file, "--account", "1"]))
     }
-    print("dashboard in tmux (120x40, LANG=C.UTF-8), release build; key presses alternate presets 5 and 3\n")
+    print("dashboard in tmux (120x40, LANG=C.UTF-8), release build; key presses alternate presets 5 and 3"
+          + (benchmark.comparing ? ", compare on (c)" : "") + "\n")
     print("| source | first complete frame | key to redrawn frame (median, max) | idle CPU | peak memory |")
     print("|---|---|---|---|---|")
     for (name, arguments) in sources {

@@ -86,8 +86,8 @@ private struct TableReader {
             case "db": profile.db = try string(value, key: key, table: name)
             case "token_file": profile.tokenFile = try string(value, key: key, table: name)
             case "account":
-                guard let account = value?.int, account > 0 else {
-                    throw error(key: key, table: name, "\(name).account must be a positive whole number")
+                guard let account = value?.int, AccountID.isValid(Int64(account)) else {
+                    throw error(key: key, table: name, AccountID.problem("\(name).account"))
                 }
                 profile.account = Int64(account)
             case "range":

@@ -7,7 +7,7 @@ import Testing
 
 /// `report --compare` and `report --by inbox` through the real binary on a SQLite file, and `--compare`
 /// through `serve` and the HTTP source, against the hand-counted `CompareFixture`.
-@Suite struct CompareAndInboxCommandTests {
+@Suite(.serialized) struct CompareAndInboxCommandTests {
     /// A file with the fixture's rows (created_at as Rails text, which the file's form detection reads).
     static func file() throws -> (URL, String) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chanstat-compare-\(UUID().uuidString)")
@@ -32,13 +32,7 @@ import Testing
         let (directory, path) = try Self.file()
         defer { try? FileManager.default.removeItem(at: directory) }
         let source = ["--db", path]
-        let cases: [([String], String)] = [
-            (["--compare", "--format", "json"], CompareFixture.comparisonJSON),
-            (["--compare", "--format", "csv"], CompareFixture.comparisonCSV),
-            (["--by", "inbox", "--format", "json"], CompareFixture.inboxJSON),
-            (["--by", "inbox", "--format", "csv"], CompareFixture.inboxCSV),
-        ]
-        for (extra, expected) in cases {
+        for (extra, expected) in CompareFixture.outputs {
             let run = try report(source, extra)
             #expect(run.status == 0, "\(extra): \(run.stderr)")
             #expect(run.stdout == expected, "\(extra)")

@@ -165,7 +165,7 @@ import Testing
     func anAccountIdBelowOneIsBadUsage(account: String) throws {
         let run = try ChanstatBinary.run(["report", "--db", "/nonexistent.sqlite", "--account=\(account)"])
         #expect(run.status == 2)
-        #expect(run.stderrLines == ["chanstat: --account must be a positive id"])
+        #expect(run.stderrLines == ["chanstat: --account must be a positive whole number (an account id)"])
     }
 
     // MARK: Source failures: exit 1, one line.

@@ -29,6 +29,12 @@ public enum CompareFixture {
     /// `report --account 1 --since SINCE --until UNTIL` and these, with `--format …`.
     public static let arguments = ["--account", "1", "--since", String(since), "--until", String(until)]
 
+    /// Each way of asking and the exact output it must give, for every source that has inbox rows.
+    public static var outputs: [(arguments: [String], expected: String)] {
+        [(["--compare", "--format", "json"], comparisonJSON), (["--compare", "--format", "csv"], comparisonCSV),
+         (["--by", "inbox", "--format", "json"], inboxJSON), (["--by", "inbox", "--format", "csv"], inboxCSV)]
+    }
+
     public static let comparisonJSON = """
         {"range":{"since":1767830400,"until":1768435200},"previous":{"since":1767225600,"until":1767830400},\
         "channels":{"Channel::Email":{"now":{"open":1,"resolved":2,"pending":0,"snoozed":0,"total":3},\

@@ -43,8 +43,9 @@ public enum DisplayWidth {
         }
     }
 
-    /// Cuts text to at most `columns` columns, ending with "…" when it was cut.
-    public static func truncate(_ text: String, to columns: Int) -> String {
+    /// Cuts text to at most `columns` columns, ending with `ellipsis` (one column) when it was cut: the one
+    /// truncation of the tables, the dashboard and the header.
+    public static func truncate(_ text: String, to columns: Int, ellipsis: Character = "…") -> String {
         guard columns > 0 else { return "" }
         guard of(text) > columns else { return text }
         var out = "", used = 0
@@ -54,7 +55,8 @@ public enum DisplayWidth {
             out.append(character)
             used += width
         }
-        return out + "…"
+        out.append(ellipsis)
+        return out
     }
 
     /// Pads on the right (text) or the left (numbers) to exactly `columns` columns.

@@ -38,7 +38,7 @@ struct SourceOptions: ParsableArguments {
     var statementTimeout: Double?
 
     func validate() throws {
-        if let account, account <= 0 { throw ValidationError("--account must be a positive id") }
+        if let account, !AccountID.isValid(account) { throw ValidationError(AccountID.problem("--account")) }
         if db != nil, url != nil { throw ValidationError("use either --db or --url, not both") }
         if let statementTimeout, StatementTimeoutLimits.validated(statementTimeout) == nil {
             throw ValidationError("--statement-timeout must be \(StatementTimeoutLimits.described) seconds")
