@@ -37,8 +37,12 @@ public func fuzzBarLayout(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let largest = counts.total.addingReportingOverflow(extra).overflow ? counts.total : counts.total + extra
         checkBar(counts, largest: largest, cells: cells)
     }
-    checkTableLayout(width: Int(input.byte()) | Int(input.byte() % 2) << 8, label: Int(input.byte()),
-                     numberWidths: (0..<6).map { _ in 1 + Int(input.byte() % 24) })
+    let width = Int(input.byte()) | Int(input.byte() % 2) << 8, label = Int(input.byte())
+    let numberWidths = (0..<6).map { _ in 1 + Int(input.byte() % 24) }
+    // Comparing adds a change column after each number and a percent after the total's.
+    let changeWidths = input.byte() % 2 == 0 ? nil : (0..<6).map { _ in 1 + Int(input.byte() % 12) }
+    checkTableLayout(width: width, label: label, numberWidths: numberWidths, changeWidths: changeWidths,
+                     percentWidth: 1 + Int(input.byte() % 8))
     return 0
 }
 
@@ -86,25 +90,33 @@ func checkBar(_ counts: ChannelCounts, largest: Int64, cells: Int) {
     }
 }
 
-func checkTableLayout(width: Int, label: Int, numberWidths: [Int]) {
-    let numberWidth: (SortKey) -> Int = { key in
-        numberWidths[[SortKey.channel, .open, .pending, .snoozed, .resolved, .total].firstIndex(of: key)!]
-    }
-    guard let layout = TableLayout.fit(width: width, preferredLabelWidth: label, numberWidth: numberWidth) else {
-        precondition(TableLayout.fit(width: width - 1, preferredLabelWidth: label, numberWidth: numberWidth) == nil,
-                     "a narrower table fits where a wider one did not")
+func checkTableLayout(width: Int, label: Int, numberWidths: [Int], changeWidths: [Int]?, percentWidth: Int) {
+    let columns: [ReportColumn] = [.label, .open, .pending, .snoozed, .resolved, .total]
+    let needs = TableLayout.Needs(label: label, number: { numberWidths[columns.firstIndex(of: $0)!] },
+                                  change: changeWidths.map { widths in { widths[columns.firstIndex(of: $0)!] } },
+                                  percent: percentWidth)
+    guard let layout = TableLayout.fit(width: width, needs: needs) else {
+        precondition(TableLayout.fit(width: width - 1, needs: needs) == nil, "a narrower table fits where a wider one did not")
         return
     }
     precondition(layout.totalWidth <= width, "the table overflows \(width) columns")
     precondition((TableLayout.minimumLabelWidth...TableLayout.maximumLabelWidth).contains(layout.labelWidth))
     precondition(layout.barWidth == 0
                  || (TableLayout.minimumBarWidth...TableLayout.maximumBarWidth).contains(layout.barWidth))
-    let shown = layout.numbers.map(\.key)
+    let shown = layout.numbers.map(\.column)
     precondition(shown.contains(.total), "the total always stays")
-    let dropped = TableLayout.numberColumns.filter { !shown.contains($0) }
+    let dropped = ReportColumn.numbers.filter { !shown.contains($0) }
     precondition(Set(dropped) == Set(TableLayout.dropOrder.prefix(dropped.count)), "columns go in the drop order")
-    precondition(shown == TableLayout.numberColumns.filter(shown.contains), "shown columns keep their order")
-    let wider = TableLayout.fit(width: width + 1, preferredLabelWidth: label, numberWidth: numberWidth)
+    precondition(shown == ReportColumn.numbers.filter(shown.contains), "shown columns keep their order")
+    if changeWidths != nil {
+        precondition(layout.numbers.last?.changeWidth ?? 0 > 0 && layout.percentWidth > 0,
+                     "comparing, the total's change and percent stay with the total")
+        precondition(dropped.isEmpty || layout.numbers.allSatisfy { $0.column == .total || $0.changeWidth == 0 },
+                     "the statuses' changes go before any status does")
+    } else {
+        precondition(layout.percentWidth == 0 && layout.numbers.allSatisfy { $0.changeWidth == 0 }, "no change columns")
+    }
+    let wider = TableLayout.fit(width: width + 1, needs: needs)
     // The bar's width may shrink when a column comes back; the bar itself never goes.
     precondition(wider.map { $0.numbers.count >= layout.numbers.count && ($0.barWidth > 0 || layout.barWidth == 0) } ?? false,
                  "widening the table lost a column")
