@@ -7,6 +7,10 @@ import ChanstatTerminal
 /// Environment variables read here: `CHANSTAT_PROFILE` (the profile, when `--profile` is not given),
 /// `CHATWOOT_API_TOKEN` (the token: beats a profile's `token_file`, loses to `--token-file`), `NO_COLOR`
 /// (no colours: beats a profile's `color`, loses to `--color`), `XDG_CONFIG_HOME` and `HOME` (where the file is).
+///
+/// `TZ` is not read here: it is the default time zone (the process's local one), below a profile's
+/// `timezone`, because it is usually set for a whole box or container (often to UTC) rather than by the
+/// person asking; `--timezone` is the one-off override.
 public enum SettingsResolver {
     public static let profileVariable = "CHANSTAT_PROFILE"
     public static let tokenVariable = "CHATWOOT_API_TOKEN"
@@ -33,7 +37,8 @@ public enum SettingsResolver {
                 ?? (isServer ? RefreshSettings.defaultForServer : RefreshSettings.defaultForFile),
             color: flags.color ?? (noColor ? .never : nil) ?? profile.color ?? .auto,
             statementTimeoutSeconds: flags.statementTimeout ?? profile.statementTimeout ?? StatementTimeoutLimits.defaultSeconds,
-            profileName: profileName)
+            profileName: profileName,
+            timeZone: flags.timeZone ?? profile.timezone)
     }
 
     /// `--profile`, else `$CHANSTAT_PROFILE`, else the file's `default_profile`; a named profile must exist.

@@ -18,9 +18,9 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try ResolvedSettings.resolve(source: source, range: range)
-        let choice = try CLIFailure.range { () throws(RangeError) in try range.choice(preset: settings.rangePreset) }
-        let dateRange = choice.resolve(now: Date(), calendar: range.calendar)
-        let reportSource = try await SourceOptions.makeSource(settings, calendar: range.calendar)
+        let choice = try CLIFailure.range { () throws(RangeError) in try range.choice(preset: settings.rangePreset, calendar: settings.calendar) }
+        let dateRange = choice.resolve(now: Date(), calendar: settings.calendar)
+        let reportSource = try await SourceOptions.makeSource(settings, calendar: settings.calendar)
         let summary: ChannelSummary
         do {
             summary = try await reportSource.summary(for: dateRange)
@@ -37,7 +37,7 @@ struct ReportCommand: AsyncParsableCommand {
             output = ReportCSV.render(summary)
         case .table:
             let terminal = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            let heading = "\(reportSource.displayName)\n\(choice.title): \(range.calendar.describe(dateRange, dash: " to "))\n\n"
+            let heading = "\(reportSource.displayName)\n\(choice.title): \(settings.calendar.describe(dateRange, dash: " to "))\n\n"
             output = heading + ReportTable.render(summary, bold: terminal)
         }
         try StandardOutput.write(output)
