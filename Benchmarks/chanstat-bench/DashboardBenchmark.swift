@@ -65,9 +65,9 @@ struct Tmux {
         return result.output
     }
 
-    func start(command: String) throws {
-        try run(["-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-e", "LANG=C.UTF-8",
-                 "exec " + command])
+    func start(command: String, environment: [String: String] = [:]) throws {
+        let variables = (["LANG": "C.UTF-8"].merging(environment) { $1 }).flatMap { ["-e", "\($0.key)=\($0.value)"] }
+        try run(["-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40"] + variables + ["exec " + command])
     }
 
     func sendKeys(_ keys: String) throws { try run(["send-keys", keys]) }

@@ -3,6 +3,7 @@ import Foundation
 // chanstat-bench: programs that print figures, never run by the tests.
 //   swift build -c release && .build/release/chanstat-bench report [--runs N] [--sizes 1000000,5000000]
 //   .build/release/chanstat-bench dashboard [--idle SECONDS] [--keys N] [--sizes 5000000]
+//   .build/release/chanstat-bench soak [--minutes 20] [--rate REQUESTS_PER_SECOND]
 // Uses .build/release/chanstat, the sqlite3 shell and tmux; data files go to bench-data/ (git-ignored).
 
 func median(_ values: [Double]) -> Double {
@@ -30,6 +31,12 @@ do {
     }
     try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
     let benchmark = ReportBenchmark(chanstat: chanstat, dataDirectory: dataDirectory, runs: runs)
+    if CommandLine.arguments.dropFirst().first == "soak" {
+        try SoakBenchmark(chanstat: chanstat, dataDirectory: dataDirectory,
+                          minutes: max(1, Int(option("--minutes", default: "20")) ?? 20),
+                          requestsPerSecond: max(1, Int(option("--rate", default: "20")) ?? 20)).run()
+        exit(0)
+    }
     if CommandLine.arguments.dropFirst().first == "dashboard" {
         try runDashboardBenchmark(benchmark)
         exit(0)
