@@ -5,16 +5,17 @@ import Testing
 /// The .deb that scripts/release writes, built by the same script (scripts/lib/build-deb) from the statically
 /// relinked debug binary, installed with `dpkg -i` into a scratch root whose package database is a copy of this
 /// machine's (so `Depends` must be satisfied by what a Debian system has, without touching the real one), then
-/// run from there and removed again.
-@Suite(.serialized, .enabled(if: Shell.exists("dpkg-shlibdeps"), "dpkg-dev is not installed"))
-struct DebianPackageTests {
-    static let installedFiles = [
+/// run from there and removed again. Part of StaticBinaryTests' serialized suite, so that the two 200 MB
+/// relinks never run at the same time.
+extension StaticBinaryTests {
+    static let packagedFiles = [
         "usr/bin/chanstat", "usr/share/man/man1/chanstat.1.gz", "usr/share/bash-completion/completions/chanstat",
         "usr/share/zsh/vendor-completions/_chanstat", "usr/share/fish/vendor_completions.d/chanstat.fish",
         "usr/share/doc/chanstat/copyright",
     ]
 
-    @Test func thePackageInstallsRunsAndRemovesCleanly() throws {
+    @Test(.enabled(if: Shell.exists("dpkg-shlibdeps"), "dpkg-dev is not installed"))
+    func theDebianPackageInstallsRunsAndRemovesCleanly() throws {
         try StaticRelink.withBinary { binary in
             let scratch = URL(fileURLWithPath: binary).deletingLastPathComponent()
             let built = try Shell.run(PackageRoot.file("scripts/lib/build-deb").path, [binary, scratch.appendingPathComponent("out").path])
@@ -39,7 +40,7 @@ struct DebianPackageTests {
 
             let install = try Shell.run("dpkg", dpkg + ["-i", deb])
             #expect(install.status == 0, "dpkg -i: \(install.stdout)\(install.stderr)")
-            for file in Self.installedFiles {
+            for file in Self.packagedFiles {
                 #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(file).path), "\(file) is not installed")
             }
             let listed = try Shell.run("dpkg", dpkg + ["-L", "chanstat"]).stdout
