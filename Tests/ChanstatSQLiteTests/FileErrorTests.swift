@@ -201,13 +201,17 @@ import Testing
         try Week.fixture(.unix, index: true).write(to: scratch.path("c.sqlite"))
         let source = try SQLiteReportSource(path: scratch.path("c.sqlite"), accountID: 1, busyTimeout: 30)
         let writer = try Writer(scratch.path("c.sqlite"))
-        // The writer lets go while the report is retrying: the report then succeeds.
-        let release = Task.detached {
-            try await Task.sleep(for: .milliseconds(300))
-            try writer.release()
+        // The writer lets go while the report is retrying: the report then succeeds. The release runs on a
+        // thread of its own: the report's retry blocks a cooperative thread, and under a full parallel test
+        // run the others may all be busy, so a Task could wait past the busy timeout for a thread to run on.
+        let released = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            usleep(300_000)
+            try? writer.release()
+            released.signal()
         }
         let summary = try await source.summary(for: DateRange(since: Week.since, until: Week.until))
-        try await release.value
+        released.wait()
         #expect(ReportJSON.encode(summary) == Week.accountOneJSON)
     }
 
