@@ -201,6 +201,7 @@ int ct_read_key(unsigned int *codepoint) {
     case KEY_ENTER: return CT_KEY_ENTER;
     case KEY_BACKSPACE: return CT_KEY_BACKSPACE;
     case KEY_BTAB: return CT_KEY_BACK_TAB;
+    case KEY_DC: return CT_KEY_DELETE;
     case KEY_RESIZE: return CT_KEY_RESIZE;
     default: return CT_KEY_OTHER;
     }

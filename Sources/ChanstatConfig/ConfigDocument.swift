@@ -13,6 +13,7 @@ import TOMLKit
 /// range = "7d"
 /// refresh = 300
 /// color = "auto"
+/// timezone = "Europe/Berlin"
 ///
 /// [profiles.replica]
 /// db = "postgres://chanstat@replica.internal/chatwoot_production?sslmode=verify-full"
@@ -51,7 +52,8 @@ private struct TableReader {
     let file: String
     let lines: KeyLineFinder
 
-    static let profileKeys = ["url", "account", "db", "token_file", "range", "refresh", "color", "statement_timeout"]
+    static let profileKeys = ["url", "account", "db", "token_file", "range", "refresh", "color", "statement_timeout",
+                              "timezone"]
 
     mutating func document(_ root: TOMLTable) throws(ConfigError) -> ConfigDocument {
         var document = ConfigDocument()
@@ -98,6 +100,12 @@ private struct TableReader {
                 profile.color = try choice(value, key: key, table: name)
             case "statement_timeout":
                 profile.statementTimeout = try seconds(value, key: key, table: name, StatementTimeoutLimits.self)
+            case "timezone":
+                let zone = try string(value, key: key, table: name)
+                guard LocalCalendar(zoneNamed: zone) != nil else {
+                    throw error(key: key, table: name, "\(name).timezone: " + LocalCalendar.unknownZoneMessage(zone))
+                }
+                profile.timezone = zone
             default:
                 throw error(key: key, table: name, "unknown key '\(key)' in [\(name)] (known keys: "
                             + Self.profileKeys.joined(separator: ", ") + ")")

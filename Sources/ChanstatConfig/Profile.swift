@@ -11,11 +11,14 @@ public struct Profile: Equatable, Sendable {
     public var refresh: Double?
     public var color: ColorMode?
     public var statementTimeout: Double?
+    /// An IANA zone name, already checked to be one the system knows.
+    public var timezone: String?
 
     public init(url: String? = nil, account: Int64? = nil, db: String? = nil, tokenFile: String? = nil,
                 range: RangePreset? = nil, refresh: Double? = nil, color: ColorMode? = nil,
-                statementTimeout: Double? = nil) {
+                statementTimeout: Double? = nil, timezone: String? = nil) {
         self.statementTimeout = statementTimeout
+        self.timezone = timezone
         self.url = url
         self.account = account
         self.db = db

@@ -14,6 +14,8 @@ public struct CommandLineSettings: Equatable, Sendable {
     public var range: RangePreset?
     public var refresh: Double?
     public var color: ColorMode?
+    /// `--timezone ZONE`, or "UTC" for `--utc`: an IANA name, already checked.
+    public var timeZone: String?
 
     public init() {}
 }
@@ -40,15 +42,26 @@ public struct Settings: Equatable, Sendable {
     public var statementTimeoutSeconds: Double
     /// The profile that was used, if any (shown in messages).
     public var profileName: String?
+    /// The IANA zone dates, presets and headers use; nil: the process's local zone (`$TZ`, else the machine's).
+    public var timeZone: String?
 
     public init(source: SourceSetting, rangePreset: RangePreset, refreshSeconds: Double, color: ColorMode,
-                statementTimeoutSeconds: Double = StatementTimeoutLimits.defaultSeconds, profileName: String?) {
+                statementTimeoutSeconds: Double = StatementTimeoutLimits.defaultSeconds, profileName: String?,
+                timeZone: String? = nil) {
+        self.timeZone = timeZone
         self.source = source
         self.statementTimeoutSeconds = statementTimeoutSeconds
         self.rangePreset = rangePreset
         self.refreshSeconds = refreshSeconds
         self.color = color
         self.profileName = profileName
+    }
+}
+
+extension Settings {
+    /// The calendar of `timeZone`: the named zone, or the local one.
+    public var calendar: LocalCalendar {
+        timeZone.flatMap { LocalCalendar(zoneNamed: $0) } ?? LocalCalendar()
     }
 }
 

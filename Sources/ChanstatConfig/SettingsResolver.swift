@@ -5,6 +5,10 @@ import ChanstatCore
 /// Environment variables read here: `CHANSTAT_PROFILE` (the profile, when `--profile` is not given),
 /// `CHATWOOT_API_TOKEN` (the token: beats a profile's `token_file`, loses to `--token-file`), `NO_COLOR`
 /// (no colours: beats a profile's `color`, loses to `--color`), `XDG_CONFIG_HOME` and `HOME` (where the file is).
+///
+/// `TZ` is not read here: it is the default time zone (the process's local one), below a profile's
+/// `timezone`, because it is usually set for a whole box or container (often to UTC) rather than by the
+/// person asking; `--timezone` is the one-off override.
 public enum SettingsResolver {
     public static let profileVariable = "CHANSTAT_PROFILE"
     public static let tokenVariable = "CHATWOOT_API_TOKEN"
@@ -32,7 +36,8 @@ public enum SettingsResolver {
             // `auto` means "if the terminal has colours and NO_COLOR does not say no": decided here, once.
             color: Self.color(flags.color ?? (noColor ? .never : nil) ?? profile.color ?? .auto, noColor: noColor),
             statementTimeoutSeconds: flags.statementTimeout ?? profile.statementTimeout ?? StatementTimeoutLimits.defaultSeconds,
-            profileName: profileName)
+            profileName: profileName,
+            timeZone: flags.timeZone ?? profile.timezone)
     }
 
     static func color(_ mode: ColorMode, noColor: Bool) -> ColorMode {

@@ -116,7 +116,11 @@ final class CursesScreen {
         case .open: return Int16(CT_COLOR_RED)
         case .pending: return Int16(CT_COLOR_YELLOW)
         case .snoozed: return Int16(CT_COLOR_BLUE)
-        case .resolved: return Int16(CT_COLOR_GREEN)
+        // Not green: red against green is what red-green colour blindness (deuteranopia, protanopia) loses.
+        // Those eyes keep blue against yellow, and lightness; the terminal's own foreground is the lightness
+        // opposite of its background on every theme, so resolved (done, nothing to do) is drawn in it.
+        // scripts/colour-check measures the four apart under both simulations.
+        case .resolved: return 0
         case .accent: return Int16(CT_COLOR_CYAN)
         case .error: return Int16(CT_COLOR_RED)
         case .muted: return 0  // the default colour, dimmed

@@ -22,12 +22,14 @@ enum TerminalKey: Equatable {
         case Int32(CT_KEY_ENTER): self = .key(.enter)
         case Int32(CT_KEY_BACKSPACE): self = .key(.backspace)
         case Int32(CT_KEY_BACK_TAB): self = .key(.backTab)
+        case Int32(CT_KEY_DELETE): self = .key(.delete)
         case Int32(CT_KEY_RESIZE): self = .resize
         default: return nil
         }
     }
 
-    /// Control characters as keys; other control codes are dropped, never passed on as text.
+    /// Control characters as keys: Ctrl and a letter is `.control(letter)` (the range form edits with
+    /// them); other control codes are dropped, never passed on as text.
     static func key(forCodepoint codepoint: UInt32) -> Key? {
         switch codepoint {
         case 3: return .interrupt
@@ -35,6 +37,7 @@ enum TerminalKey: Equatable {
         case 10, 13: return .enter
         case 27: return .escape
         case 8, 127: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(UInt8(codepoint) + 0x60)))
         case 0..<32, 127..<160: return nil
         default:
             guard let scalar = Unicode.Scalar(codepoint) else { return nil }

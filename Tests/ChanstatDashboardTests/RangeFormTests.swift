@@ -95,3 +95,36 @@ extension RangeFormTests {
         #expect(form(state)?.since.count == RangeForm.maximumLength)
     }
 }
+
+extension RangeFormTests {
+    @Test func theFormsKeysReachTheFocusedLine() {
+        var state = F.press(F.loaded(), .character("d")).0
+        state = F.type(state, "2026-09-01")  // replaces the prefilled since
+        #expect(form(state)?.since == "2026-09-01")
+        state = F.press(state, .control("a"), .delete, .end, .control("w")).0
+        #expect(form(state)?.since == "026-09-")
+        state = F.press(state, .tab, .control("u")).0
+        #expect(form(state)?.until == "")
+        #expect(form(state)?.since == "026-09-")
+        state = F.press(state, .home, .control("k"), .left, .right, .backspace).0
+        #expect(form(state)?.until == "")
+    }
+
+    @Test func aRangeTooLongSaysTheLatestUntilAfterTheContractsWords() {
+        let (state, effects) = enter(since: "2026-01-01", until: "2026-12-31")
+        #expect(effects.isEmpty)
+        // 2026-01-01 plus 15,778,476 s is 2026-07-02 14:54:36: until 2026-07-02 would end at 07-03 00:00.
+        #expect(form(state)?.errorText == "Date range cannot exceed 6 months; until at most 2026-07-01")
+        let text = Dashboard.view(state, width: 80, height: 24).lines().joined(separator: "\n")
+        #expect(text.contains("Date range cannot exceed 6 months;"))
+        #expect(text.contains("until at most 2026-07-01"))
+        // That until is accepted.
+        let fixed = F.press(F.type(F.press(state, .control("u")).0, "2026-07-01"), .enter).0
+        #expect(fixed.overlay == .none)
+    }
+
+    @Test func otherErrorsHaveNoHint() {
+        let (state, _) = enter(since: "2026-11-20", until: "2026-11-10")
+        #expect(form(state)?.errorText == "until must be after since")
+    }
+}

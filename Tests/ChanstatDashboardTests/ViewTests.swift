@@ -246,19 +246,33 @@ import Testing
 
     @Test func theFormShowsFieldsAndTheErrorUnderItsField() {
         var state = F.press(F.loaded(), .character("d"), .tab).0
-        state = F.type(state, "x")
+        state = F.type(state, "x")  // replaces the prefilled until
         state = F.press(state, .enter).0
         let lines = Dashboard.view(state, width: 80, height: 24).lines()
-        #expect(Array(lines[7...15]) == [
+        #expect(Array(lines[7...16]) == [
             "Total      ┌─ Custom range ─────────────────────────────────────────┐",
             "           │ Since  2026-10-27                                      │",
-            "           │ Until ›2026-11-25x                                     │",
-            "           │        until \"2026-11-25x\" is not a date: use Unix     │",
-            "           │        seconds, YYYY-MM-DD or an ISO 8601 date-time    │",
+            "           │ Until ›x                                               │",
+            "           │        until \"x\" is not a date: use Unix seconds,      │",
+            "           │        YYYY-MM-DD or an ISO 8601 date-time             │",
             "           │                                                        │",
             "           │        Tab switch  Enter apply  Esc cancel             │",
+            "           │        typing replaces; arrows, ^U ^K ^W edit          │",
             "           │        YYYY-MM-DD, Unix seconds or ISO 8601            │",
             "           └────────────────────────────────────────────────────────┘",
         ])
+    }
+
+    /// The focused field's cursor is one cell out of reverse; a selected (untouched) text is bold.
+    @Test func theCursorIsDrawnWhereItIs() {
+        let opened = F.press(F.loaded(), .character("d")).0
+        let grid = Dashboard.view(opened, width: 80, height: 24)
+        let row = grid.lines().firstIndex { $0.contains("Since ›") }!
+        let x = grid.lines()[row].distance(from: grid.lines()[row].startIndex, to: grid.lines()[row].range(of: "›")!.upperBound)
+        #expect(grid[x, row].style == CellStyle(bold: true, reverse: true))
+        #expect(grid[x + 10, row].style == .plain)  // the cursor, after the text
+        let moved = Dashboard.view(F.press(opened, .home).0, width: 80, height: 24)
+        #expect(moved[x, row].style == .plain)
+        #expect(moved[x + 1, row].style == .reverse)
     }
 }

@@ -108,6 +108,12 @@ final class TmuxSession {
         try tmux(["send-keys", "-l", text])
     }
 
+    /// Pastes text as a terminal paste does (tmux's buffer into the pane), all of it in one write.
+    func paste(_ text: String) throws {
+        try tmux(["set-buffer", "--", text])
+        try tmux(["paste-buffer", "-d"])
+    }
+
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-x", "\(width)", "-y", "\(height)"])
     }

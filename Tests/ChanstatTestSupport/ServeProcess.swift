@@ -14,14 +14,15 @@ public final class ServeProcess {
     private let firstLine: String
 
     /// Starts the server and waits for the line that says where it listens. `port` 0: any free port.
-    /// `environment` is added to the tests' usual one (a `PGPASSWORD`, say).
+    /// `environment` is added to the tests' usual one (a `PGPASSWORD`, say). `binary`: the debug build unless
+    /// told (the benchmarks run the release one).
     public init(database: String, port requestedPort: Int = 0, arguments: [String] = [],
-                environment: [String: String] = [:]) throws {
+                environment: [String: String] = [:], binary: URL = ChanstatBinary.url) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("chanstat-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let logURL = directory.appendingPathComponent("stderr")
         FileManager.default.createFile(atPath: logURL.path, contents: nil)
-        process.executableURL = ChanstatBinary.url
+        process.executableURL = binary
         process.arguments = ["serve", "--db", database, "--port", String(requestedPort)] + arguments
         process.currentDirectoryURL = directory
         process.environment = ChanstatBinary.environment(environment.merging(["TMPDIR": directory.path]) { $1 })

@@ -188,7 +188,7 @@ _chanstat_dashboard() {
     repeating_flags=()
     non_repeating_flags=(--insecure-http --utc --ascii --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --db --url --account --token-file --statement-timeout --since --until --range --refresh --color --log-file)
+    non_repeating_options=(--profile --db --url --account --token-file --statement-timeout --since --until --range --timezone --refresh --color --log-file)
     __chanstat_offer_flags_options 0
 
     # Offer option value completions
@@ -219,6 +219,9 @@ _chanstat_dashboard() {
         ;;
     '--range')
         __chanstat_add_completions -W 'today'$'\n''7d'$'\n''30d'$'\n''3m'$'\n''6m'$'\n''this-month'$'\n''last-month'
+        return
+        ;;
+    '--timezone')
         return
         ;;
     '--refresh')
@@ -238,7 +241,7 @@ _chanstat_report() {
     repeating_flags=()
     non_repeating_flags=(--insecure-http --utc --compare --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --db --url --account --token-file --statement-timeout --since --until --range --format --by)
+    non_repeating_options=(--profile --db --url --account --token-file --statement-timeout --since --until --range --timezone --format --by)
     __chanstat_offer_flags_options 0
 
     # Offer option value completions
@@ -269,6 +272,9 @@ _chanstat_report() {
         ;;
     '--range')
         __chanstat_add_completions -W 'today'$'\n''7d'$'\n''30d'$'\n''3m'$'\n''6m'$'\n''this-month'$'\n''last-month'
+        return
+        ;;
+    '--timezone')
         return
         ;;
     '--format')

@@ -25,7 +25,7 @@ enum {
     CT_KEY_CHARACTER,      // *codepoint holds it (Enter, Tab, Esc, Backspace included as their codes)
     CT_KEY_UP, CT_KEY_DOWN, CT_KEY_LEFT, CT_KEY_RIGHT,
     CT_KEY_PAGE_UP, CT_KEY_PAGE_DOWN, CT_KEY_HOME, CT_KEY_END,
-    CT_KEY_ENTER, CT_KEY_BACKSPACE, CT_KEY_BACK_TAB,
+    CT_KEY_ENTER, CT_KEY_BACKSPACE, CT_KEY_BACK_TAB, CT_KEY_DELETE,
     CT_KEY_RESIZE,
     CT_KEY_OTHER,          // a function key the dashboard does not use
 };

@@ -4,7 +4,7 @@ extension LocalCalendar {
     /// when a bound is not a local midnight. The dashboard's header and `report`'s heading both use it, with
     /// their own `dash` (" – ", " - " in ASCII, " to ").
     public func describe(_ range: DateRange, dash: String) -> String {
-        let zone = zoneAbbreviation(at: range.since)
+        let zone = zoneName(at: range.since)
         let start = civilDate(at: range.since)
         let end = civilDate(at: range.until)
         if startOfDay(start) == range.since && startOfDay(end) == range.until {

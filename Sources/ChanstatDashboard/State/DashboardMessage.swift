@@ -4,7 +4,10 @@ import ChanstatCore
 public enum Key: Hashable, Sendable {
     case character(Character)
     case up, down, left, right, pageUp, pageDown, home, end
-    case enter, escape, tab, backTab, backspace
+    case enter, escape, tab, backTab, backspace, delete
+    /// Ctrl and a letter (`.control("a")` is Ctrl-A), for the range form's line editing. Ctrl-C is
+    /// `.interrupt`, and the letters that are other keys (Ctrl-H, -I, -J, -M) arrive as those keys.
+    case control(Character)
     case interrupt  // Ctrl-C, however it arrives (a key in raw mode, or SIGINT)
 }
 

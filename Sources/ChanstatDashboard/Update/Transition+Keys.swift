@@ -63,7 +63,7 @@ extension Transition {
     /// `[` and `]`: the same length, earlier or later. The result is a custom range.
     private mutating func step(by steps: Int64) {
         do {
-            let range = try state.selection.range.stepped(by: steps)
+            let range = try state.calendar.step(state.selection.range, by: steps)
             select(RangeSelection(preset: nil, range: range))
         } catch {
             state.notice = error.message

@@ -1,7 +1,8 @@
 import ChanstatCore
 
-/// `d`: the custom range form. The focused field is drawn reverse; an error is written, wrapped, under
-/// the field it belongs to.
+/// `d`: the custom range form. The focused field is drawn reverse, its cursor as one cell out of reverse
+/// (the terminal's own cursor stays hidden) and a selected (still prefilled) text in bold; an error is
+/// written, wrapped, under the field it belongs to.
 ///
 ///     ┌ Custom range ──────────────────────┐
 ///     │ Since ›2026-10-27                  │
@@ -18,15 +19,18 @@ enum RangeFormWidget {
         let fieldWidth = max(0, box.width - 4 - labelWidth)
         var lines: [(field: RangeField?, text: String, style: CellStyle)] = []
         for field in [RangeField.since, .until] {
-            lines.append((field, form[field], .plain))
+            lines.append((field, form[field].string, .plain))
             if let error = form.error, error.field == field {
-                for line in Formatting.wrap(error.message, width: fieldWidth) {
+                // The contract's sentence on lines of its own, then the hint, so neither is split mid-phrase.
+                let sentence = error.message + (form.errorHint == nil ? "" : ";")
+                for line in Formatting.wrap(sentence, width: fieldWidth) + (form.errorHint.map { Formatting.wrap($0, width: fieldWidth) } ?? []) {
                     lines.append((nil, line, style.error))
                 }
             }
         }
         lines.append((nil, "", .plain))
         lines.append((nil, "Tab switch  Enter apply  Esc cancel", style.muted))
+        lines.append((nil, "typing replaces; arrows, ^U ^K ^W edit", style.muted))
         lines.append((nil, "YYYY-MM-DD, Unix seconds or ISO 8601", style.muted))
 
         let inside = Box.draw(Rect(x: box.x, y: box.y + max(0, (box.height - lines.count - 2) / 2),
@@ -39,15 +43,27 @@ enum RangeFormWidget {
                 grid.write(field == .since ? "Since" : "Until", x: inside.x, y: y, style: focused ? .bold : .plain)
                 if focused {
                     grid.write(String(glyphs.selectionMarker), x: inside.x + labelWidth - 1, y: y, style: style.key)
-                    grid.fill(x: inside.x + labelWidth, y: y, count: fieldWidth, style: .reverse)
+                    drawFocused(form[field], x: inside.x + labelWidth, y: y, width: fieldWidth, into: &grid)
+                } else {
+                    grid.write(line.text, x: inside.x + labelWidth, y: y, style: .plain, maxWidth: fieldWidth)
                 }
-                // The end of a long entry stays visible, where the typing happens.
-                let shown = String(line.text.suffix(max(0, fieldWidth - 1)))
-                grid.write(shown, x: inside.x + labelWidth, y: y, style: focused ? .reverse : .plain, maxWidth: fieldWidth)
             } else {
                 grid.write(line.text, x: inside.x + (line.style == .plain ? 0 : labelWidth), y: y, style: line.style,
                            maxWidth: inside.width - labelWidth)
             }
         }
+    }
+
+    /// The focused line in reverse, scrolled so that the cursor (one cell past the text at the end) is in view.
+    private static func drawFocused(_ line: EditableLine, x: Int, y: Int, width: Int, into grid: inout CellGrid) {
+        guard width > 0 else { return }
+        grid.fill(x: x, y: y, count: width, style: .reverse)
+        let first = max(0, line.cursor - (width - 1))
+        let shown = line.text.dropFirst(first).prefix(width)
+        grid.write(String(shown), x: x, y: y, style: line.isSelected ? CellStyle(bold: true, reverse: true) : .reverse,
+                   maxWidth: width)
+        let cursorX = x + line.cursor - first
+        let underCursor = line.cursor < line.text.count ? String(line.text[line.cursor]) : " "
+        grid.write(underCursor, x: cursorX, y: y, style: .plain, maxWidth: 1)
     }
 }

@@ -37,13 +37,13 @@ struct DashboardCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try ResolvedSettings.resolve(source: source, range: range, refresh: refresh, color: color)
-        let choice = try CLIFailure.range { () throws(RangeError) in try range.choice(preset: settings.rangePreset) }
+        let choice = try CLIFailure.range { () throws(RangeError) in try range.choice(preset: settings.rangePreset, calendar: settings.calendar) }
         // A database connection is closed when unused for a while, so a dashboard refreshing every few minutes
         // does not hold one of a replica's connection slots in between.
-        let reportSource = try await SourceOptions.makeSource(settings, calendar: range.calendar,
+        let reportSource = try await SourceOptions.makeSource(settings, calendar: settings.calendar,
                                                               idleClose: PostgresSession.defaultIdleClose)
         let status = await DashboardRunner.run(DashboardOptions(
-            source: reportSource, initialRange: choice, calendar: range.calendar,
+            source: reportSource, initialRange: choice, calendar: settings.calendar,
             refreshSeconds: settings.refreshSeconds, colorMode: settings.color, forceASCII: ascii, logFile: logFile))
         await reportSource.close()
         if status != 0 { throw ExitCode(status) }

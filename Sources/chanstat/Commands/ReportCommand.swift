@@ -25,9 +25,9 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try ResolvedSettings.resolve(source: source, range: range)
-        let choice = try CLIFailure.range { () throws(RangeError) in try range.choice(preset: settings.rangePreset) }
-        let dateRange = choice.resolve(now: Date(), calendar: range.calendar)
-        let reportSource = try await SourceOptions.makeSource(settings, calendar: range.calendar)
+        let choice = try CLIFailure.range { () throws(RangeError) in try range.choice(preset: settings.rangePreset, calendar: settings.calendar) }
+        let dateRange = choice.resolve(now: Date(), calendar: settings.calendar)
+        let reportSource = try await SourceOptions.makeSource(settings, calendar: settings.calendar)
         let byInbox = grouping == .inbox
         if byInbox, let reason = reportSource.inboxesUnavailable {
             await reportSource.close()
@@ -54,9 +54,9 @@ struct ReportCommand: AsyncParsableCommand {
             output = ReportCSV.render(model, byInbox: byInbox)
         case .table:
             let terminal = isatty(STDOUT_FILENO) == 1 && settings.color != .never
-            var heading = "\(reportSource.displayName)\n\(choice.title): \(range.calendar.describe(dateRange, dash: " to "))"
+            var heading = "\(reportSource.displayName)\n\(choice.title): \(settings.calendar.describe(dateRange, dash: " to "))"
             if let previousRange = loaded.previousRange {
-                heading += ", compared with \(range.calendar.describe(previousRange, dash: " to "))"
+                heading += ", compared with \(settings.calendar.describe(previousRange, dash: " to "))"
             }
             output = heading + "\n\n" + ReportTable.render(model, byInbox: byInbox, bold: terminal)
         }

@@ -15,23 +15,34 @@ struct RangeOptions: ParsableArguments {
     @Option(help: "A preset range: \(RangePreset.allCases.map(\.rawValue).joined(separator: ", ")). Default: 30d.")
     var range: RangePreset?
 
-    @Flag(help: "Read dates in UTC instead of local time.")
+    @Option(help: ArgumentHelp("The time zone of dates, presets and the header: an IANA name such as Europe/Berlin. "
+                               + "Default: the profile's timezone, else $TZ, else the machine's.", valueName: "zone"))
+    var timezone: String?
+
+    @Flag(help: "Read dates in UTC instead of local time (the same as --timezone UTC).")
     var utc = false
 
     func validate() throws {
         if range != nil, since != nil || until != nil {
             throw ValidationError("use either --range or --since/--until, not both")
         }
+        if utc, timezone != nil {
+            throw ValidationError("use either --utc or --timezone, not both")
+        }
+        if let timezone, LocalCalendar(zoneNamed: timezone) == nil {
+            throw ValidationError(LocalCalendar.unknownZoneMessage(timezone))
+        }
     }
 
-    var calendar: LocalCalendar { utc ? .utc : LocalCalendar() }
+    /// The zone the flags ask for (`--utc` is UTC); nil leaves it to the profile and the default.
+    var timeZoneFlag: String? { utc ? "UTC" : timezone }
 
     /// `--since`/`--until` were given (a custom range, which no profile overrides).
     var isCustom: Bool { since != nil || until != nil }
 
     /// The choice, with the range errors of docs/report.md (exit status 2) for a bad custom range; `preset` is the
-    /// resolved preset (`--range`, else the profile's, else the default).
-    func choice(preset: RangePreset) throws(RangeError) -> RangeChoice {
+    /// resolved preset (`--range`, else the profile's, else the default), `calendar` the resolved zone's.
+    func choice(preset: RangePreset, calendar: LocalCalendar) throws(RangeError) -> RangeChoice {
         if !isCustom { return .preset(preset) }
         return .custom(try WhenParser(calendar: calendar).range(since: since, until: until))
     }

@@ -19,6 +19,7 @@ enum ResolvedSettings {
         flags.range = range.range
         flags.refresh = refresh
         flags.color = color
+        flags.timeZone = range.timeZoneFlag
         return try SettingsResolver.resolve(flags, environment: ProcessInfo.processInfo.environment)
     }
 }
