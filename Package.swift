@@ -40,6 +40,8 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
+            // The trust roots (--ca-file, $SSL_CERT_FILE), and telling an untrusted certificate by its error.
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The report from Chatwoot's own PostgreSQL database (primary or read replica), libpq's connection

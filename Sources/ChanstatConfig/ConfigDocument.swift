@@ -10,6 +10,7 @@ import TOMLKit
 /// url = "https://chat.example.com"
 /// account = 3
 /// token_file = "~/.config/chanstat/prod.token"
+/// ca_file = "/usr/local/share/ca-certificates/company-ca.crt"
 /// range = "7d"
 /// refresh = 300
 /// color = "auto"
@@ -52,8 +53,8 @@ private struct TableReader {
     let file: String
     let lines: KeyLineFinder
 
-    static let profileKeys = ["url", "account", "db", "token_file", "range", "refresh", "color", "statement_timeout",
-                              "timezone"]
+    static let profileKeys = ["url", "account", "db", "token_file", "ca_file", "range", "refresh", "color",
+                              "statement_timeout", "timezone"]
 
     mutating func document(_ root: TOMLTable) throws(ConfigError) -> ConfigDocument {
         var document = ConfigDocument()
@@ -87,6 +88,7 @@ private struct TableReader {
             case "url": profile.url = try string(value, key: key, table: name)
             case "db": profile.db = try string(value, key: key, table: name)
             case "token_file": profile.tokenFile = try string(value, key: key, table: name)
+            case "ca_file": profile.caFile = try string(value, key: key, table: name)
             case "account":
                 guard let account = value?.int, AccountID.isValid(Int64(account)) else {
                     throw error(key: key, table: name, AccountID.problem("\(name).account"))
@@ -113,6 +115,9 @@ private struct TableReader {
         }
         if profile.url != nil, profile.db != nil {
             throw error(key: nil, table: name, "[\(name)] has both url and db; a profile reads one source")
+        }
+        if profile.caFile != nil, profile.url == nil {
+            throw error(key: "ca_file", table: name, "\(name).ca_file goes with a url = \"https://…\" in the same profile")
         }
         let readsPostgres = profile.db.map { if case .postgres = DatabaseLocation($0) { true } else { false } } ?? false
         if profile.statementTimeout != nil, !readsPostgres {

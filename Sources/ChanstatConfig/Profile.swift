@@ -7,6 +7,8 @@ public struct Profile: Equatable, Sendable {
     public var account: Int64?
     public var db: String?
     public var tokenFile: String?
+    /// `ca_file`: goes with this profile's `url`, like its token file.
+    public var caFile: String?
     public var range: RangePreset?
     public var refresh: Double?
     public var color: ColorMode?
@@ -16,9 +18,10 @@ public struct Profile: Equatable, Sendable {
 
     public init(url: String? = nil, account: Int64? = nil, db: String? = nil, tokenFile: String? = nil,
                 range: RangePreset? = nil, refresh: Double? = nil, color: ColorMode? = nil,
-                statementTimeout: Double? = nil, timezone: String? = nil) {
+                statementTimeout: Double? = nil, timezone: String? = nil, caFile: String? = nil) {
         self.statementTimeout = statementTimeout
         self.timezone = timezone
+        self.caFile = caFile
         self.url = url
         self.account = account
         self.db = db

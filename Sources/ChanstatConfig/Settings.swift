@@ -7,6 +7,8 @@ public struct CommandLineSettings: Equatable, Sendable {
     public var url: String?
     public var account: Int64?
     public var tokenFile: String?
+    /// `--ca-file`: a PEM bundle of certificate authorities trusted for the server, besides the system's.
+    public var caFile: String?
     public var insecureHTTP = false
     /// `--statement-timeout`, seconds (PostgreSQL sources only).
     public var statementTimeout: Double?
@@ -27,8 +29,8 @@ public enum SourceSetting: Equatable, Sendable {
     case file(path: String, account: Int64?)
     /// Chatwoot's PostgreSQL database, by libpq URL (docs/postgres.md).
     case postgres(url: String, account: Int64?)
-    /// `tokenFile` nil means the token comes from `$CHATWOOT_API_TOKEN`.
-    case server(url: String, account: Int64, tokenFile: String?, insecureHTTP: Bool)
+    /// `tokenFile` nil means the token comes from `$CHATWOOT_API_TOKEN`; `caFile` nil, the system's CAs alone.
+    case server(url: String, account: Int64, tokenFile: String?, insecureHTTP: Bool, caFile: String? = nil)
 }
 
 /// The settings a command runs with: every value decided, by flags > environment > profile > defaults.

@@ -62,13 +62,15 @@ public enum SettingsResolver {
     }
 
     /// A source is taken whole from one place: when the flags name one (`--db` or `--url`), the profile's
-    /// url, db and token file are ignored, so a profile's token never goes to a server the flags chose.
+    /// url, db, token file and CA file are ignored, so a profile's token never goes to a server the flags chose
+    /// (and its CA vouches for no other server). `--ca-file` goes with either server.
     static func chooseSource(_ flags: CommandLineSettings, profile: Profile, profileName: String?,
                              environment: [String: String]) throws -> SourceSetting {
         let source: SourceSetting
         if let url = flags.url {
             guard let account = flags.account else { throw SettingsError(message: "--url needs --account ID") }
-            source = .server(url: url, account: account, tokenFile: flags.tokenFile, insecureHTTP: flags.insecureHTTP)
+            source = .server(url: url, account: account, tokenFile: flags.tokenFile, insecureHTTP: flags.insecureHTTP,
+                             caFile: flags.caFile)
         } else if let db = flags.db {
             source = database(db, account: flags.account, environment: environment, expandHome: false)
         } else if let url = profile.url {
@@ -79,14 +81,16 @@ public enum SettingsResolver {
             let tokenFromEnvironment = environment[tokenVariable] != nil
             let tokenFile = flags.tokenFile
                 ?? (tokenFromEnvironment ? nil : profile.tokenFile.map { ConfigFile.expandingHome($0, environment: environment) })
-            source = .server(url: url, account: account, tokenFile: tokenFile, insecureHTTP: flags.insecureHTTP)
+            let caFile = flags.caFile ?? profile.caFile.map { ConfigFile.expandingHome($0, environment: environment) }
+            source = .server(url: url, account: account, tokenFile: tokenFile, insecureHTTP: flags.insecureHTTP,
+                             caFile: caFile)
         } else if let db = profile.db {
             source = database(db, account: flags.account ?? profile.account, environment: environment, expandHome: true)
         } else {
             source = .demo
         }
-        if case .server = source {} else if flags.tokenFile != nil || flags.insecureHTTP {
-            throw SettingsError(message: "--token-file and --insecure-http go with --url (or a profile's url)")
+        if case .server = source {} else if flags.tokenFile != nil || flags.insecureHTTP || flags.caFile != nil {
+            throw SettingsError(message: "--token-file, --ca-file and --insecure-http go with --url (or a profile's url)")
         }
         if case .postgres = source {} else if flags.statementTimeout != nil {
             throw SettingsError(message: "--statement-timeout goes with a PostgreSQL --db postgres://… (or a profile's)")

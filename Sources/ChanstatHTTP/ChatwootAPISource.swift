@@ -13,11 +13,12 @@ public final class ChatwootAPISource: ReportSource {
     /// Bounds on every request. The defaults suit a person waiting at a terminal; the tests shorten them.
     public struct Limits: Sendable {
         public var connectTimeout: Duration = .seconds(5)
-        /// The whole request, from sending to the last byte of the body.
+        /// The whole report: every redirect hop and the one retry, from the first byte sent to the last byte
+        /// of the answer. One deadline for all of it, so a chain of slow hops cannot add up.
         public var requestTimeout: Duration = .seconds(15)
         /// A report is a few hundred bytes per channel type; 1 MiB is far beyond any real one.
         public var maximumBodyBytes = 1 << 20
-        /// Wait before the one retry (connection failures and 502/503/504 only).
+        /// Wait before the one retry (connection failures and 502/503/504 without a `Retry-After` only).
         public var retryDelay: Duration = .milliseconds(500)
 
         public init() {}
@@ -28,32 +29,38 @@ public final class ChatwootAPISource: ReportSource {
     let accountID: Int64
     let token: APIToken
     let limits: Limits
+    let trust: CertificateTrust
     let configuration: HTTPClient.Configuration
     /// For an http `--url`: the client settings after a same-host redirect to https, whose proxy is the https
     /// one (`HTTPS_PROXY`), as if the person had given the https address. nil for an https `--url`.
     let upgradedConfiguration: HTTPClient.Configuration?
 
+    /// `trust`: the certificate authorities for https (`CertificateTrust(caFile:environment:)` reads
+    /// `--ca-file` and `$SSL_CERT_FILE`); the system's alone by default.
     public init(endpoint: ChatwootEndpoint, accountID: Int64, token: APIToken, limits: Limits = Limits(),
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+                environment: [String: String] = ProcessInfo.processInfo.environment, trust: CertificateTrust = .system) {
         self.endpoint = endpoint
         self.accountID = accountID
         self.token = token
         self.limits = limits
+        self.trust = trust
         displayName = "\(endpoint.label), account \(accountID)"
         configuration = Self.configuration(proxy: ProxyEnvironment.proxy(for: endpoint, environment: environment),
-                                           limits: limits)
+                                           limits: limits, trust: trust)
         upgradedConfiguration = endpoint.upgradedToHTTPS.map {
-            Self.configuration(proxy: ProxyEnvironment.proxy(for: $0, environment: environment), limits: limits)
+            Self.configuration(proxy: ProxyEnvironment.proxy(for: $0, environment: environment), limits: limits, trust: trust)
         }
     }
 
-    private static func configuration(proxy: HTTPClient.Configuration.Proxy?, limits: Limits) -> HTTPClient.Configuration {
-        // TLS: AsyncHTTPClient's default client configuration verifies the certificate chain and host name.
+    private static func configuration(proxy: HTTPClient.Configuration.Proxy?, limits: Limits,
+                                      trust: CertificateTrust) -> HTTPClient.Configuration {
+        // TLS: the client configuration verifies the certificate chain (against `trust`) and the host name.
         // AsyncHTTPClient's redirects are off: ours (SameHostRedirect) are followed only where the token may go.
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
             timeout: .init(connect: timeAmount(limits.connectTimeout), read: timeAmount(limits.requestTimeout)),
             proxy: proxy)
+        configuration.tlsConfiguration = trust.tlsConfiguration
         configuration.httpVersion = .automatic
         // The pool would otherwise retry a refused connection with backoff until the connect timeout, so a
         // server that is down took two whole timeouts (10 s) to report; the one retry below is ours.
@@ -84,20 +91,27 @@ public final class ChatwootAPISource: ReportSource {
         case failed(SourceError, retryable: Bool)
     }
 
+    /// Both attempts and all their hops within the one deadline of `limits.requestTimeout`.
     private func fetch(_ range: DateRange, client: HTTPClient) async throws -> ChannelSummary {
-        var attempt = try await fetchOnce(range, client: client)
-        if case .failed(_, retryable: true) = attempt {
-            try await Task.sleep(for: limits.retryDelay)
-            attempt = try await fetchOnce(range, client: client)
-        }
-        switch attempt {
-        case .answered(let summary): return summary
-        case .failed(let error, _): throw error
+        do {
+            return try await RequestDeadline.run(within: limits.requestTimeout) { [self] in
+                var attempt = try await fetchOnce(range, client: client)
+                if case .failed(_, retryable: true) = attempt {
+                    try await Task.sleep(for: limits.retryDelay)
+                    attempt = try await fetchOnce(range, client: client)
+                }
+                switch attempt {
+                case .answered(let summary): return summary
+                case .failed(let error, _): throw error
+                }
+            }
+        } catch let error as HTTPClientError where error == .deadlineExceeded {
+            throw TransportFailure(error, endpoint: endpoint, limits: limits, trust: trust).error
         }
     }
 
     /// One attempt: the request, and the same-host redirects it leads to (each hop a new request with the
-    /// token, within its own request timeout).
+    /// token; the deadline around `fetch` bounds them all together).
     private func fetchOnce(_ range: DateRange, client: HTTPClient) async throws -> Attempt {
         let redirects = SameHostRedirect(endpoint: endpoint)
         var url = endpoint.summaryURL(accountID: accountID, range: range)
@@ -110,7 +124,7 @@ public final class ChatwootAPISource: ReportSource {
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
-                let failure = TransportFailure(error, endpoint: hop, limits: limits)
+                let failure = TransportFailure(error, endpoint: hop, limits: limits, trust: trust)
                 return .failed(failure.error, retryable: failure.retryable)
             }
             do {
@@ -121,9 +135,10 @@ public final class ChatwootAPISource: ReportSource {
                 }
                 let interpreter = ChatwootAnswer(endpoint: endpoint, accountID: accountID)
                 return .answered(try interpreter.interpret(status: answer.status, contentType: answer.contentType,
-                                                           location: answer.location, body: answer.body))
+                                                           location: answer.location, body: answer.body,
+                                                           retryAfter: answer.retryAfter, now: answer.receivedAt))
             } catch {
-                return .failed(error, retryable: ChatwootAnswer.isRetryable(status: answer.status))
+                return .failed(error, retryable: ChatwootAnswer.isRetryable(status: answer.status, retryAfter: answer.retryAfter))
             }
         }
         return .failed(redirects.tooManyHops(), retryable: false)
@@ -134,6 +149,8 @@ public final class ChatwootAPISource: ReportSource {
         let contentType: String?
         let location: String?
         let body: Data
+        let receivedAt: Date
+        let retryAfter: RetryAfter?
     }
 
     /// One request. A hop upgraded to https (the `--url` was http) goes through a client of its own, with the
@@ -151,17 +168,18 @@ public final class ChatwootAPISource: ReportSource {
     private func execute(_ url: String, client: HTTPClient) async throws -> RawAnswer {
         var request = HTTPClientRequest(url: url)
         request.method = .GET
-        request.headers.add(name: "api_access_token", value: token.value)
+        // The hyphenated spelling: nginx in its stock configuration drops header names with an underscore
+        // (`underscores_in_headers off`), and Chatwoot (Rack) reads both as the same header.
+        request.headers.add(name: "Api-Access-Token", value: token.value)
         request.headers.add(name: "Accept", value: "application/json")
         request.headers.add(name: "User-Agent", value: "chanstat")
-        let limits = self.limits, finished = request
-        return try await RequestDeadline.run(within: limits.requestTimeout) {
-            let response = try await client.execute(finished, timeout: Self.timeAmount(limits.requestTimeout))
-            // Streamed and cut off at the cap: a runaway body is never held in memory.
-            let buffer = try await response.body.collect(upTo: limits.maximumBodyBytes)
-            return RawAnswer(status: Int(response.status.code), contentType: response.headers.first(name: "content-type"),
-                             location: response.headers.first(name: "location"), body: Data(buffer.readableBytesView))
-        }
+        let response = try await client.execute(request, timeout: Self.timeAmount(limits.requestTimeout))
+        // Streamed and cut off at the cap: a runaway body is never held in memory.
+        let buffer = try await response.body.collect(upTo: limits.maximumBodyBytes)
+        let now = Date()
+        return RawAnswer(status: Int(response.status.code), contentType: response.headers.first(name: "content-type"),
+                         location: response.headers.first(name: "location"), body: Data(buffer.readableBytesView),
+                         receivedAt: now, retryAfter: RetryAfter(response.headers.first(name: "retry-after"), now: now))
     }
 
     private static func timeAmount(_ duration: Duration) -> TimeAmount {

@@ -7,7 +7,9 @@ struct ChatwootAnswer {
     let endpoint: ChatwootEndpoint
     let accountID: Int64
 
-    func interpret(status: Int, contentType: String?, location: String?, body: Data) throws(SourceError) -> ChannelSummary {
+    /// `retryAfter` is the answer's `Retry-After`, read at `now`; it counts for 429 and 503 only.
+    func interpret(status: Int, contentType: String?, location: String?, body: Data,
+                   retryAfter: RetryAfter? = nil, now: Date = Date()) throws(SourceError) -> ChannelSummary {
         let server = endpoint.label
         let message = Self.serverMessage(body)
         let quoted = message.map { " (the server says: \($0))" } ?? ""
@@ -48,9 +50,15 @@ struct ChatwootAnswer {
             let target = location.map { " to \(TerminalSafeText.sanitize($0, maxCharacters: 100))" } ?? ""
             throw SourceError(.refused, "\(server) answered HTTP \(status)\(target) instead of a report: "
                               + "check that --url is the Chatwoot address")
-        case 429:
-            throw SourceError(.unavailable, "\(server) is limiting the rate of requests (HTTP 429); try again later")
-        case 502, 503, 504:
+        case 429, 503:
+            let what = status == 429 ? "is limiting the rate of requests" : "is unavailable"
+            guard let retryAfter else {
+                throw SourceError(.unavailable, "\(server) \(what) (HTTP \(status))\(quoted); try again later")
+            }
+            throw SourceError(.unavailable, "\(server) \(what) (HTTP \(status))\(quoted) and asks to wait "
+                              + "\(retryAfter.described); try again after that",
+                              retryNotBefore: retryAfter.notBefore(now: now))
+        case 502, 504:
             throw SourceError(.unavailable, "\(server) is unavailable (HTTP \(status))\(quoted); try again later")
         case 500..<600:
             throw SourceError(.unavailable, "\(server) failed with an internal error (HTTP \(status))\(quoted); "
@@ -61,8 +69,11 @@ struct ChatwootAnswer {
         }
     }
 
-    /// Whether a retry may help: the gateway and availability answers of a server under load or restarting.
-    static func isRetryable(status: Int) -> Bool { [502, 503, 504].contains(status) }
+    /// Whether a retry may help: the gateway and availability answers of a server under load or restarting,
+    /// unless it said how long to wait (`Retry-After`), which the dashboard's timer then honours instead.
+    static func isRetryable(status: Int, retryAfter: RetryAfter?) -> Bool {
+        [502, 503, 504].contains(status) && retryAfter == nil
+    }
 
     /// The server's own words, from any of the shapes seen: `{"error":…}`, `{"message":…}`,
     /// `{"errors":["…"]}`, and `serve`'s `{"description":…,"errors":[{"message":…}]}`.

@@ -1,8 +1,9 @@
 import AsyncHTTPClient
 
-/// The whole-request timeout, body included. AsyncHTTPClient's own deadline stops applying once the response
-/// head has arrived, so a server that sends its head at once and then drips the body a byte at a time (each byte
-/// resetting the read timeout) held a report for ever. Racing the whole exchange against a timer ends it.
+/// The whole-report timeout, bodies, redirect hops and the retry included. AsyncHTTPClient's own deadline stops
+/// applying once the response head has arrived, so a server that sends its head at once and then drips the body
+/// a byte at a time (each byte resetting the read timeout) held a report for ever; and a deadline per request let
+/// a chain of slow redirects take one whole timeout per hop. Racing the whole exchange against a timer ends both.
 enum RequestDeadline {
     /// `operation`'s result, or `HTTPClientError.deadlineExceeded` after `timeout` (the operation is cancelled,
     /// which makes AsyncHTTPClient drop the connection).

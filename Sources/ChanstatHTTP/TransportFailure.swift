@@ -4,6 +4,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 
 /// A failure below HTTP (connect, TLS, timeout, reset, too much data) as one sentence, and whether one
 /// retry may help. The sentences name the server by its label only: never the URL's query, never a header.
@@ -11,7 +12,7 @@ struct TransportFailure {
     let error: SourceError
     let retryable: Bool
 
-    init(_ failure: any Error, endpoint: ChatwootEndpoint, limits: ChatwootAPISource.Limits) {
+    init(_ failure: any Error, endpoint: ChatwootEndpoint, limits: ChatwootAPISource.Limits, trust: CertificateTrust) {
         let server = endpoint.label
         switch failure {
         case is NIOTooManyBytesError:
@@ -50,14 +51,26 @@ struct TransportFailure {
         case let error as IOError where error.errnoCode == ECONNREFUSED:
             self.init(.unavailable, "cannot connect to \(server): connection refused; is the server running?",
                       retryable: true)
-        case _ where String(reflecting: type(of: failure)).hasPrefix("NIOSSL"):
-            // NIOSSL's errors, named by module so this target needs no TLS dependency of its own.
+        case _ where Self.isUntrustedCertificate(failure):
+            let trusted = trust.hasCAFile ? "this machine or the --ca-file trusts" : "this machine trusts"
+            self.init(.unavailable, "the certificate of \(server) is not signed by a certificate authority \(trusted): "
+                      + "give the authority that signed it (a PEM file) with --ca-file FILE", retryable: false)
+        case let error as NIOSSLExtraError where error == .failedToValidateHostname:
+            self.init(.unavailable, "the certificate of \(server) is for another host name: use the name it was "
+                      + "issued for in --url", retryable: false)
+        case is NIOSSLError, is NIOSSLExtraError, is BoringSSLError:
             self.init(.unavailable, "the secure connection to \(server) failed: its certificate could not be "
                       + "verified, or it does not speak TLS there", retryable: false)
         default:
             let detail = TerminalSafeText.sanitize(String(describing: failure), maxCharacters: 120)
             self.init(.unavailable, "cannot get the report from \(server): \(detail)", retryable: false)
         }
+    }
+
+    /// BoringSSL's verdict on a chain that leads to no trusted root (self-signed, or a private CA not given).
+    private static func isUntrustedCertificate(_ failure: any Error) -> Bool {
+        guard case .handshakeFailed(let reason)? = failure as? NIOSSLError else { return false }
+        return String(describing: reason).contains("CERTIFICATE_VERIFY_FAILED")
     }
 
     private init(_ kind: SourceError.Kind, _ message: String, retryable: Bool) {

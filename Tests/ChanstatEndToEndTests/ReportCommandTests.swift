@@ -227,6 +227,18 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == bytes)
     }
 
+    /// `--end` names a day: ten digits of Unix seconds were taken as a date before (their length matched
+    /// YYYY-MM-DD's), and a date-time was cut to its day. Both are bad usage now, and nothing is written.
+    @Test(arguments: ["1700000000", "2026-02-28T10:00", "2026-02-30", "yesterday"])
+    func sampleEndTakesADateOnly(end: String) throws {
+        let fixture = try Fixture()
+        let out = fixture.directory.appendingPathComponent("end.sqlite").path
+        let run = try ChanstatBinary.run(["sample", "--out", out, "--conversations", "10", "--end", end])
+        #expect(run.status == 2)
+        #expect(run.stderrLines == [Substring("chanstat: --end takes a date as YYYY-MM-DD (a real day), not \(end)")])
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     func plainReport(_ path: String, account: Int64, since: Int64, until: Int64) throws -> ChannelSummary {
         let queue = try DatabaseQueue(path: path)
         defer { try? queue.close() }

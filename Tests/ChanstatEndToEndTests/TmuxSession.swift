@@ -1,4 +1,5 @@
 import Foundation
+import ChanstatTestSupport
 
 /// A real terminal for end-to-end tests: a tmux server on a private socket, one window of a fixed size,
 /// running one command under `LANG=C.UTF-8`. Tests wait for text to appear (polling the screen) rather
@@ -176,29 +177,13 @@ final class TmuxSession {
     private static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        // Test threads may block signals, and a child inherits the mask: a tmux server that cannot see
-        // SIGCHLD or SIGTERM never exits. Start the child with an empty mask and default dispositions.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t(), allSignals = sigset_t()
-        sigemptyset(&noSignals)
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
-        guard spawned == 0 else {
-            throw Failure(description: "Cannot run \(arguments[0]): error \(spawned)")
+        // An empty signal mask and default dispositions: test threads may block signals, and a tmux server
+        // that inherits a mask without SIGCHLD or SIGTERM never exits.
+        let pid: pid_t
+        do {
+            pid = try ServerChild.spawn(arguments, outputFile: outputPath)
+        } catch {
+            throw Failure(description: "Cannot run \(arguments[0]): \(error)")
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}

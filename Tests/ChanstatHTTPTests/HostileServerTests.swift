@@ -9,7 +9,7 @@ import Testing
     typealias Base = ChatwootAPISourceTests
     static let report = #"{"Channel::Email":{"open":1,"resolved":2,"pending":0,"snoozed":0,"total":3}}"#
     static let notASummary = "answered with something that is not a channel summary"
-    /// The shipped timeouts, for the cases that are not about time: the 1 s of `fastLimits` is too short for a
+    /// The shipped timeouts, for the cases that are not about time: `fastLimits` are too short for a
     /// 100 KB body on a loaded two-core machine, and the test would then see a timeout instead of its sentence.
     static let shippedLimits = ChatwootAPISource.Limits()
 
@@ -52,7 +52,7 @@ import Testing
                                          + "address as --url if you trust it"))
             // The recorder works: the first server did get the token, once.
             #expect(server.requestHeads.count == 1)
-            #expect(server.requestHeads.first?.contains("api_access_token: \(Base.token)") == true)
+            #expect(server.requestHeads.first?.contains("Api-Access-Token: \(Base.token)") == true)
         }
         #expect(otherHost.connectionCount == 0)
         #expect(otherPort.connectionCount == 0)
@@ -70,7 +70,20 @@ import Testing
         let heads = server.requestHeads
         try #require(heads.count == 2)
         #expect(heads[1].hasPrefix("GET /chatwoot\(Self.path)?moved=1 HTTP/1.1\r\n"))
-        #expect(heads[1].contains("api_access_token: \(Base.token)"))
+        #expect(heads[1].contains("Api-Access-Token: \(Base.token)"))
+    }
+
+    /// Three same-host redirects that take 1.5 s each, then the report: every hop is within a 2 s request
+    /// timeout, all of them are not. One deadline for the whole report ends it after 2 s; with a deadline per
+    /// hop (as before) the report came after 6 s.
+    @Test func aChainOfSlowRedirectsIsBoundByOneDeadline() async throws {
+        var limits = Base.fastLimits
+        limits.requestTimeout = .seconds(2)
+        let slowHop = ScriptedServer.Behaviour.after(.milliseconds(1500), Self.redirect(302, to: "\(Self.path)?hop"))
+        let chain = ScriptedServer.Behaviour.sequence([slowHop, slowHop, slowHop,
+                                                       .after(.milliseconds(1500), ScriptedServer.answer(200, Self.report))])
+        let (error, label, _) = try await Base.failure(chain, limits: limits)
+        #expect(error == SourceError(.unavailable, "\(label) did not answer within 2 seconds; check that it is up, or try again later"))
     }
 
     @Test func aRedirectLoopEndsAfterThreeHops() async throws {
@@ -116,6 +129,8 @@ import Testing
         #expect(refusal == SourceError(.range, "\(label2) refused the range: it gave no reason"))
     }
 
+    /// Self-signed (and for another host): refused as untrusted, with the --ca-file hint. A trusted certificate
+    /// for another name has its own sentence (ThroughNginxTests.aTrustedCertificateForAnotherNameSaysSo).
     @Test(.enabled(if: TLSTestServer.isAvailable, "needs the openssl CLI (scripts/setup installs it)"))
     func aCertificateForAnotherHostIsRefused() async throws {
         let server = try TLSTestServer(certificateFor: "other.example")
@@ -123,12 +138,13 @@ import Testing
         let error = await #expect(throws: SourceError.self) {
             _ = try await Base.source(port: server.port, scheme: "https").summary(for: Fixture.range)
         }
-        #expect(error == SourceError(.unavailable, "the secure connection to https://127.0.0.1:\(server.port) failed: "
-                                     + "its certificate could not be verified, or it does not speak TLS there"))
+        #expect(error == SourceError(.unavailable, "the certificate of https://127.0.0.1:\(server.port) is not signed by a "
+                                     + "certificate authority this machine trusts: give the authority that signed it "
+                                     + "(a PEM file) with --ca-file FILE"))
     }
 
     /// An http server redirecting to https on the same host (another port, as an upgrade may): the hop is
-    /// followed over TLS, the certificate is still checked (it names another host, so it is refused), and the
+    /// followed over TLS, the certificate is still checked (self-signed, so it is refused), and the
     /// sentence names the https address that failed, not the http one.
     @Test(.enabled(if: TLSTestServer.isAvailable, "needs the openssl CLI (scripts/setup installs it)"))
     func anUpgradeToHTTPSIsFollowedAndItsCertificateChecked() async throws {
@@ -136,8 +152,9 @@ import Testing
         defer { secure.stop() }
         let target = "https://127.0.0.1:\(secure.port)\(Self.path)"
         let (error, _, connections) = try await Base.failure(Self.redirect(308, to: target), limits: Self.shippedLimits)
-        #expect(error == SourceError(.unavailable, "the secure connection to https://127.0.0.1:\(secure.port) failed: "
-                                     + "its certificate could not be verified, or it does not speak TLS there"))
+        #expect(error == SourceError(.unavailable, "the certificate of https://127.0.0.1:\(secure.port) is not signed by a "
+                                     + "certificate authority this machine trusts: give the authority that signed it "
+                                     + "(a PEM file) with --ca-file FILE"))
         #expect(connections == 1)
     }
 }

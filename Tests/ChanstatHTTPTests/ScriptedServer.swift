@@ -19,6 +19,8 @@ final class ScriptedServer: @unchecked Sendable {
         case drip(Data, immediately: Int, interval: Duration)
         /// The n-th connection gets the n-th behaviour; the last one repeats (a redirect, then the report).
         indirect case sequence([Behaviour])
+        /// Reads the request, waits this long, then behaves so: a slow hop in a chain of redirects.
+        indirect case after(Duration, Behaviour)
     }
 
     let port: Int
@@ -87,6 +89,9 @@ final class ScriptedServer: @unchecked Sendable {
         switch behaviour {
         case .sequence(let behaviours):
             serve(client, number: number, behaviours[min(number, behaviours.count) - 1])
+        case .after(let wait, let behaviour):
+            Thread.sleep(forTimeInterval: Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18)
+            serve(client, number: number, behaviour)
         case .respond(let bytes):
             _ = Self.write(bytes, to: client)
             close(client)

@@ -41,6 +41,17 @@ public enum ChildProcess {
     }
 }
 
+extension ChildProcess {
+    /// A command line that runs `program arguments…` (appended) after closing every descriptor above stderr.
+    /// For a server the tests start (pg_ctl's postgres, nginx): Foundation's Process learns that a child ended
+    /// when a socket the child inherited closes, so a server holding an inherited descriptor would make a wait
+    /// (its starter's, or another test's child's) last as long as the server.
+    public static let closingInheritedDescriptors = [
+        "/bin/bash", "-c",
+        #"for fd in /dev/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done; exec "$@""#, "bash",
+    ]
+}
+
 /// Tools other than chanstat (bash, groff, ldd, unshare, sqlite3), found on PATH.
 public enum Shell {
     /// Whether `tool` is on PATH.

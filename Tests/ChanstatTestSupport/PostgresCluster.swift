@@ -376,13 +376,10 @@ private enum Server {
         return result
     }
 
-    /// Runs a program that leaves the server running behind it (pg_ctl start). Foundation's Process learns
-    /// that a child ended when a socket the child inherited closes; the server would inherit it too and keep it
-    /// open, and the wait would last as long as the server. So a shell closes every descriptor above stderr
-    /// before it becomes the program.
+    /// Runs a program that leaves the server running behind it (pg_ctl start), without the descriptors the
+    /// server would otherwise inherit and hold (`ChildProcess.closingInheritedDescriptors` says why).
     static func runLeavingServer(_ tool: String, _ arguments: [String], in directory: URL) throws {
-        let closeInherited = #"for fd in /dev/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done; exec "$@""#
-        try run(tool, arguments, in: directory, wrappedIn: ["/bin/bash", "-c", closeInherited, "bash"])
+        try run(tool, arguments, in: directory, wrappedIn: ChildProcess.closingInheritedDescriptors)
     }
 
     /// The program's full path, and as root the runuser call that runs it as the server user (unless `user` is

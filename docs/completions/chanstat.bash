@@ -188,7 +188,7 @@ _chanstat_dashboard() {
     repeating_flags=()
     non_repeating_flags=(--insecure-http --utc --ascii --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --db --url --account --token-file --statement-timeout --since --until --range --timezone --refresh --color --log-file)
+    non_repeating_options=(--profile --db --url --account --token-file --ca-file --statement-timeout --since --until --range --timezone --refresh --color --log-file)
     __chanstat_offer_flags_options 0
 
     # Offer option value completions
@@ -206,6 +206,9 @@ _chanstat_dashboard() {
         return
         ;;
     '--token-file')
+        return
+        ;;
+    '--ca-file')
         return
         ;;
     '--statement-timeout')
@@ -241,7 +244,7 @@ _chanstat_report() {
     repeating_flags=()
     non_repeating_flags=(--insecure-http --utc --compare --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --db --url --account --token-file --statement-timeout --since --until --range --timezone --format --by)
+    non_repeating_options=(--profile --db --url --account --token-file --ca-file --statement-timeout --since --until --range --timezone --format --by)
     __chanstat_offer_flags_options 0
 
     # Offer option value completions
@@ -259,6 +262,9 @@ _chanstat_report() {
         return
         ;;
     '--token-file')
+        return
+        ;;
+    '--ca-file')
         return
         ;;
     '--statement-timeout')

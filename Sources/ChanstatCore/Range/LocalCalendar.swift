@@ -46,6 +46,15 @@ public struct LocalCalendar: Sendable {
         return "\(civilDate(at: instant)) \(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute)"
     }
 
+    /// `HH:MM:SS` in this zone: a time a person waits for (the next refresh a server asked for).
+    public func timeOfDayString(at instant: Int64) -> String {
+        let parts = calendar.dateComponents([.hour, .minute, .second], from: Date(timeIntervalSince1970: TimeInterval(instant)))
+        return [parts.hour, parts.minute, parts.second].map { value in
+            let number = value ?? 0
+            return (number < 10 ? "0" : "") + String(number)
+        }.joined(separator: ":")
+    }
+
     /// The last day a half-open range includes: the day of `until - 1`.
     public func lastIncludedDay(of range: DateRange) -> CivilDate {
         civilDate(at: range.until - 1)

@@ -44,6 +44,14 @@ public struct WhenParser: Sendable {
         return wholeSeconds + (time.hasFraction ? 1 : 0)
     }
 
+    /// A bare `YYYY-MM-DD` and nothing else (no Unix seconds, no time of day): for options that name a day,
+    /// where ten digits of Unix seconds must not pass for a date.
+    public static func civilDate(_ raw: String) -> CivilDate? {
+        var scanner = Scanner(Array(raw.trimmingASCIIWhitespace().utf8))
+        guard let date = scanner.civilDate(), scanner.atEnd else { return nil }
+        return date
+    }
+
     /// Both bounds, validated by the one rule of docs/report.md.
     public func range(since: String?, until: String?) throws(RangeError) -> DateRange {
         guard let since else { throw .missing(.since) }

@@ -42,10 +42,14 @@ public struct SourceError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public let kind: Kind
     public let message: String
+    /// When the source asked not to be asked again before (Unix seconds): a server's 429 or 503 with
+    /// `Retry-After`. The dashboard's next automatic refresh waits until then; nil when it said nothing.
+    public let retryNotBefore: Int64?
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, retryNotBefore: Int64? = nil) {
         self.kind = kind
         self.message = message
+        self.retryNotBefore = retryNotBefore
     }
 
     public var description: String { message }

@@ -45,6 +45,8 @@ public struct DashboardState: Sendable {
     public var data: LoadedData?
     /// Why the last load failed; the data on screen is then stale.
     public var loadError: SourceError?
+    /// The server's `Retry-After` from the last answer (Unix seconds): no automatic refresh before then.
+    public var retryNotBefore: Int64?
     /// The request whose answer is awaited (the only one that will be accepted), nil when idle.
     public var pendingRequest: Int?
     public var lastRequestID: Int = 0

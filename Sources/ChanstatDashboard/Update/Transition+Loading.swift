@@ -1,7 +1,8 @@
 import ChanstatCore
 
 /// Loads and the refresh timer. The timer runs only between loads: starting a load cancels it, and
-/// every answer (success or failure) re-arms it, so a failure never stops auto-refresh.
+/// every answer (success or failure) re-arms it, so a failure never stops auto-refresh. A server that
+/// asked for a pause (429/503 with `Retry-After`) gets it: the next tick waits for the later of the two.
 extension Transition {
     /// Asks for the selected range. A newer request supersedes one in flight: its answer will be dropped.
     mutating func startLoad() {
@@ -17,6 +18,10 @@ extension Transition {
     mutating func handleLoadFinished(_ result: LoadResult) {
         guard result.requestID == state.pendingRequest else { return }  // an answer to an older question
         state.pendingRequest = nil
+        // The latest answer speaks for the server now: a success, or a failure without the header, lifts it.
+        if case .failure(let error) = result.outcome { state.retryNotBefore = error.retryNotBefore } else {
+            state.retryNotBefore = nil
+        }
         switch result.outcome {
         case .success(let loaded):
             state.data = LoadedData(loaded: loaded, refreshedAt: nowSeconds, durationSeconds: result.durationSeconds)
@@ -44,7 +49,8 @@ extension Transition {
     mutating func armTimer() {
         guard !state.refresh.paused, !state.isLoading else { return }
         state.refresh.timerGeneration += 1
-        effects.append(.scheduleTick(afterSeconds: state.refresh.intervalSeconds,
+        let serverWait = state.retryNotBefore.map { Double($0 - nowSeconds) } ?? 0
+        effects.append(.scheduleTick(afterSeconds: max(state.refresh.intervalSeconds, serverWait),
                                      generation: state.refresh.timerGeneration))
     }
 

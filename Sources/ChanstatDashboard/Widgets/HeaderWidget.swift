@@ -28,6 +28,11 @@ enum HeaderWidget {
     static func refreshTexts(_ state: DashboardState) -> [String] {
         if state.isLoading { return ["refreshing\(state.display.glyphs.ellipsis)"] }
         if state.refresh.paused { return ["auto-refresh paused (p resumes)", "paused"] }
+        if let notBefore = state.retryNotBefore {
+            // Set by the last answer, and replaced by the next one, which the timer holds back until then.
+            let at = state.calendar.timeOfDayString(at: notBefore)
+            return ["next refresh after \(at) (the server asked to wait)", "next refresh after \(at)", "after \(at)"]
+        }
         let interval = Formatting.interval(state.refresh.intervalSeconds)
         return ["auto-refresh every \(interval)", "auto \(interval)"]
     }

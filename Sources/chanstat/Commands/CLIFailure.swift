@@ -12,11 +12,6 @@ enum CLIFailure {
         do { return try body() } catch { throw InvalidRange(error: error) }
     }
 
-    /// A bad option value that reuses a range rule (e.g. `sample --end`): bad usage, exit 2.
-    static func usage<T>(_ body: () throws(RangeError) -> T) throws -> T {
-        do { return try body() } catch { throw ValidationError(error.message) }
-    }
-
     /// The message and exit status for anything a command threw.
     static func outcome(of error: any Error, command: any ParsableCommand.Type) -> (message: String, status: Int32) {
         switch error {

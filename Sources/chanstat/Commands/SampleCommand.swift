@@ -44,16 +44,23 @@ struct SampleCommand: AsyncParsableCommand {
         }
         guard (1...1_000).contains(accounts) else { throw ValidationError("--accounts must be between 1 and 1000") }
         guard (1...36_500).contains(days) else { throw ValidationError("--days must be between 1 and 36500") }
+        if let end { _ = try Self.day(end) }
+    }
+
+    /// `--end` names a day: a strict YYYY-MM-DD only (ten digits of Unix seconds must not pass for one).
+    static func day(_ text: String) throws -> CivilDate {
+        guard let day = WhenParser.civilDate(text) else {
+            let shown = TerminalSafeText.sanitize(text, maxCharacters: 40)
+            throw ValidationError("--end takes a date as YYYY-MM-DD (a real day), not \(shown)")
+        }
+        return day
     }
 
     func run() async throws {
         let calendar = LocalCalendar()
         let endDay: CivilDate
         if let end {
-            // The same date reading as --since: a strict YYYY-MM-DD, then its day.
-            let instant = try CLIFailure.usage { () throws(RangeError) in try WhenParser(calendar: calendar).parse(end, as: .since) }
-            guard end.count == 10 else { throw ValidationError("--end takes a date, YYYY-MM-DD") }
-            endDay = calendar.civilDate(at: instant)
+            endDay = try Self.day(end)
         } else {
             endDay = calendar.today(now: Date())
         }

@@ -14,6 +14,7 @@ enum ResolvedSettings {
         flags.url = source.url
         flags.account = source.account
         flags.tokenFile = source.tokenFile
+        flags.caFile = source.caFile
         flags.insecureHTTP = source.insecureHTTP
         flags.statementTimeout = source.statementTimeout
         flags.range = range.range

@@ -30,6 +30,10 @@ struct SourceOptions: ParsableArguments {
                                valueName: "file"))
     var tokenFile: String?
 
+    @Option(help: ArgumentHelp("Certificate authorities (a PEM bundle) to trust for an https --url, besides the "
+                               + "system's (or $SSL_CERT_FILE's): a company's own CA.", valueName: "file"))
+    var caFile: String?
+
     @Flag(help: "Allow a plain http:// --url to another machine (the token then crosses the network unencrypted).")
     var insecureHTTP = false
 
@@ -52,10 +56,13 @@ struct SourceOptions: ParsableArguments {
     static func makeSource(_ settings: Settings, calendar: LocalCalendar,
                            idleClose: Duration? = nil) async throws -> any ReportSource {
         switch settings.source {
-        case let .server(url, account, tokenFile, insecureHTTP):
+        case let .server(url, account, tokenFile, insecureHTTP, caFile):
+            let environment = ProcessInfo.processInfo.environment
             let endpoint = try ChatwootEndpoint(url, insecureHTTP: insecureHTTP)
-            let token = try APIToken.load(tokenFile: tokenFile, environment: ProcessInfo.processInfo.environment)
-            return ChatwootAPISource(endpoint: endpoint, accountID: account, token: token)
+            let token = try APIToken.load(tokenFile: tokenFile, environment: environment)
+            let trust = try CertificateTrust(caFile: caFile, environment: environment)
+            return ChatwootAPISource(endpoint: endpoint, accountID: account, token: token, environment: environment,
+                                     trust: trust)
         case let .file(path, account):
             return try SQLiteReportSource(path: path, accountID: account)
         case let .postgres(url, account):
