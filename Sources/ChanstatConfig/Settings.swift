@@ -10,6 +10,8 @@ public struct CommandLineSettings: Equatable, Sendable {
     /// `--ca-file`: a PEM bundle of certificate authorities trusted for the server, besides the system's.
     public var caFile: String?
     public var insecureHTTP = false
+    /// `--demo`: the built-in demo data, asked for by name (what `report` needs to read it).
+    public var demo = false
     /// `--statement-timeout`, seconds (PostgreSQL sources only).
     public var statementTimeout: Double?
     /// `--range`; `--since`/`--until` are not here because no profile overrides a custom range.

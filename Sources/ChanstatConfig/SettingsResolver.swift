@@ -67,7 +67,12 @@ public enum SettingsResolver {
     static func chooseSource(_ flags: CommandLineSettings, profile: Profile, profileName: String?,
                              environment: [String: String]) throws -> SourceSetting {
         let source: SourceSetting
-        if let url = flags.url {
+        if flags.demo {
+            guard flags.url == nil, flags.db == nil else {
+                throw SettingsError(message: "--demo reads the built-in demo data: use it without --db or --url")
+            }
+            source = .demo
+        } else if let url = flags.url {
             guard let account = flags.account else { throw SettingsError(message: "--url needs --account ID") }
             source = .server(url: url, account: account, tokenFile: flags.tokenFile, insecureHTTP: flags.insecureHTTP,
                              caFile: flags.caFile)

@@ -153,6 +153,24 @@ import Testing
         #expect(run.stderr.hasPrefix("chanstat: "))
     }
 
+    /// A cron job whose profile was not found must not append invented numbers that look real: without a source
+    /// `report` is bad usage in every format, and the demo data is read only when asked for by name.
+    @Test(arguments: ["table", "json", "csv"])
+    func reportNeedsASourceOrDemo(format: String) throws {
+        let environment = ["XDG_CONFIG_HOME": "/nonexistent", "CHANSTAT_PROFILE": ""]
+        let bare = try ChanstatBinary.run(["report", "--format", format], environment: environment)
+        #expect(bare.status == 2)
+        #expect(bare.stdout.isEmpty)
+        #expect(bare.stderrLines == ["chanstat: report needs a source: --db FILE or --db postgres://…, --url URL --account "
+                                     + "ID, or a profile (--profile NAME or $CHANSTAT_PROFILE); --demo reads the built-in demo data"])
+        let demo = try ChanstatBinary.run(["report", "--demo", "--format", format], environment: environment)
+        #expect(demo.status == 0, "\(demo.stderr)")
+        #expect(demo.stdout.contains("Channel::WebWidget") || demo.stdout.contains("Website"))
+        let both = try ChanstatBinary.run(["report", "--demo", "--db", "x.sqlite"], environment: environment)
+        #expect(both.status == 2)
+        #expect(both.stderrLines == ["chanstat: --demo reads the built-in demo data: use it without --db or --url"])
+    }
+
     @Test func anUnknownPresetListsThePresetsOnOneLine() throws {
         let run = try ChanstatBinary.run(["report", "--range", "9d"])
         #expect(run.status == 2)

@@ -186,7 +186,7 @@ _chanstat() {
 
 _chanstat_dashboard() {
     repeating_flags=()
-    non_repeating_flags=(--insecure-http --utc --ascii --version -h --help)
+    non_repeating_flags=(--demo --insecure-http --utc --ascii --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile --db --url --account --token-file --ca-file --statement-timeout --since --until --range --timezone --refresh --color --log-file)
     __chanstat_offer_flags_options 0
@@ -242,7 +242,7 @@ _chanstat_dashboard() {
 
 _chanstat_report() {
     repeating_flags=()
-    non_repeating_flags=(--insecure-http --utc --compare --version -h --help)
+    non_repeating_flags=(--demo --insecure-http --utc --compare --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile --db --url --account --token-file --ca-file --statement-timeout --since --until --range --timezone --format --by)
     __chanstat_offer_flags_options 0

@@ -23,8 +23,14 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .customLong("by"), help: "One row per channel type (the default) or per inbox (SQLite and PostgreSQL sources).")
     var grouping: Grouping = .channel
 
+    /// A script whose profile was not found must not print invented numbers that look real: without a source,
+    /// `report` refuses, and the demo data is read only when asked for by name.
+    static let noSource = "report needs a source: --db FILE or --db postgres://…, --url URL --account ID, or a profile "
+        + "(--profile NAME or $CHANSTAT_PROFILE); --demo reads the built-in demo data"
+
     func run() async throws {
         let settings = try ResolvedSettings.resolve(source: source, range: range)
+        if settings.source == .demo, !source.demo { throw ValidationError(Self.noSource) }
         let choice = try CLIFailure.range { () throws(RangeError) in try range.choice(preset: settings.rangePreset, calendar: settings.calendar) }
         let dateRange = choice.resolve(now: Date(), calendar: settings.calendar)
         let reportSource = try await SourceOptions.makeSource(settings, calendar: settings.calendar)

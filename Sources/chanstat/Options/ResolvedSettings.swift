@@ -16,6 +16,7 @@ enum ResolvedSettings {
         flags.tokenFile = source.tokenFile
         flags.caFile = source.caFile
         flags.insecureHTTP = source.insecureHTTP
+        flags.demo = source.demo
         flags.statementTimeout = source.statementTimeout
         flags.range = range.range
         flags.refresh = refresh

@@ -34,6 +34,10 @@ struct SourceOptions: ParsableArguments {
                                + "system's (or $SSL_CERT_FILE's): a company's own CA.", valueName: "file"))
     var caFile: String?
 
+    @Flag(help: ArgumentHelp("Read the built-in demo data (generated in memory, dates relative to today): what the "
+                             + "dashboard shows with no source; report needs it said."))
+    var demo = false
+
     @Flag(help: "Allow a plain http:// --url to another machine (the token then crosses the network unencrypted).")
     var insecureHTTP = false
 
