@@ -15,7 +15,6 @@ public struct LoadedReport: Equatable, Sendable {
     }
 
     public var model: ReportModel { ReportModel(report, previous: previous) }
-    public var comparing: Bool { previous != nil }
 }
 
 extension ReportSource {
