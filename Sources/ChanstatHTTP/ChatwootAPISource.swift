@@ -77,6 +77,16 @@ public final class ChatwootAPISource: ReportSource {
         SourceReport(summary: try await channelSummary(for: range))
     }
 
+    /// Chatwoot's API has no per-day counts: one channel summary per day, at most 4 requests at a time.
+    public func dailyReport(for range: DateRange, calendar: LocalCalendar,
+                            progress: @escaping @Sendable (DayProgress) -> Void) async throws -> DailyReport {
+        try await askingDayByDay(for: range, calendar: calendar, concurrency: 4, progress: progress)
+    }
+
+    public var dailyLimit: DailyLimit? {
+        DailyLimit(days: 31, advice: "read the database (--db postgres://…), which answers any range in one query")
+    }
+
     private func channelSummary(for range: DateRange) async throws -> ChannelSummary {
         // `range` is a DateRange, so it already passed the rules of docs/report.md: nothing invalid is ever sent
         // (Chatwoot would answer 200 {} to some invalid ranges, which would look like "no conversations").

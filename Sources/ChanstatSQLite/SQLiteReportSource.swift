@@ -106,12 +106,27 @@ public final class SQLiteReportSource: ReportSource {
     }
 
     public func report(for range: DateRange) async throws -> SourceReport {
+        let accountID = account.id, fileName = self.fileName
+        return try await read { db, layout in
+            try Self.query(db, layout: layout, account: accountID, range: range, fileName: fileName)
+        }
+    }
+
+    public func dailyReport(for range: DateRange, calendar: LocalCalendar,
+                            progress: @escaping @Sendable (DayProgress) -> Void) async throws -> DailyReport {
+        let accountID = account.id, fileName = self.fileName
+        let days = LocalDays(range, calendar: calendar)
+        return try await read { db, layout in
+            try DailyQuery.run(db, layout: layout, account: accountID, days: days, fileName: fileName)
+        }
+    }
+
+    /// One read of the file as it is now (reopened if it was replaced); every failure becomes a sentence.
+    private func read<T: Sendable>(_ body: @escaping @Sendable (Database, FileLayout) throws -> T) async throws -> T {
         let current = try file.current()
-        let layout = current.layout, accountID = account.id, fileName = self.fileName
+        let layout = current.layout
         do {
-            return try await current.database.read { db in
-                try Self.query(db, layout: layout, account: accountID, range: range, fileName: fileName)
-            }
+            return try await current.database.read { db in try body(db, layout) }
         } catch {
             throw SQLiteFailure.sourceError(error, fileName: fileName)
         }

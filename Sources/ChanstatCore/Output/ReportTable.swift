@@ -15,16 +15,24 @@ public enum ReportTable {
                 ? "overflow" : column.cell(totals, totals)
         })
         if byInbox { lines[lines.count - 1][1] = "" }
-        let header = columns.map(\.title)
+        return aligned(header: columns.map(\.title), lines: lines, alignRight: columns.map(\.isNumber), bold: bold)
+    }
+}
+
+extension ReportTable {
+    /// The text table's layout, for every table `report` prints: the header, the lines padded to each column's
+    /// width (numbers to the right), a rule above the last line (the totals); trailing spaces dropped.
+    static func aligned(header: [String], lines: [[String]], alignRight: [Bool], bold: Bool) -> String {
         let widths = header.indices.map { index in ([header] + lines).map { DisplayWidth.of($0[index]) }.max() ?? 0 }
         func format(_ cells: [String]) -> String {
-            zip(cells, zip(widths, columns)).map { cell, layout in
-                DisplayWidth.pad(cell, to: layout.0, alignRight: layout.1.isNumber)
-            }.joined(separator: "  ")
+            var line = cells.indices.map { DisplayWidth.pad(cells[$0], to: widths[$0], alignRight: alignRight[$0]) }
+                .joined(separator: "  ")
+            while line.last == " " { line.removeLast() }
+            return line
         }
         let headerLine = format(header)
         let rule = String(repeating: "-", count: DisplayWidth.of(headerLine))
-        let body = lines.dropLast().map(format) + [rule, format(lines.last!)]
+        let body = lines.dropLast().map(format) + [rule] + lines.suffix(1).map(format)
         return ([bold ? "\u{1B}[1m\(headerLine)\u{1B}[0m" : headerLine] + body).joined(separator: "\n") + "\n"
     }
 }

@@ -6,6 +6,12 @@ public protocol ReportSource: Sendable {
     /// The report for one range, with inbox rows where the source has them. Errors are `SourceError`s,
     /// with a sentence for a person.
     func report(for range: DateRange) async throws -> SourceReport
+    /// The report day by day in `calendar`'s zone (docs/report.md "Day by day"): one query on a database;
+    /// `progress` hears how many days of how many are in, where a source asks day by day.
+    func dailyReport(for range: DateRange, calendar: LocalCalendar,
+                     progress: @escaping @Sendable (DayProgress) -> Void) async throws -> DailyReport
+    /// The most days the source is asked for at once (Chatwoot's API: one request per day), nil for no limit.
+    var dailyLimit: DailyLimit? { get }
     /// Why this source has no inbox rows (shown instead of them), nil when it has them.
     var inboxesUnavailable: String? { get }
     /// Ends what the source holds open (a database connection), before the process exits.
@@ -19,6 +25,12 @@ extension ReportSource {
     }
 
     public var inboxesUnavailable: String? { nil }
+
+    public var dailyLimit: DailyLimit? { nil }
+
+    public func dailyReport(for range: DateRange, calendar: LocalCalendar) async throws -> DailyReport {
+        try await dailyReport(for: range, calendar: calendar, progress: { _ in })
+    }
 
     public func close() async {}
 }

@@ -31,6 +31,25 @@ extension PostgresSchema {
             """, binds: bindings)
     }
 
+    /// The report day by day: the same selection as `reportQuery`, grouped also by the local day of
+    /// `created_at` (`LocalDays.sqlDayIndex` over its whole Unix seconds; EXTRACT reads a `timestamp without time
+    /// zone` as UTC, which Chatwoot's column is, and a `timestamptz` as the instant it is, so the session's
+    /// TimeZone never enters). Columns: day index, channel type, status, count.
+    func dailyQuery(account: Int64, days: LocalDays) -> PostgresQuery {
+        var bindings = PostgresBindings()
+        bindings.append(account)
+        appendBound(days.range.since, to: &bindings)
+        appendBound(days.range.until, to: &bindings)
+        let day = days.sqlDayIndex(of: "floor(EXTRACT(EPOCH FROM created_at))::int8")
+        return PostgresQuery(unsafeSQL: """
+            SELECT g.day::int8, i.channel_type::text, g.status::int8, g.n
+              FROM (SELECT \(day) AS day, inbox_id, status, COUNT(*) AS n FROM conversations
+                     WHERE account_id = $1 AND created_at >= $2 AND created_at < $3
+                     GROUP BY 1, inbox_id, status) AS g
+              JOIN inboxes AS i ON i.id = g.inbox_id
+            """, binds: bindings)
+    }
+
     /// At most `limit` accounts by id, or the one asked for: id, name, suspended.
     func accountsQuery(only id: Int64?, limit: Int) -> PostgresQuery {
         let status = hasAccountStatus ? "COALESCE(status, 0) = 1" : "false"

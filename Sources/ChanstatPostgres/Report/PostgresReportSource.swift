@@ -45,6 +45,24 @@ public final class PostgresReportSource: ReportSource {
         }
     }
 
+    public func dailyReport(for range: DateRange, calendar: LocalCalendar,
+                            progress: @escaping @Sendable (DayProgress) -> Void) async throws -> DailyReport {
+        let days = LocalDays(range, calendar: calendar)
+        let query = schema.dailyQuery(account: accountID, days: days)
+        let database = session.target.database
+        return try await session.run { connection, logger in
+            var daily = DailyReport(days: days)
+            let rows = try await connection.query(query, logger: logger)
+            for try await (day, channelType, status, count) in rows.decode((Int64, String?, Int64, Int64).self) {
+                guard daily.add(day: Int(day), channelType: channelType ?? "", statusCode: status, count: count) else {
+                    throw SourceError(.badData, "database \(TerminalSafeText.sanitize(database, maxCharacters: 40)) "
+                                      + "answered a day outside the range, or more than a 64-bit count can hold")
+                }
+            }
+            return daily
+        }
+    }
+
     /// Sums the (inbox, channel type, status, count, inbox name) rows of `reportQuery` into a report.
     static func collect(_ rows: PostgresRowSequence, database: String) async throws -> SourceReport {
         var report = SourceReport()

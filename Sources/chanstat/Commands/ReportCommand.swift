@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChanstatCore
+import ChanstatConfig
 import Foundation
 
 /// `chanstat report`: one report, for scripts and cron.
@@ -9,7 +10,7 @@ struct ReportCommand: AsyncParsableCommand {
         abstract: "Print the channel summary report once (table, JSON or CSV).")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
-    enum Grouping: String, ExpressibleByArgument, CaseIterable { case channel, inbox }
+    enum Grouping: String, ExpressibleByArgument, CaseIterable { case channel, inbox, day }
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var range: RangeOptions
@@ -20,13 +21,20 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(help: "Compare with the previous period (the range moved back by its own length): each count's change, and the total's in percent.")
     var compare = false
 
-    @Option(name: .customLong("by"), help: "One row per channel type (the default) or per inbox (SQLite and PostgreSQL sources).")
+    @Option(name: .customLong("by"), help: "One row per channel type (the default), per inbox (SQLite and PostgreSQL sources) or per day of the range (in its time zone; at most 31 days over --url).")
     var grouping: Grouping = .channel
 
     /// A script whose profile was not found must not print invented numbers that look real: without a source,
     /// `report` refuses, and the demo data is read only when asked for by name.
     static let noSource = "report needs a source: --db FILE or --db postgres://…, --url URL --account ID, or a profile "
         + "(--profile NAME or $CHANSTAT_PROFILE); --demo reads the built-in demo data"
+
+    /// Day by day is one period's picture; its comparison would be a second table of days beside it.
+    static let dayWithCompare = "--by day shows one period: use --compare with --by channel or --by inbox"
+
+    func validate() throws {
+        if grouping == .day, compare { throw ValidationError(Self.dayWithCompare) }
+    }
 
     func run() async throws {
         let settings = try ResolvedSettings.resolve(source: source, range: range)
@@ -38,6 +46,9 @@ struct ReportCommand: AsyncParsableCommand {
         if byInbox, let reason = reportSource.inboxesUnavailable {
             await reportSource.close()
             throw SourceError(.refused, reason)
+        }
+        if grouping == .day {
+            return try await printDays(reportSource, range: dateRange, title: choice.title, settings: settings)
         }
         let loaded: LoadedReport
         do {
@@ -59,13 +70,22 @@ struct ReportCommand: AsyncParsableCommand {
         case .csv:
             output = ReportCSV.render(model, byInbox: byInbox)
         case .table:
-            let terminal = isatty(STDOUT_FILENO) == 1 && settings.color != .never
-            var heading = "\(reportSource.displayName)\n\(choice.title): \(settings.calendar.describe(dateRange, dash: " to "))"
+            var heading = Self.heading(reportSource, title: choice.title, range: dateRange, calendar: settings.calendar)
             if let previousRange = loaded.previousRange {
                 heading += ", compared with \(settings.calendar.describe(previousRange, dash: " to "))"
             }
-            output = heading + "\n\n" + ReportTable.render(model, byInbox: byInbox, bold: terminal)
+            output = heading + "\n\n" + ReportTable.render(model, byInbox: byInbox, bold: Self.boldTable(settings))
         }
         try StandardOutput.write(output)
+    }
+
+    /// The table's first lines: the source, and the range as a person says it.
+    static func heading(_ source: any ReportSource, title: String, range: DateRange, calendar: LocalCalendar) -> String {
+        "\(source.displayName)\n\(title): \(calendar.describe(range, dash: " to "))"
+    }
+
+    /// A bold header only on a terminal, and not with colour off.
+    static func boldTable(_ settings: Settings) -> Bool {
+        isatty(STDOUT_FILENO) == 1 && settings.color != .never
     }
 }

@@ -1,0 +1,72 @@
+import ChanstatCore
+import ChanstatConfig
+import ChanstatDashboard
+import Foundation
+
+/// `report --by day` (docs/report.md "Day by day").
+extension ReportCommand {
+    func printDays(_ reportSource: any ReportSource, range dateRange: DateRange, title: String,
+                   settings: Settings) async throws {
+        let progress = DayProgressLine(enabled: isatty(STDERR_FILENO) == 1)
+        let daily: DailyReport
+        do {
+            daily = try await reportSource.dailyReport(for: dateRange, calendar: settings.calendar) { progress.show($0) }
+            progress.clear()
+            await reportSource.close()
+        } catch {
+            progress.clear()
+            await reportSource.close()
+            throw error
+        }
+        let output: String
+        switch format {
+        case .json: output = ReportJSON.encodeDays(daily) + "\n"
+        case .csv: output = ReportCSV.renderDays(daily)
+        case .table:
+            output = Self.heading(reportSource, title: title, range: dateRange, calendar: settings.calendar) + "\n\n"
+                + ReportTable.renderDays(daily, bold: Self.boldTable(settings)) { counts, largest in
+                    Self.textBar(counts, largest: largest)
+                } + "\n" + Self.barLegend + "\n"
+        }
+        try StandardOutput.write(output)
+    }
+
+    static let barLegend = "Bars: " + ConversationStatus.displayOrder.map { status in
+        "\(GlyphSet.ascii.fill(for: status, colored: false)) \(status.title)"
+    }.joined(separator: "  ")
+
+    /// A day's bar in the table: the dashboard's bar, 20 cells, in its ASCII glyphs (one per status, so it reads
+    /// without colour and in any file).
+    static func textBar(_ counts: ChannelCounts, largest: Int64) -> String {
+        let glyphs = GlyphSet.ascii
+        return StackedBar.segments(for: counts, largest: largest, cells: 20, eighthPrecision: false).map { segment in
+            String(repeating: glyphs.fill(for: segment.status, colored: false), count: segment.cells)
+        }.joined()
+    }
+}
+
+/// "day 12 of 31" on stderr while a source is asked day by day, rewritten in place; only on a terminal, so
+/// scripts and logs get nothing.
+final class DayProgressLine: @unchecked Sendable {
+    private let enabled: Bool
+    private let lock = NSLock()
+    private var shown = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func show(_ progress: DayProgress) {
+        guard enabled else { return }
+        lock.withLock {
+            FileHandle.standardError.write(Data("\r\u{1B}[Kasking day by day: \(progress.done) of \(progress.total) days".utf8))
+            shown = true
+        }
+    }
+
+    func clear() {
+        lock.withLock {
+            guard shown else { return }
+            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+            shown = false
+        }
+    }
+}
