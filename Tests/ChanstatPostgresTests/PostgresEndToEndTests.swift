@@ -78,6 +78,26 @@ extension PostgresServerTests {
                     == CompareFixture.comparisonTable)
         }
 
+        /// `--by day` in New York across its change from daylight-saving time: the hand-counted days, whatever
+        /// the session's zone (PGTZ) and the server's; one query. A `timestamptz` column gives the same days.
+        @Test func dayByDay() throws {
+            let database = try ChatwootDatabase.make()
+            try database.sql(DayFixture.inserts)
+            func check(_ label: String) throws {
+                for (extra, expected) in DayFixture.outputs {
+                    let run = try chanstat(["report", "--db", database.url()] + DayFixture.arguments + extra, ["PGTZ": "Pacific/Chatham"])
+                    #expect(run.status == 0, "\(label) \(extra): \(run.stderr)")
+                    #expect(run.stdout == expected, "\(label) \(extra)")
+                }
+                let table = try chanstat(["report", "--db", database.url()] + DayFixture.arguments + ["--by", "day"])
+                #expect(table.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(3).joined(separator: "\n")
+                        == DayFixture.table, "\(label)")
+            }
+            try check("timestamp")
+            try database.sql("ALTER TABLE conversations ALTER COLUMN created_at TYPE timestamptz USING created_at AT TIME ZONE 'UTC'")
+            try check("timestamptz")
+        }
+
         @Test func sampleRefusesExistingTablesAndRealChatwoots() throws {
             let database = try ChatwootDatabase.make(withTables: false)
             let small = ["--conversations", "200", "--end", "2026-11-20"]

@@ -20,6 +20,11 @@ public struct LocalDays: Equatable, Sendable {
     public struct Offset: Equatable, Sendable {
         public let start: Int64
         public let seconds: Int64
+
+        public init(start: Int64, seconds: Int64) {
+            self.start = start
+            self.seconds = seconds
+        }
     }
 
     public let range: DateRange
