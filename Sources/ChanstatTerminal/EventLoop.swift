@@ -95,10 +95,10 @@ final class EventLoop {
 
     private func perform(_ effect: DashboardEffect) {
         switch effect {
-        case .load(let range, let comparing, let requestID):
+        case .load(let range, let comparing, let days, let requestID):
             logger.info("load", metadata: ["request": "\(requestID)", "since": "\(range.since)", "until": "\(range.until)",
-                                           "comparing": "\(comparing)"])
-            startLoad(range: range, comparing: comparing, requestID: requestID)
+                                           "comparing": "\(comparing)", "days": "\(days)"])
+            startLoad(range: range, comparing: comparing, days: days, requestID: requestID)
         case .scheduleTick(let seconds, let generation):
             timer = (clock.now + .milliseconds(Int64(seconds * 1000)), generation)
         case .cancelTick:
@@ -109,14 +109,16 @@ final class EventLoop {
     }
 
     /// The load runs off the UI thread; its answer, good or bad, comes back through the inbox.
-    private func startLoad(range: DateRange, comparing: Bool, requestID: Int) {
-        let source = options.source, inbox = inbox, logger = logger
+    private func startLoad(range: DateRange, comparing: Bool, days: Bool, requestID: Int) {
+        let source = options.source, inbox = inbox, logger = logger, calendar = state.calendar
         Task.detached {
             let clock = ContinuousClock()
             let started = clock.now
             let outcome: Result<LoadedReport, SourceError>
             do {
-                outcome = .success(try await source.load(range, comparing: comparing))
+                outcome = .success(try await source.load(range, comparing: comparing, daysIn: days ? calendar : nil) { progress in
+                    inbox.post(.dayProgress(requestID: requestID, progress))
+                })
             } catch let error as SourceError {
                 outcome = .failure(error)
             } catch {

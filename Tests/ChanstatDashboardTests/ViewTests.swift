@@ -12,7 +12,7 @@ import Testing
     }
 
     private let unicodeLegend = "█ Open  █ Pending  █ Snoozed  █ Resolved"
-    private let fullFooter = "q quit  ? help  r refresh  1-7 range  [ ] step  c compare  Enter inboxes  d dates  p pause  + - interval  s sort"
+    private let fullFooter = "q quit  ? help  r refresh  1-7 range  [ ] step  c compare  t trend  Enter inboxes  d dates  p pause  + - interval  s sort"
 
     @Test func tooSmallTerminalsSayTheSizeNeeded() {
         let expected = [
@@ -76,7 +76,7 @@ import Testing
             "",
             "Channel  Open Pending Snoozed Resolved Total",
         ]
-        let footer = "q quit  ? help  r refresh  1-7 range  [ ] step  c compare  Enter inboxes"
+        let footer = "q quit  ? help  r refresh  1-7 range  [ ] step  c compare  t trend"
         #expect(Dashboard.view(F.loaded(), width: 80, height: 24).lines() == screen(header + [
             "Website    12       4       2       30    48 ███████████████████████████████████",
             "Email       3       1       0       10    14 ██████████▎",
@@ -103,7 +103,7 @@ import Testing
             "Email       3       1       0       10    14 █████████████████▌",
             "WhatsApp    0       0       0        5     5 ██████▎",
             "Total      15       5       2       45    67",
-        ], [unicodeLegend, fullFooter], height: 40))
+        ], [unicodeLegend, "q quit  ? help  r refresh  1-7 range  [ ] step  c compare  t trend  Enter inboxes  d dates  p pause  + - interval"], height: 40))
 
         let huge = Dashboard.view(F.loaded(glyphs: .ascii), width: 300, height: 80).lines()
         #expect(huge == screen([
@@ -221,8 +221,8 @@ import Testing
         #expect(lines[1].contains("│ 1            Today "))
         #expect(lines[8].contains("│ [  ]         Step the range back / forward "))
         #expect(lines[10].contains("│ c            Compare with the previous period "))
-        #expect(lines[11].contains("│ Enter        The selected channel's inboxes "))
-        #expect(lines[12].contains("│ Esc          Back to the channels "))
+        #expect(lines[11].contains("│ t            Trend: day by day (j k: channel) "))
+        #expect(lines[12].contains("│ Enter  Esc   A channel's inboxes / back "))
         #expect(lines[21].contains("│ q, Ctrl-C    Quit "))
         #expect(lines[22].contains("└────"))
     }
@@ -241,7 +241,7 @@ import Testing
                 #expect(KeyBinding.action(for: key) == binding.action, "\(key) does not reach its binding")
             }
         }
-        #expect(KeyBinding.footer.map(\.action).prefix(7) == ["quit", "help", "refresh", "range", "step", "compare", "inboxes"])
+        #expect(KeyBinding.footer.map(\.action).prefix(7) == ["quit", "help", "refresh", "range", "step", "compare", "trend"])
     }
 
     @Test func theFormShowsFieldsAndTheErrorUnderItsField() {

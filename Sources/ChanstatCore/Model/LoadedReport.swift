@@ -1,35 +1,61 @@
-/// One load: the range and what the source answered for it, and with compare on, the previous period and its
-/// answer, fetched together as one request so that an answer can never mix periods (docs/report.md).
+/// One load: the range and what the source answered for it; with compare on, the previous period and its
+/// answer, fetched together as one request so that an answer can never mix periods (docs/report.md); with the
+/// days asked for (the dashboard's trend view), the same range day by day, in the same request.
 public struct LoadedReport: Equatable, Sendable {
     public let range: DateRange
     public let report: SourceReport
     /// The range moved back by its own length (what `[` steps to), when comparing.
     public let previousRange: DateRange?
     public let previous: SourceReport?
+    /// The range day by day, when asked for and the source could answer it.
+    public let daily: DailyReport?
+    /// Why the days were not asked for although they were wanted (a range over the source's `dailyLimit`).
+    public let dailyRefusal: String?
 
-    public init(range: DateRange, report: SourceReport, previousRange: DateRange? = nil, previous: SourceReport? = nil) {
+    public init(range: DateRange, report: SourceReport, previousRange: DateRange? = nil, previous: SourceReport? = nil,
+                daily: DailyReport? = nil, dailyRefusal: String? = nil) {
         self.range = range
         self.report = report
         self.previousRange = previousRange
         self.previous = previous
+        self.daily = daily
+        self.dailyRefusal = dailyRefusal
     }
 
     public var model: ReportModel { ReportModel(report, previous: previous) }
 }
 
 extension ReportSource {
-    /// The report for `range`, and when `comparing` the previous period's too, concurrently; a failure of
-    /// either is the failure of the whole load.
-    public func load(_ range: DateRange, comparing: Bool) async throws -> LoadedReport {
-        guard comparing else { return LoadedReport(range: range, report: try await report(for: range)) }
-        let previousRange: DateRange
-        do {
-            previousRange = try range.stepped(by: -1)
-        } catch {
-            throw SourceError(.range, "the previous period of this range is not a valid range: \(error.message)")
+    /// The report for `range`; when `comparing`, the previous period's too; with `daysIn`, the range day by day in
+    /// that calendar's zone (unless the range is over the source's limit, which `dailyRefusal` then says). All
+    /// are asked concurrently, and a failure of any is the failure of the whole load.
+    public func load(_ range: DateRange, comparing: Bool, daysIn calendar: LocalCalendar? = nil,
+                     progress: @escaping @Sendable (DayProgress) -> Void = { _ in }) async throws -> LoadedReport {
+        var previousRange: DateRange?
+        if comparing {
+            do {
+                previousRange = try range.stepped(by: -1)
+            } catch {
+                throw SourceError(.range, "the previous period of this range is not a valid range: \(error.message)")
+            }
         }
+        var refusal: String?
+        if let calendar, let limit = dailyLimit {
+            refusal = limit.refusal(dayCount: LocalDays(range, calendar: calendar).days.count)?.message
+        }
+        let dailyCalendar = refusal == nil ? calendar : nil
         async let now = report(for: range)
-        async let before = report(for: previousRange)
-        return LoadedReport(range: range, report: try await now, previousRange: previousRange, previous: try await before)
+        async let before = previousRange.asyncMap { try await report(for: $0) }
+        async let daily = dailyCalendar.asyncMap { try await dailyReport(for: range, calendar: $0, progress: progress) }
+        return LoadedReport(range: range, report: try await now, previousRange: previousRange, previous: try await before,
+                            daily: try await daily, dailyRefusal: refusal)
+    }
+}
+
+extension Optional where Wrapped: Sendable {
+    /// The async `map`: nil stays nil without waiting for anything.
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
     }
 }

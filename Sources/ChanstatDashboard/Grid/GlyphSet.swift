@@ -10,6 +10,8 @@ public struct GlyphSet: Equatable, Sendable {
     /// Partial cells at the end of a bar: index n is n eighths of a cell (index 0 unused).
     /// Empty when the set has none: bars then end on whole cells.
     public let eighths: [Character]
+    /// The same for the top of a column (the trend view): index n is n eighths of a cell's height.
+    public let verticalEighths: [Character]
     public let ellipsis: Character
     public let horizontalRule: Character
     public let verticalRule: Character
@@ -22,6 +24,7 @@ public struct GlyphSet: Equatable, Sendable {
         statusFills: [.open: "█", .pending: "▓", .snoozed: "▒", .resolved: "░"],
         solidFill: "█",
         eighths: [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉"],
+        verticalEighths: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇"],
         ellipsis: "…", horizontalRule: "─", verticalRule: "│",
         corners: ("┌", "┐", "└", "┘"), rangeDash: " – ", selectionMarker: "›", asciiOnly: false)
 
@@ -29,6 +32,7 @@ public struct GlyphSet: Equatable, Sendable {
         statusFills: [.open: "#", .pending: "=", .snoozed: "~", .resolved: "-"],
         solidFill: "#",
         eighths: [],
+        verticalEighths: [],
         ellipsis: "~", horizontalRule: "-", verticalRule: "|",
         corners: ("+", "+", "+", "+"), rangeDash: " - ", selectionMarker: ">", asciiOnly: true)
 

@@ -37,14 +37,16 @@ public enum DashboardMessage: Sendable {
     /// An auto-refresh timer fired; `generation` tells a current timer from one that was replaced.
     case tick(generation: Int)
     case loadFinished(LoadResult)
+    /// A day-by-day load has this many days in (Chatwoot's API is asked once per day).
+    case dayProgress(requestID: Int, DayProgress)
     /// SIGTERM, SIGHUP, or the terminal went away.
     case terminate
 }
 
 /// Slow or outside work that `update` asks for; the terminal edge performs it and answers with messages.
 public enum DashboardEffect: Equatable, Sendable {
-    /// One request: the range, and with `comparing` its previous period too.
-    case load(DateRange, comparing: Bool, requestID: Int)
+    /// One request: the range, with `comparing` its previous period too, with `days` the range day by day.
+    case load(DateRange, comparing: Bool, days: Bool = false, requestID: Int)
     /// Replaces any pending timer: at most one timer runs.
     case scheduleTick(afterSeconds: Double, generation: Int)
     case cancelTick

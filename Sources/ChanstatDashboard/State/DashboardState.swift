@@ -58,6 +58,10 @@ public struct DashboardState: Sendable {
     public var channels = TableState()
     /// Enter on a channel: its inboxes (nil: the channel list is shown).
     public var inboxView: InboxView?
+    /// `t`: the trend view, day by day (nil: the table is shown).
+    public var trend: TrendView?
+    /// How far the pending load's days are (a source asked day by day), for the trend view's progress.
+    public var dayProgress: DayProgress?
     /// Why the source has no inbox rows (Chatwoot's API), shown when Enter asks for them.
     public let inboxesUnavailable: String?
     public var overlay: Overlay = .none
@@ -100,6 +104,15 @@ public struct DashboardState: Sendable {
         }
         guard let totals = model.totals, !(model.comparing && model.previousTotals == nil) else { return nil }
         return ReportRow(kind: .channel, key: "", label: "Total", counts: totals, previous: model.previousTotals)
+    }
+}
+
+/// The trend view: the days of the range for all channels (`channelType` nil) or one.
+public struct TrendView: Equatable, Sendable {
+    public var channelType: String?
+
+    public init(channelType: String? = nil) {
+        self.channelType = channelType
     }
 }
 

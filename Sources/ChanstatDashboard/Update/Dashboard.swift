@@ -19,6 +19,8 @@ public enum Dashboard {
             transition.handleTick(generation: generation)
         case .loadFinished(let result):
             transition.handleLoadFinished(result)
+        case .dayProgress(let requestID, let progress):
+            if requestID == transition.state.pendingRequest { transition.state.dayProgress = progress }
         case .terminate:
             transition.quit()
         }

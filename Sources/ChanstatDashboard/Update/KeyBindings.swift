@@ -4,7 +4,7 @@ import ChanstatCore
 /// (as k9s builds its help from the key actions that handle the keys), so a key cannot be in one and not the
 /// others.
 enum DashboardAction: Equatable, Sendable {
-    case quit, help, refresh, preset(RangePreset), step(Int64), customRange, compare, openInboxes, back
+    case quit, help, refresh, preset(RangePreset), step(Int64), customRange, compare, trend, openInboxes, back
     case faster, slower, pause, nextSort, reverseSort, move(Int)
 }
 
@@ -43,18 +43,20 @@ struct KeyBinding: Sendable {
         KeyBinding([.character("[")], "[  ]", footer: Footer(keys: "[ ]", word: "step", rank: 5),
                    help: "Step the range back / forward", .step(-1)),
         KeyBinding([.character("]")], "]", help: nil, .step(1)),
-        KeyBinding([.character("d")], "d", footer: Footer(keys: "d", word: "dates", rank: 8),
+        KeyBinding([.character("d")], "d", footer: Footer(keys: "d", word: "dates", rank: 9),
                    help: "Custom range (Tab, Enter, Esc)", .customRange),
         KeyBinding([.character("c")], "c", footer: Footer(keys: "c", word: "compare", rank: 6),
                    help: "Compare with the previous period", .compare),
-        KeyBinding([.enter], "Enter", footer: Footer(keys: "Enter", word: "inboxes", rank: 7),
-                   help: "The selected channel's inboxes", .openInboxes),
-        KeyBinding([.escape], "Esc", help: "Back to the channels", .back),
+        KeyBinding([.character("t")], "t", footer: Footer(keys: "t", word: "trend", rank: 7),
+                   help: "Trend: day by day (j k: channel)", .trend),
+        KeyBinding([.enter], "Enter  Esc", footer: Footer(keys: "Enter", word: "inboxes", rank: 8),
+                   help: "A channel's inboxes / back", .openInboxes),
+        KeyBinding([.escape], "Esc", help: nil, .back),
         KeyBinding([.character("r")], "r", footer: Footer(keys: "r", word: "refresh", rank: 3), help: "Refresh now", .refresh),
-        KeyBinding([.character("+"), .character("=")], "+  -", footer: Footer(keys: "+ -", word: "interval", rank: 10),
+        KeyBinding([.character("+"), .character("=")], "+  -", footer: Footer(keys: "+ -", word: "interval", rank: 11),
                    help: "Refresh more / less often", .faster),
         KeyBinding([.character("-"), .character("_")], "-", help: nil, .slower),
-        KeyBinding([.character("p")], "p", footer: Footer(keys: "p", word: "pause", rank: 9),
+        KeyBinding([.character("p")], "p", footer: Footer(keys: "p", word: "pause", rank: 10),
                    help: "Pause or resume auto-refresh", .pause),
         KeyBinding([.down, .character("j")], "j k, arrows", help: "Select a row", .move(1)),
         KeyBinding([.up, .character("k")], "k", help: nil, .move(-1)),
@@ -62,7 +64,7 @@ struct KeyBinding: Sendable {
         KeyBinding([.pageUp], "PgUp", help: nil, .move(-10)),
         KeyBinding([.home], "Home End", help: "The first / last row", .move(Int.min / 2)),
         KeyBinding([.end], "End", help: nil, .move(Int.max / 2)),
-        KeyBinding([.character("s")], "s  S", footer: Footer(keys: "s", word: "sort", rank: 11),
+        KeyBinding([.character("s")], "s  S", footer: Footer(keys: "s", word: "sort", rank: 12),
                    help: "Sort by next column / reverse", .nextSort),
         KeyBinding([.character("S")], "S", help: nil, .reverseSort),
         KeyBinding([.character("?")], "?", footer: Footer(keys: "?", word: "help", rank: 2),

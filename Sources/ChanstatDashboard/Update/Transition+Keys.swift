@@ -29,14 +29,15 @@ extension Transition {
             state.comparing.toggle()
             state.notice = nil
             startLoad()
-        case .openInboxes: openInboxes()
+        case .trend: toggleTrend()
+        case .openInboxes: if state.trend == nil { openInboxes() }
         case .back: back()
         case .faster: changeInterval(faster: true)
         case .slower: changeInterval(faster: false)
         case .pause: togglePause()
         case .nextSort: state.table.sort = state.table.sort.next
         case .reverseSort: state.table.sort.reversed.toggle()
-        case .move(let offset): moveSelection(by: offset)
+        case .move(let offset): if state.trend != nil { moveTrendChannel(by: offset) } else { moveSelection(by: offset) }
         }
     }
 
@@ -50,10 +51,34 @@ extension Transition {
         state.inboxView = InboxView(channelType: channel)
     }
 
-    /// Esc: from the inboxes back to the channel list (its selection kept), else clear the selection.
+    /// `t`: the trend view of the channel on screen (the inboxes' channel, the selected one, or all), loading
+    /// the days if the data on screen has none; `t` again goes back to the table.
+    private mutating func toggleTrend() {
+        state.notice = nil
+        guard state.trend == nil else {
+            state.trend = nil
+            return
+        }
+        state.trend = TrendView(channelType: state.inboxView?.channelType ?? state.channels.selected)
+        if let loaded = state.data?.loaded, loaded.daily != nil || loaded.dailyRefusal != nil, !state.isLoading { return }
+        startLoad()
+    }
+
+    /// j/k in the trend view: the next or previous channel in the table's order, "all channels" first.
+    private mutating func moveTrendChannel(by offset: Int) {
+        let choices: [String?] = [nil] + state.channels.sort.ordered(state.data?.model.rows ?? []).map(\.key)
+        let current = choices.firstIndex { $0 == state.trend?.channelType } ?? 0
+        let next = min(max(0, current.addingReportingOverflow(offset).partialValue), choices.count - 1)
+        state.trend?.channelType = choices[next]
+    }
+
+    /// Esc: from the trend back to the table, from the inboxes back to the channel list (its selection kept),
+    /// else clear the selection.
     private mutating func back() {
         state.notice = nil
-        if state.inboxView != nil {
+        if state.trend != nil {
+            state.trend = nil
+        } else if state.inboxView != nil {
             state.inboxView = nil
         } else {
             state.channels.selected = nil

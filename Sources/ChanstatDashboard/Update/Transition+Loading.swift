@@ -11,13 +11,16 @@ extension Transition {
         }
         state.lastRequestID += 1
         state.pendingRequest = state.lastRequestID
+        state.dayProgress = nil
         cancelTimer()
-        effects.append(.load(state.selection.range, comparing: state.comparing, requestID: state.lastRequestID))
+        effects.append(.load(state.selection.range, comparing: state.comparing, days: state.trend != nil,
+                             requestID: state.lastRequestID))
     }
 
     mutating func handleLoadFinished(_ result: LoadResult) {
         guard result.requestID == state.pendingRequest else { return }  // an answer to an older question
         state.pendingRequest = nil
+        state.dayProgress = nil
         // The latest answer speaks for the server now: a success, or a failure without the header, lifts it.
         if case .failure(let error) = result.outcome { state.retryNotBefore = error.retryNotBefore } else {
             state.retryNotBefore = nil

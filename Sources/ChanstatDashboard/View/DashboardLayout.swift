@@ -26,8 +26,10 @@ extension Dashboard {
         drawBanner(state, y: HeaderWidget.height, width: width, into: &grid, style: style)
 
         let tableArea = Rect(x: 0, y: HeaderWidget.height + 1, width: width, height: height - HeaderWidget.height - 3)
-        let layout = drawTable(state, in: tableArea, into: &grid, style: style)
-        if let layout, layout.barWidth > 0 {
+        if let trend = state.trend {
+            TrendWidget.draw(state, trend, in: tableArea, into: &grid, style: style)
+            BarWidget.drawLegend(x: 0, y: height - 2, width: width, into: &grid, display: state.display, style: style)
+        } else if let layout = drawTable(state, in: tableArea, into: &grid, style: style), layout.barWidth > 0 {
             BarWidget.drawLegend(x: 0, y: height - 2, width: width, into: &grid, display: state.display, style: style)
         }
         FooterWidget.draw(y: height - 1, x: 0, width: width, into: &grid, style: style)

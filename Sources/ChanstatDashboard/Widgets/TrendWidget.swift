@@ -1,0 +1,138 @@
+import ChanstatCore
+
+/// The trend view (`t`): when the range's conversations were created, day by day (or week by week), each column
+/// stacked by status now with the bars' colours and glyphs, open at the bottom, where old days that still hold
+/// open conversations show.
+///
+///     Created per day: all channels                                    by status now; j k: channel
+///     12 │          ▆
+///      6 │    ▃  █  █  ▂
+///      0 └──────────────
+///        11-25    11-28
+enum TrendWidget {
+    /// Title, one row of chart, axis and labels.
+    static let minimumHeight = 4
+
+    static func draw(_ state: DashboardState, _ trend: TrendView, in area: Rect, into grid: inout CellGrid, style: Styles) {
+        let glyphs = state.display.glyphs
+        let loaded = state.data?.loaded
+        let channel = trend.channelType.map { ChannelLabel.label(for: $0) } ?? "all channels"
+        guard let daily = loaded?.daily else {
+            drawTitle(left: "Day by day: \(channel)", right: progressText(state), in: area, into: &grid, style: style)
+            let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+            let text: String
+            if let refusal = loaded?.dailyRefusal, !state.isLoading {
+                text = TerminalSafeText.sanitize(refusal)
+            } else if state.isLoading || state.loadError == nil {
+                text = "Loading the days\(glyphs.ellipsis)" + (state.dayProgress.map { " \($0.done) of \($0.total)" } ?? "")
+            } else {
+                text = "No days: the source could not be read."
+            }
+            drawWrapped(text, in: body, into: &grid, style: style.muted)
+            return
+        }
+        guard area.height >= minimumHeight else {
+            drawWrapped("Too short for the trend: enlarge the terminal", in: area, into: &grid, style: style.muted)
+            return
+        }
+        let scaleWidth = scaleWidth(daily)
+        let chartX = area.x + scaleWidth + 1
+        let columns = TrendColumns(daily, channelType: trend.channelType, fitting: area.width - scaleWidth - 1)
+        var title = (columns.weekly ? "Created per week (Mon-Sun)" : "Created per day") + ": \(channel)"
+        if columns.hidden > 0 { title += ", the last \(columns.columns.count) weeks" }
+        drawTitle(left: title, right: progressText(state) ?? "by status now; j k: channel", in: area, into: &grid, style: style)
+
+        let chartRows = area.height - 3, axisY = area.y + area.height - 2
+        let slot = columns.columns.isEmpty ? 1 : min(4, max(1, (area.width - scaleWidth - 1) / columns.columns.count))
+        let barWidth = slot == 1 ? 1 : slot - 1
+        let largest = columns.largest
+        drawScale(largest: largest, rows: chartRows, x: area.x, width: scaleWidth, axisY: axisY,
+                  chartWidth: area.width - scaleWidth - 1, into: &grid, glyphs: glyphs, style: style)
+        for (index, column) in columns.columns.enumerated() {
+            drawColumn(column.counts, largest: largest, x: chartX + index * slot, width: barWidth, bottom: axisY - 1,
+                       rows: chartRows, into: &grid, display: state.display, style: style)
+        }
+        drawLabels(columns, x: chartX, slot: slot, y: axisY + 1, limit: area.x + area.width, into: &grid, style: style)
+        if largest == 0 {
+            drawWrapped("No conversations in this range", in: Rect(x: chartX, y: area.y + 1, width: area.width - scaleWidth - 1,
+                                                                   height: chartRows), into: &grid, style: style.muted)
+        }
+    }
+
+    /// The scale is as wide as the range's whole total (no column can be more), so j/k never shift the chart.
+    private static func scaleWidth(_ daily: DailyReport) -> Int {
+        DisplayWidth.of(String(daily.total?.totals?.total ?? Int64.max))
+    }
+
+    /// "days 12 of 31" while a source is asked day by day.
+    private static func progressText(_ state: DashboardState) -> String? {
+        guard state.isLoading, let progress = state.dayProgress else { return nil }
+        return "loading days \(progress.done) of \(progress.total)"
+    }
+
+    private static func drawTitle(left: String, right: String?, in area: Rect, into grid: inout CellGrid, style: Styles) {
+        let used = grid.write(left, x: area.x, y: area.y, style: style.title, maxWidth: area.width)
+        guard let right, area.width - used - 2 >= DisplayWidth.of(right) else { return }
+        grid.write(right, x: area.x + area.width - DisplayWidth.of(right), y: area.y, style: style.muted)
+    }
+
+    /// The top value, the middle one on a chart of 4 rows or more, and 0 on the axis, which runs under the chart.
+    private static func drawScale(largest: Int64, rows: Int, x: Int, width: Int, axisY: Int, chartWidth: Int,
+                                  into grid: inout CellGrid, glyphs: GlyphSet, style: Styles) {
+        func label(_ value: Int64, y: Int) {
+            grid.write(DisplayWidth.pad(String(value), to: width, alignRight: true), x: x, y: y, style: style.muted)
+        }
+        for row in 0..<rows { grid.write(String(glyphs.verticalRule), x: x + width, y: axisY - 1 - row, style: style.muted) }
+        grid.write(String(glyphs.corners.bottomLeft) + String(repeating: String(glyphs.horizontalRule), count: chartWidth),
+                   x: x + width, y: axisY, style: style.muted)
+        label(0, y: axisY)
+        guard largest > 0 else { return }
+        label(largest, y: axisY - rows)
+        if rows >= 4 {
+            let middle = rows / 2
+            label(Int64((Double(largest) * Double(middle) / Double(rows)).rounded()), y: axisY - middle)
+        }
+    }
+
+    /// One column, bottom up in the bars' status order, to an eighth of a cell at the top where the glyphs and
+    /// colour allow (without colour a partial cell would read as the open glyph, so the column ends on whole cells).
+    private static func drawColumn(_ counts: ChannelCounts, largest: Int64, x: Int, width: Int, bottom: Int, rows: Int,
+                                   into grid: inout CellGrid, display: DisplayOptions, style: Styles) {
+        let glyphs = display.glyphs
+        let eighths = display.colored && glyphs.verticalEighths.count == 8
+        var y = bottom
+        for segment in StackedBar.segments(for: counts, largest: largest, cells: rows, eighthPrecision: eighths) {
+            let segmentStyle = style.color(SemanticColor(segment.status))
+            let fill = glyphs.fill(for: segment.status, colored: display.colored)
+            for _ in 0..<segment.cells {
+                grid.fill(fill, x: x, y: y, count: width, style: segmentStyle)
+                y -= 1
+            }
+            if segment.partialEighths > 0 {
+                grid.fill(glyphs.verticalEighths[segment.partialEighths], x: x, y: y, count: width, style: segmentStyle)
+                y -= 1
+            }
+        }
+    }
+
+    /// "MM-DD" under a column (a week's Monday, or its first day), wherever the previous label leaves room.
+    private static func drawLabels(_ columns: TrendColumns, x: Int, slot: Int, y: Int, limit: Int,
+                                   into grid: inout CellGrid, style: Styles) {
+        var free = x
+        for (index, column) in columns.columns.enumerated() {
+            let at = x + index * slot
+            let text = String(column.first.description.suffix(5))
+            guard at >= free, at + DisplayWidth.of(text) <= limit else { continue }
+            grid.write(text, x: at, y: y, style: style.muted)
+            free = at + DisplayWidth.of(text) + 1
+        }
+    }
+
+    private static func drawWrapped(_ text: String, in area: Rect, into grid: inout CellGrid, style: CellStyle) {
+        let lines = Formatting.wrap(text, width: area.width).prefix(max(0, area.height))
+        let top = area.y + max(0, (area.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            grid.write(line, x: area.x + (area.width - DisplayWidth.of(line)) / 2, y: top + offset, style: style)
+        }
+    }
+}
