@@ -83,26 +83,26 @@ import Testing
         #expect(failed.data?.loaded.daily == Self.daily())
         let lines = Dashboard.view(failed, width: 40, height: 12).lines()
         #expect(lines[2].hasPrefix(" Stale"))
-        #expect(lines[4] == " 8│███")
+        #expect(lines[4] == " 8│████")
     }
 
     @Test func theColumnsAtFortyByTwelveWithColour() {
         let grid = Dashboard.view(Self.trend(), width: 40, height: 12)
         #expect(Array(grid.lines()[3...10]) == [
             "Created per day: all channels",
-            " 8│███",
-            "  │███",
-            " 4│███ ███     ███ ▄▄▄",
-            "  │███ ███     ███ ███ ▄▄▄",
+            " 8│████",
+            "  │████",
+            " 4│████ ████      ████ ▄▄▄▄",
+            "  │████ ████      ████ ████ ▄▄▄▄",
             " 0└─────────────────────────────────────",
-            "   11-16   11-18   11-20   11-22",
+            "   11-16     11-18     11-20     11-22",
             "█ Open  █ Pending  █ Snoozed  █ Resolved",
         ])
         // Bottom up in the bars' order, the top eighths in the status they finish.
         func colour(_ x: Int, _ y: Int) -> SemanticColor? { grid[x, y].style.foreground }
-        #expect(colour(7, 7) == SemanticColor(ConversationStatus.open) && colour(7, 6) == SemanticColor(ConversationStatus.resolved))
-        #expect(colour(15, 7) == SemanticColor(ConversationStatus.pending) && colour(15, 6) == SemanticColor(ConversationStatus.snoozed))
-        #expect(colour(19, 6) == SemanticColor(ConversationStatus.snoozed) && colour(23, 7) == SemanticColor(ConversationStatus.resolved))
+        #expect(colour(8, 7) == SemanticColor(ConversationStatus.open) && colour(8, 6) == SemanticColor(ConversationStatus.resolved))
+        #expect(colour(18, 7) == SemanticColor(ConversationStatus.pending) && colour(18, 6) == SemanticColor(ConversationStatus.snoozed))
+        #expect(colour(23, 6) == SemanticColor(ConversationStatus.snoozed) && colour(28, 7) == SemanticColor(ConversationStatus.resolved))
     }
 
     @Test func withoutColourEachStatusHasItsGlyphAndColumnsEndOnWholeCells() {
@@ -111,19 +111,19 @@ import Testing
             let fills = glyphs.statusFills
             let (o, p, s, r) = (fills[.open]!, fills[.pending]!, fills[.snoozed]!, fills[.resolved]!)
             let rule = glyphs.verticalRule
-            #expect(lines[6] == " 4\(rule)\(String(repeating: o, count: 3)) \(String(repeating: r, count: 3))     "
-                    + "\(String(repeating: s, count: 3)) \(String(repeating: s, count: 3))")
-            #expect(lines[7] == "  \(rule)\(String(repeating: o, count: 3)) \(String(repeating: o, count: 3))     "
-                    + "\(String(repeating: p, count: 3)) \(String(repeating: o, count: 3)) \(String(repeating: r, count: 3))")
+            #expect(lines[6] == " 4\(rule)\(String(repeating: o, count: 4)) \(String(repeating: r, count: 4))      "
+                    + "\(String(repeating: s, count: 4)) \(String(repeating: s, count: 4))")
+            #expect(lines[7] == "  \(rule)\(String(repeating: o, count: 4)) \(String(repeating: o, count: 4))      "
+                    + "\(String(repeating: p, count: 4)) \(String(repeating: o, count: 4)) \(String(repeating: r, count: 4))")
             #expect(!lines.joined().contains { "▁▂▃▄▅▆▇".contains($0) })
         }
     }
 
-    @Test func aWideScreenGetsNarrowerSlotsAndEveryDay() {
+    @Test func aWideScreenLabelsEveryDay() {
         let lines = Dashboard.view(Self.trend(), width: 100, height: 30).lines()
         #expect(lines[3] == "Created per day: all channels" + String(repeating: " ", count: 44) + "by status now; j k: channel")
         #expect(lines[4].hasPrefix(" 8│███"))
-        #expect(lines[27] == "   11-16   11-18   11-20   11-22")
+        #expect(lines[27] == "   11-16 11-17 11-18 11-19 11-20 11-21 11-22")
     }
 
     @Test func weeksWhenTheDaysDoNotFitThenTheLatestWeeks() throws {

@@ -26,6 +26,21 @@ import Testing
         return (directory, path)
     }
 
+    /// An administrator of account 1 and their token, for `serve`.
+    static func addAdmin(to path: String) throws -> String {
+        let token = "days-admin-token-5c1f"
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO users (id, name) VALUES (1, 'Admin');
+                INSERT INTO account_users (account_id, user_id, role) VALUES (1, 1, 1);
+                INSERT INTO access_tokens (owner_type, owner_id, token) VALUES ('User', 1, '\(token)');
+                """)
+        }
+        try queue.close()
+        return token
+    }
+
     /// The channel-summary requests `serve` has logged so far.
     static func requests(_ serve: ServeProcess) -> Int {
         serve.log.components(separatedBy: "\n").filter { $0.contains("summary_reports/channel") }.count
@@ -65,16 +80,7 @@ import Testing
     @Test func throughServeAndTheHTTPSourceUpTo31Days() throws {
         let (directory, path) = try Self.file()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let token = "days-admin-token-5c1f"
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO users (id, name) VALUES (1, 'Admin');
-                INSERT INTO account_users (account_id, user_id, role) VALUES (1, 1, 1);
-                INSERT INTO access_tokens (owner_type, owner_id, token) VALUES ('User', 1, '\(token)');
-                """)
-        }
-        try queue.close()
+        let token = try Self.addAdmin(to: path)
         let serve = try ServeProcess(database: path, arguments: ["--cache-seconds", "0"])
         defer { serve.stop() }
         let environment = ["CHATWOOT_API_TOKEN": token]

@@ -12,6 +12,8 @@ import ChanstatCore
 enum TrendWidget {
     /// Title, one row of chart, axis and labels.
     static let minimumHeight = 4
+    /// A column and its gap at most: wide enough for every column's date label ("MM-DD" and a space).
+    static let maximumSlot = 6
 
     static func draw(_ state: DashboardState, _ trend: TrendView, in area: Rect, into grid: inout CellGrid, style: Styles) {
         let glyphs = state.display.glyphs
@@ -43,7 +45,7 @@ enum TrendWidget {
         drawTitle(left: title, right: progressText(state) ?? "by status now; j k: channel", in: area, into: &grid, style: style)
 
         let chartRows = area.height - 3, axisY = area.y + area.height - 2
-        let slot = columns.columns.isEmpty ? 1 : min(4, max(1, (area.width - scaleWidth - 1) / columns.columns.count))
+        let slot = columns.columns.isEmpty ? 1 : min(maximumSlot, max(1, (area.width - scaleWidth - 1) / columns.columns.count))
         let barWidth = slot == 1 ? 1 : slot - 1
         let largest = columns.largest
         drawScale(largest: largest, rows: chartRows, x: area.x, width: scaleWidth, axisY: axisY,
@@ -88,10 +90,10 @@ enum TrendWidget {
         label(0, y: axisY)
         guard largest > 0 else { return }
         label(largest, y: axisY - rows)
-        if rows >= 4 {
-            let middle = rows / 2
-            label(Int64((Double(largest) * Double(middle) / Double(rows)).rounded()), y: axisY - middle)
-        }
+        // Half the top, rounded down, at the row a column of that many reaches: a label is never off its value.
+        let half = largest / 2
+        let row = Int((Double(half) / Double(largest) * Double(rows)).rounded())
+        if rows >= 4, half > 0, row > 0, row < rows { label(half, y: axisY - row) }
     }
 
     /// One column, bottom up in the bars' status order, to an eighth of a cell at the top where the glyphs and
