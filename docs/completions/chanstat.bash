@@ -288,7 +288,7 @@ _chanstat_report() {
         return
         ;;
     '--by')
-        __chanstat_add_completions -W 'channel'$'\n''inbox'
+        __chanstat_add_completions -W 'channel'$'\n''inbox'$'\n''day'
         return
         ;;
     esac
