@@ -5,6 +5,7 @@ import Foundation
 //   .build/release/chanstat-bench dashboard [--idle SECONDS] [--keys N] [--sizes 5000000] [--compare]
 //   .build/release/chanstat-bench postgres [--runs N] [--sizes 1000000,5000000] [--dashboard-keys N] [--idle SECONDS]
 //   .build/release/chanstat-bench postgres-dashboard [--keys N] [--idle SECONDS] [--sizes 5000000]
+//   .build/release/chanstat-bench days [--runs N] [--sizes 5000000] [--keys N] [--no-postgres]
 //   .build/release/chanstat-bench soak [--minutes 20] [--rate REQUESTS_PER_SECOND]
 // Uses .build/release/chanstat, the sqlite3 shell and tmux; data files go to bench-data/ (git-ignored). The
 // postgres modes start a throwaway PostgreSQL server (the tests' PostgresCluster, in /tmp) and need psql.
@@ -43,6 +44,10 @@ do {
         try SoakBenchmark(chanstat: chanstat, dataDirectory: dataDirectory,
                           minutes: max(1, Int(option("--minutes", default: "20")) ?? 20),
                           requestsPerSecond: max(1, Int(option("--rate", default: "20")) ?? 20)).run()
+        exit(0)
+    }
+    if mode == "days" {
+        try runDaysBenchmark(chanstat: chanstat, reports: benchmark, runs: runs, size: sizes.max() ?? 5_000_000)
         exit(0)
     }
     if CommandLine.arguments.dropFirst().first == "dashboard" {
