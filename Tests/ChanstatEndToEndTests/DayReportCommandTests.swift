@@ -91,6 +91,7 @@ import Testing
                                                   environment: environment)
             let onFile = try ChanstatBinary.run(["report", "--db", path, "--by", "day", "--format", format] + month)
             #expect(overHTTP.status == 0, "\(format): \(overHTTP.stderr)")
+            #expect(overHTTP.stderr.isEmpty, "no progress when stderr is not a terminal")
             #expect(onFile.status == 0)
             #expect(Self.requests(serve) - asked == 31, "one request per day")
             let body = { (text: String) in format == "table" ? CompareAndInboxCommandTests.body(text) : text }
@@ -98,6 +99,20 @@ import Testing
         }
         #expect(try ChanstatBinary.run(["report", "--db", path, "--by", "day", "--format", "json"] + month).stdout
                 .components(separatedBy: "\"2026-").count - 1 == 31)
+
+        // On a terminal, stderr says how far it is; the output is the same.
+        let csv = directory.appendingPathComponent("days.csv").path
+        let command = ([ChanstatBinary.path, "report", "--url", serve.url, "--by", "day", "--format", "csv"] + month)
+            .map(DashboardHarness.shellQuoted).joined(separator: " ") + " > " + DashboardHarness.shellQuoted(csv)
+        let terminalEnvironment: [String: String] = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let onTerminal: ProcessResult = try Shell.run("script", ["-q", "-e", "-c", command, "/dev/null"],
+                                                             environment: terminalEnvironment)
+        #expect(onTerminal.status == 0, "\(onTerminal.stdout)")
+        #expect(onTerminal.stdout.contains("asking day by day: 0 of 31 days"), "\(onTerminal.stdout)")
+        #expect(onTerminal.stdout.contains("asking day by day: 31 of 31 days"), "\(onTerminal.stdout)")
+        #expect(onTerminal.stdout.hasSuffix("\r\u{1B}[K"), "the line is cleared at the end")
+        #expect(try String(contentsOfFile: csv, encoding: .utf8)
+                == ChanstatBinary.run(["report", "--db", path, "--by", "day", "--format", "csv"] + month).stdout)
 
         let before = Self.requests(serve)
         let tooLong = try ChanstatBinary.run(["report", "--url", serve.url, "--by", "day", "--account", "1", "--timezone",
