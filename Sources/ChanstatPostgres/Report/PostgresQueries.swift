@@ -31,19 +31,22 @@ extension PostgresSchema {
             """, binds: bindings)
     }
 
-    /// The report day by day: the same selection as `reportQuery`, grouped also by the local day of
-    /// `created_at` (`LocalDays.sqlDayIndex` over its whole Unix seconds; EXTRACT reads a `timestamp without time
-    /// zone` as UTC, which Chatwoot's column is, and a `timestamptz` as the instant it is, so the session's
-    /// TimeZone never enters). Columns: day index, channel type, status, count.
+    /// The report day by day: the same selection as `reportQuery`, grouped also by the day of `created_at`:
+    /// `width_bucket` finds it among the days' starts (bound as the column's type, so the session's TimeZone never
+    /// enters) by binary search. It cost 203 ms where the day computed from EXTRACT(EPOCH …) cost 406 ms (numeric
+    /// arithmetic) and the plain report 136 ms, at 2M rows (docs/benchmarks.md). Columns: day index, channel type,
+    /// status, count.
     func dailyQuery(account: Int64, days: LocalDays) -> PostgresQuery {
         var bindings = PostgresBindings()
         bindings.append(account)
         appendBound(days.range.since, to: &bindings)
         appendBound(days.range.until, to: &bindings)
-        let day = days.sqlDayIndex(of: "floor(EXTRACT(EPOCH FROM created_at))::int8")
+        for day in days.days { appendBound(day.since, to: &bindings) }
+        let starts = days.days.indices.map { "$\($0 + 4)" }.joined(separator: ", ")
         return PostgresQuery(unsafeSQL: """
-            SELECT g.day::int8, i.channel_type::text, g.status::int8, g.n
-              FROM (SELECT \(day) AS day, inbox_id, status, COUNT(*) AS n FROM conversations
+            SELECT (g.bucket - 1)::int8, i.channel_type::text, g.status::int8, g.n
+              FROM (SELECT width_bucket(created_at, ARRAY[\(starts)]) AS bucket, inbox_id, status, COUNT(*) AS n
+                      FROM conversations
                      WHERE account_id = $1 AND created_at >= $2 AND created_at < $3
                      GROUP BY 1, inbox_id, status) AS g
               JOIN inboxes AS i ON i.id = g.inbox_id
