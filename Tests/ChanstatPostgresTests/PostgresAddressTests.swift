@@ -35,6 +35,20 @@ import Testing
         #expect(target.description == "chatwoot_production on db.example.com:6432 as chanstat")
     }
 
+    /// libpq 16: the system's store trusts every public CA, so it checks the host name too, or refuses.
+    @Test func sslrootcertSystemMeansVerifyFull() throws {
+        #expect(try resolve("postgres://db.example.com/chatwoot?sslrootcert=system").sslMode == .verifyFull)
+        #expect(try resolve("postgres://db.example.com/chatwoot", ["PGSSLROOTCERT": "system"]).sslMode == .verifyFull)
+        #expect(try resolve("postgres://db.example.com/chatwoot?sslrootcert=system&sslmode=verify-full").sslMode == .verifyFull)
+        for mode in ["disable", "allow", "prefer", "require", "verify-ca"] {
+            let refused = refusal("postgres://db.example.com/chatwoot?sslrootcert=system&sslmode=\(mode)")
+            #expect(refused == SourceError(.usage, "weak sslmode \"\(mode)\" may not be used with sslrootcert=system (use \"verify-full\")"))
+        }
+        #expect(refusal("postgres://db.example.com/chatwoot", ["PGSSLROOTCERT": "system", "PGSSLMODE": "require"])?.kind == .usage)
+        // A file keeps the modes' meanings.
+        #expect(try resolve("postgres://db.example.com/chatwoot?sslrootcert=/etc/ca.pem").sslMode == .prefer)
+    }
+
     /// libpq's defaults: the Debian socket folder, 5432, the OS user, a database named as the user, prefer.
     @Test func defaultsWhenNothingIsSaid() throws {
         let target = try resolve("postgres://", user: "root")

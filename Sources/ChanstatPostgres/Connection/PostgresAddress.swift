@@ -51,15 +51,16 @@ public enum PostgresAddress {
                               default: PostgresTarget.defaultPort, in: 1...65_535)
         let user = parts.parameters["user"] ?? parts.user ?? variables.value("PGUSER") ?? environment.userName
         let database = parts.parameters["dbname"] ?? parts.database ?? variables.value("PGDATABASE") ?? user
-        let sslMode = try sslMode(parts, variables)
+        let rootCertificate = parts.parameters["sslrootcert"] ?? variables.value("PGSSLROOTCERT")
+            ?? defaultRootCertificate(home: environment.homeDirectory)
+        let sslMode = try sslMode(parts, variables, rootCertificate: rootCertificate)
         let timeout = try number(parts.parameters["connect_timeout"] ?? variables.value("PGCONNECT_TIMEOUT"),
                                  named: parts.parameters["connect_timeout"] != nil ? "connect_timeout" : "PGCONNECT_TIMEOUT",
                                  default: 0)
         var target = PostgresTarget(
             endpoint: host.hasPrefix("/") ? .socket(directory: host, port: port) : .tcp(host: host, port: port),
             user: user, database: database, password: nil, sslMode: sslMode,
-            sslRootCertificate: parts.parameters["sslrootcert"] ?? variables.value("PGSSLROOTCERT")
-                ?? defaultRootCertificate(home: environment.homeDirectory),
+            sslRootCertificate: rootCertificate,
             // libpq: 0 or less waits for ever (chanstat: its default instead), and less than 2 s means 2.
             connectTimeoutSeconds: timeout <= 0 ? PostgresTarget.defaultConnectTimeoutSeconds : max(timeout, 2),
             applicationName: parts.parameters["application_name"] ?? variables.value("PGAPPNAME")
@@ -77,7 +78,20 @@ public enum PostgresAddress {
         return (target, warnings)
     }
 
-    private static func sslMode(_ parts: URLParts, _ variables: Environment) throws -> SSLMode {
+    /// As libpq 16: `sslrootcert=system` (the system's store, which trusts every public CA) makes `verify-full` the
+    /// default and refuses any weaker mode, since a chain check without the host name would accept any site's
+    /// certificate.
+    private static func sslMode(_ parts: URLParts, _ variables: Environment, rootCertificate: String?) throws -> SSLMode {
+        let given = try givenSSLMode(parts, variables)
+        guard rootCertificate == "system" else { return given ?? .prefer }
+        guard let given else { return .verifyFull }
+        guard given == .verifyFull else {
+            throw usage("weak sslmode \"\(given.rawValue)\" may not be used with sslrootcert=system (use \"verify-full\")")
+        }
+        return given
+    }
+
+    private static func givenSSLMode(_ parts: URLParts, _ variables: Environment) throws -> SSLMode? {
         if let text = parts.parameters["sslmode"] {
             guard let mode = SSLMode(rawValue: text) else { throw badSSLMode(text, where: "in the URL") }
             return mode
@@ -91,7 +105,7 @@ public enum PostgresAddress {
             guard let mode = SSLMode(rawValue: text) else { throw badSSLMode(text, where: "in PGSSLMODE") }
             return mode
         }
-        return .prefer
+        return nil
     }
 
     /// libpq reads `~/.postgresql/root.crt` when nothing names a root file, if the file is there.
