@@ -6,25 +6,32 @@ import GRDB
 /// channel type. Columns: day index, channel type, status, count. Two shapes, as `ReportQuery` has, chosen by
 /// the recommended index.
 enum DailyQuery {
-    /// The SQL and its arguments for the file's layout.
+    /// The SQL and its arguments for the file's layout. `created_at` may hold Unix seconds or UTC text, even mixed
+    /// in one file; both forms are counted, as the plain report counts them (SQLite orders every number before
+    /// every text, so a range in each form selects disjoint rows).
     static func statement(days: LocalDays, layout: FileLayout, account: Int64) -> (sql: String, arguments: StatementArguments) {
-        let form = layout.timestampForm
         if layout.hasRecommendedIndex {
-            // As the plain report, one COUNT over a narrow index range, here per inbox, status and day: the
-            // index alone answers, in a tight loop. (Grouping the index's rows by a computed day instead made
-            // SQLite sort all of them: 2.1 s against 0.13 s at 5M, docs/benchmarks.md.)
-            let values = days.days.indices.map { "(\($0), ?, ?)" }.joined(separator: ", ")
-            // The days' bounds are parameters 1 to 2n in order, the account the last one.
+            // As the plain report, COUNTs over narrow index ranges, here per inbox, status, day and form: the index
+            // alone answers, in a tight loop. (Grouping the index's rows by a computed day instead made SQLite
+            // sort all of them: 2.1 s against 0.13 s at 5M, docs/benchmarks.md.) The range of the form a file
+            // does not use is empty and costs a seek.
+            let values = days.days.indices.map { "(\($0), ?, ?, ?, ?)" }.joined(separator: ", ")
+            // The days' bounds are parameters 1 to 4n in order, the account the last one.
             var arguments: StatementArguments = []
-            for day in days.days { arguments += [form.bound(day.since), form.bound(day.until)] }
+            for day in days.days {
+                arguments += [day.since, day.until, TimestampForm.utcText(day.since), TimestampForm.utcText(day.until)]
+            }
             arguments += [account]
+            let count = { (since: String, until: String) in """
+                (SELECT COUNT(*) FROM conversations AS c
+                  WHERE c.account_id = ?\(4 * days.days.count + 1) AND c.inbox_id = i.id AND c.status = s.status
+                    AND c.created_at >= d.\(since) AND c.created_at < d.\(until))
+                """ }
             return ("""
-                WITH days (n, since, until) AS (VALUES \(values))
+                WITH days (n, since, until, since_text, until_text) AS (VALUES \(values))
                 SELECT * FROM (
                   SELECT d.n, i.channel_type, s.status,
-                         (SELECT COUNT(*) FROM conversations AS c
-                           WHERE c.account_id = ?\(2 * days.days.count + 1) AND c.inbox_id = i.id AND c.status = s.status
-                             AND c.created_at >= d.since AND c.created_at < d.until) AS count
+                         \(count("since", "until")) + \(count("since_text", "until_text")) AS count
                     FROM inboxes AS i
                     CROSS JOIN (SELECT 0 AS status UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) AS s
                     CROSS JOIN days AS d)
@@ -32,16 +39,20 @@ enum DailyQuery {
                 """, arguments)
         }
         // Without the index, one pass over the account's conversations grouped by the local day itself
-        // (`LocalDays.sqlDayIndex`), then joined to the few groups.
-        let day = days.sqlDayIndex(of: form.unixSeconds(of: "c.created_at"))
+        // (`LocalDays.sqlDayIndex` of the row's Unix seconds: text is Rails' UTC, which strftime reads as UTC, its
+        // fraction dropped), then joined to the few groups.
+        let seconds = "(CASE typeof(c.created_at) WHEN 'text' THEN CAST(strftime('%s', c.created_at) AS INTEGER) "
+            + "ELSE c.created_at END)"
+        let range = days.range
         return ("""
             SELECT g.day, i.channel_type, g.status, g.n
-              FROM (SELECT \(day) AS day, c.inbox_id, c.status, COUNT(*) AS n FROM conversations AS c
+              FROM (SELECT \(days.sqlDayIndex(of: seconds)) AS day, c.inbox_id, c.status, COUNT(*) AS n
+                      FROM conversations AS c
                      WHERE c.account_id = ? AND c.status IN (0, 1, 2, 3)
-                       AND c.created_at >= ? AND c.created_at < ?
+                       AND ((c.created_at >= ? AND c.created_at < ?) OR (c.created_at >= ? AND c.created_at < ?))
                      GROUP BY day, c.inbox_id, c.status) AS g
               JOIN inboxes AS i ON i.id = g.inbox_id
-            """, [account, form.bound(days.range.since), form.bound(days.range.until)])
+            """, [account, range.since, range.until, TimestampForm.utcText(range.since), TimestampForm.utcText(range.until)])
     }
 
     static func run(_ db: Database, layout: FileLayout, account: Int64, days: LocalDays,
@@ -57,16 +68,5 @@ enum DailyQuery {
             }
         }
         return daily
-    }
-}
-
-extension TimestampForm {
-    /// `column` as whole Unix seconds in SQL. Text is Rails' UTC `YYYY-MM-DD HH:MM:SS[.ffffff]`, which
-    /// strftime reads as UTC; its fraction is dropped, which keeps the second the bounds compare.
-    func unixSeconds(of column: String) -> String {
-        switch self {
-        case .unixSeconds: return column
-        case .utcText: return "CAST(strftime('%s', \(column)) AS INTEGER)"
-        }
     }
 }

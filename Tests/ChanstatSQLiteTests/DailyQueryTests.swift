@@ -1,6 +1,7 @@
 import ChanstatCore
 @testable import ChanstatSQLite
 import Foundation
+import GRDB
 import Testing
 
 /// The day-by-day query of both shapes (index or not) and both timestamp forms against the days worked out in
@@ -34,8 +35,24 @@ import Testing
         return daily
     }
 
-    @Test(arguments: ["Europe/Berlin", "Asia/Kolkata"], ChatwootFixture.Timestamps.allCases)
-    func bothShapesCountEachDayAsTheRulesSay(zone: String, timestamps: ChatwootFixture.Timestamps) async throws {
+    /// Every other row rewritten in the other form: a file that another tool appended to.
+    static func mixForms(_ path: String, _ mixed: Bool) throws {
+        guard mixed else { return }
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: """
+                UPDATE conversations SET created_at = CASE typeof(created_at)
+                    WHEN 'text' THEN CAST(strftime('%s', created_at) AS INTEGER)
+                    ELSE strftime('%Y-%m-%d %H:%M:%S', created_at, 'unixepoch') END
+                 WHERE id % 2 = 0
+                """)
+        }
+        try queue.close()
+    }
+
+    @Test(arguments: ["Europe/Berlin", "Asia/Kolkata"], [false, true])
+    func bothShapesCountEachDayAsTheRulesSay(zone: String, mixed: Bool) async throws {
+      for timestamps in ChatwootFixture.Timestamps.allCases {
         let calendar = LocalCalendar(timeZone: TimeZone(identifier: zone)!)
         // 2026-03-20 09:30 to 2026-04-05 17:00 local: partial first and last days, Berlin's 23-hour 03-29.
         let since = calendar.instant(of: CivilDate(year: 2026, month: 3, day: 20)!, hour: 9, minute: 30)
@@ -50,12 +67,16 @@ import Testing
             let scratch = try Scratch()
             fixture.withIndex = index
             try fixture.write(to: scratch.path("f.sqlite"))
+            try Self.mixForms(scratch.path("f.sqlite"), mixed)
             let source = try SQLiteReportSource(path: scratch.path("f.sqlite"), accountID: 1)
             #expect(source.layout.hasRecommendedIndex == index)
             let daily = try await source.dailyReport(for: range, calendar: calendar)
             #expect(daily == expected, "index \(index)")
             // And the days add up to the plain report of the same range.
-            #expect(daily.total == (try await source.summary(for: range)), "index \(index)")
+            if !mixed {  // MERGE: the plain report counts both forms once issue 14 item 3 lands
+                #expect(daily.total == (try await source.summary(for: range)), "index \(index)")
+            }
         }
+      }
     }
 }
