@@ -13,29 +13,37 @@ enum DailyQuery {
         if layout.hasRecommendedIndex {
             // As the plain report, COUNTs over narrow index ranges, here per inbox, status, day and form: the index
             // alone answers, in a tight loop. (Grouping the index's rows by a computed day instead made SQLite
-            // sort all of them: 2.1 s against 0.13 s at 5M, docs/benchmarks.md.) The range of the form a file
-            // does not use is empty and costs a seek.
+            // sort all of them: 2.1 s against 0.13 s at 5M, docs/benchmarks.md.) `pairs` first asks, once per
+            // inbox and status, whether the range holds any row of each form, so the days are counted only where
+            // there is something (the other accounts' inboxes, and the form a file does not use, cost one seek).
+            // No filter on the count itself: SQLite would evaluate the subqueries twice; zeros are dropped later.
             let values = days.days.indices.map { "(\($0), ?, ?, ?, ?)" }.joined(separator: ", ")
-            // The days' bounds are parameters 1 to 4n in order, the account the last one.
+            // The days' bounds are parameters 1 to 4n in order, then the account and the range in both forms.
             var arguments: StatementArguments = []
             for day in days.days {
                 arguments += [day.since, day.until, TimestampForm.utcText(day.since), TimestampForm.utcText(day.until)]
             }
-            arguments += [account]
-            let count = { (since: String, until: String) in """
-                (SELECT COUNT(*) FROM conversations AS c
-                  WHERE c.account_id = ?\(4 * days.days.count + 1) AND c.inbox_id = i.id AND c.status = s.status
-                    AND c.created_at >= d.\(since) AND c.created_at < d.\(until))
+            let last = 4 * days.days.count
+            let range = days.range
+            arguments += [account, range.since, range.until, TimestampForm.utcText(range.since), TimestampForm.utcText(range.until)]
+            let account = "?\(last + 1)"
+            let rows = { (inbox: String, status: String, since: String, until: String) in """
+                FROM conversations AS c WHERE c.account_id = \(account) AND c.inbox_id = \(inbox) AND c.status = \(status)
+                                          AND c.created_at >= \(since) AND c.created_at < \(until)
                 """ }
             return ("""
-                WITH days (n, since, until, since_text, until_text) AS (VALUES \(values))
-                SELECT * FROM (
-                  SELECT d.n, i.channel_type, s.status,
-                         \(count("since", "until")) + \(count("since_text", "until_text")) AS count
-                    FROM inboxes AS i
-                    CROSS JOIN (SELECT 0 AS status UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) AS s
-                    CROSS JOIN days AS d)
-                 WHERE count > 0
+                WITH days (n, since, until, since_text, until_text) AS (VALUES \(values)),
+                     pairs AS MATERIALIZED (
+                       SELECT i.id AS inbox, i.channel_type, s.status,
+                              EXISTS (SELECT 1 \(rows("i.id", "s.status", "?\(last + 2)", "?\(last + 3)"))) AS numbers,
+                              EXISTS (SELECT 1 \(rows("i.id", "s.status", "?\(last + 4)", "?\(last + 5)"))) AS texts
+                         FROM inboxes AS i
+                         CROSS JOIN (SELECT 0 AS status UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) AS s)
+                SELECT d.n, p.channel_type, p.status,
+                       (CASE WHEN p.numbers THEN (SELECT COUNT(*) \(rows("p.inbox", "p.status", "d.since", "d.until"))) ELSE 0 END)
+                     + (CASE WHEN p.texts THEN (SELECT COUNT(*) \(rows("p.inbox", "p.status", "d.since_text", "d.until_text"))) ELSE 0 END)
+                  FROM pairs AS p CROSS JOIN days AS d
+                 WHERE p.numbers OR p.texts
                 """, arguments)
         }
         // Without the index, one pass over the account's conversations grouped by the local day itself
