@@ -3,7 +3,7 @@
 public struct LoadedReport: Equatable, Sendable {
     public let range: DateRange
     public let report: SourceReport
-    /// The range moved back by its own length (what `[` steps to), when comparing.
+    /// The previous period (what `[` steps to, `LocalCalendar.step`), when comparing.
     public let previousRange: DateRange?
     public let previous: SourceReport?
 
@@ -20,11 +20,12 @@ public struct LoadedReport: Equatable, Sendable {
 extension ReportSource {
     /// The report for `range`, and when `comparing` the previous period's too, concurrently; a failure of
     /// either is the failure of the whole load.
-    public func load(_ range: DateRange, comparing: Bool) async throws -> LoadedReport {
+    /// `calendar` says what the previous period is: the same rule as the dashboard's `[`.
+    public func load(_ range: DateRange, comparing: Bool, calendar: LocalCalendar) async throws -> LoadedReport {
         guard comparing else { return LoadedReport(range: range, report: try await report(for: range)) }
         let previousRange: DateRange
         do {
-            previousRange = try range.stepped(by: -1)
+            previousRange = try calendar.step(range, by: -1)
         } catch {
             throw SourceError(.range, "the previous period of this range is not a valid range: \(error.message)")
         }

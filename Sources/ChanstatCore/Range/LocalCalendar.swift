@@ -6,7 +6,7 @@ public struct LocalCalendar: Sendable {
     public let timeZone: TimeZone
     private let calendar: Calendar
 
-    public init(timeZone: TimeZone = .current) {
+    public init(timeZone: TimeZone = LocalCalendar.processTimeZone) {
         self.timeZone = timeZone
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
