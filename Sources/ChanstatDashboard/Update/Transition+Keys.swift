@@ -78,7 +78,10 @@ extension Transition {
             }
             let stepped = try state.calendar.step(current, by: steps)
             let range = steps > 0 ? try state.calendar.endingByToday(stepped, now: now) : stepped
-            let preset = RangePreset.allCases.first { $0.range(now: now, calendar: state.calendar) == range }
+            // On the 1st, this month so far is also today: a step that starts a month is named as a month.
+            let startsAMonth = state.calendar.civilDate(at: range.since).day == 1
+            let candidates = (startsAMonth ? [RangePreset.thisMonth, .lastMonth] : []) + RangePreset.allCases
+            let preset = candidates.first { $0.range(now: now, calendar: state.calendar) == range }
             select(RangeSelection(preset: preset, range: range))
         } catch {
             state.notice = error.message

@@ -97,7 +97,8 @@ extension Dashboard {
             if data.range == state.selection.range {
                 return ("Stale (data from \(at)): \(message)", .stale)
             }
-            return ("Could not load \(named(state.selection)): \(message). Still showing the range above, from \(at).", .stale)
+            let sentence = message.hasSuffix(".") ? message : message + "."
+            return ("Could not load \(named(state.selection)): \(sentence) Still showing the range above, from \(at).", .stale)
         }
         if let notice = state.notice { return (notice, .notice) }
         if let data = state.data, data.range != state.selection.range {
