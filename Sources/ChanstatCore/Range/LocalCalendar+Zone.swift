@@ -19,7 +19,7 @@ extension LocalCalendar {
     /// in New York is wrong by its end in December); the offset ("GMT-4") only for a zone that has one offset
     /// all year and no region name (a fixed-offset `TZ`, Etc/GMT+4), where it is right at both ends.
     public var zoneName: String {
-        if ["UTC", "Etc/UTC", "GMT", "Etc/GMT"].contains(timeZone.identifier) { return "UTC" }
+        if isUTC { return "UTC" }
         let identifier = timeZone.identifier
         let isRegion = identifier.contains("/") && !identifier.hasPrefix("Etc/")
         if isRegion || timeZone.nextDaylightSavingTimeTransition(after: Date(timeIntervalSince1970: 0)) != nil {
