@@ -192,6 +192,47 @@ import Testing
         #expect(lines[4] == "Website    12       4       2       30    48 ███████████████████████████████████")
     }
 
+    /// Issue 14 items 2 and 8: a range that failed to load is named in the banner, wrapped, while the header
+    /// keeps naming the numbers on screen; with nothing older, the whole sentence is the body, and no "Stale".
+    @Test func aFailedRangeIsNamedInTheBannerAndAFirstFailureFillsTheBody() {
+        let failure = SourceError(.unavailable, "the server refused the token (401): You are not authorized to access this account")
+        func failed(_ state: DashboardState) -> DashboardState {
+            let result = LoadResult(requestID: state.pendingRequest!, range: state.selection.range,
+                                    outcome: .failure(failure), durationSeconds: 1)
+            return Dashboard.update(state, .loadFinished(result), now: F.now).0
+        }
+        let lines = Dashboard.view(failed(F.press(F.loaded(), .character("2")).0), width: 60, height: 14).lines()
+        #expect(lines[1].hasPrefix("Last 30 days  2026-10-27 – 2026-11-25 UTC"))
+        #expect(Array(lines[2...4]) == [
+            " Could not load Last 7 days (2026-11-19 – 2026-11-25 UTC):",
+            " the server refused the token (401): You are not authorized",
+            " to access this account. Still showing the range above,…",
+        ])
+        #expect(lines[5].hasPrefix("Channel"))
+
+        let first = Dashboard.view(failed(Dashboard.update(F.state(), .started, now: F.now).0), width: 40, height: 14).lines()
+        #expect(!first.joined().contains("Stale"))
+        #expect(Array(first[5...10]) == [
+            "      Could not load Last 30 days",
+            "     (2026-10-27 – 2026-11-25 UTC):",
+            "",
+            "  the server refused the token (401):",
+            " You are not authorized to access this",
+            "                account",
+        ])
+    }
+
+    /// Issue 14 item 16: a help taller than the screen says which lines it shows, and j scrolls it.
+    @Test func aHelpTallerThanTheScreenScrolls() {
+        let open = F.press(F.loaded(), .character("?")).0
+        let top = Dashboard.view(open, width: 60, height: 12).lines()
+        #expect(top.contains { $0.contains("lines 1-9 of \(KeyBinding.help.count), j k scroll") }, "\(top)")
+        let scrolled = F.press(open, .character("j"), .character("j")).0
+        #expect(scrolled.overlay == .help)
+        #expect(Dashboard.view(scrolled, width: 60, height: 12).lines().contains { $0.contains("lines 3-11 of") })
+        #expect(F.press(scrolled, .character("x")).0.overlay == .none)
+    }
+
     @Test func theRangeBeingLoadedIsNamedWhileOldDataShows() {
         let state = F.press(F.loaded(), .character("1")).0
         let lines = Dashboard.view(state, width: 80, height: 10).lines()
