@@ -13,11 +13,6 @@ struct FirstHourDashboardTests {
 
     static let weekAHeader = "Custom range  2026-01-05 – 2026-01-11 UTC"
 
-    /// The screen's words as one line: a wrapped sentence reads whole again.
-    static func flattened(_ screen: String) -> String {
-        screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
-    }
-
     func quit(_ session: TmuxSession) throws {
         try session.sendKeys("q")
         #expect(try session.waitForExit(timeout: timeout) == 0)
@@ -71,9 +66,9 @@ struct FirstHourDashboardTests {
         defer { session.close() }
         let sentence = "cannot connect to \(url): connection refused; is the server running?"
         let screen = try session.waitUntil(timeout: timeout, "the whole sentence, wrapped") {
-            Self.flattened($0).contains(sentence)
+            Lines.flattened($0).contains(sentence)
         }
-        #expect(Self.flattened(screen).contains("Could not load Custom range (2026-01-05 – 2026-01-11 UTC):"), "\(screen)")
+        #expect(Lines.flattened(screen).contains("Could not load Custom range (2026-01-05 – 2026-01-11 UTC):"), "\(screen)")
         #expect(!screen.contains("Stale"), "\(screen)")
         #expect(!screen.contains("No data"), "\(screen)")
         try quit(session)
