@@ -222,6 +222,21 @@ import Testing
         ])
     }
 
+    /// Issue 14 item 16: without a bar to put it over, "rows 1-1 of 3" has a line of its own, even at the
+    /// smallest height (the legend's line is free then).
+    @Test func hiddenRowsAreSaidWithoutABarToo() {
+        #expect(Dashboard.view(F.loaded(), width: 40, height: 8).lines() == [
+            "chanstat  demo data           auto 1 min",
+            "Last 30 days  2026-10-27 – 2026-11-25 U…",
+            "",
+            "Channel  Open Pending Resolved Total",
+            "Website    12       4       30    48",
+            "Total      15       5       45    67",
+            "rows 1-1 of 3",
+            "q quit  ? help  r refresh  1-7 range",
+        ])
+    }
+
     /// Issue 14 item 16: a help taller than the screen says which lines it shows, and j scrolls it.
     @Test func aHelpTallerThanTheScreenScrolls() {
         let open = F.press(F.loaded(), .character("?")).0

@@ -5,7 +5,7 @@ import ChanstatCore
 ///     row 0-1        header
 ///     row 2(-4)      stale-data banner, what is loading, or a notice, wrapped (blank otherwise)
 ///     rows ..h-3     table
-///     row h-2        legend
+///     row h-2        legend (or the table's, without a bar)
 ///     row h-1        footer
 public enum DashboardLayout {
     /// Below this the header and a table with a row cannot both be read: the size is asked for instead.
@@ -27,8 +27,9 @@ extension Dashboard {
         let bannerHeight = drawBanner(state, y: HeaderWidget.height, width: width, maxLines: max(1, min(3, height - 9)),
                                       into: &grid, style: style)
 
+        // The legend's line is the table's when there is no bar to explain (TableWidget leaves it otherwise).
         let tableTop = HeaderWidget.height + bannerHeight
-        let tableArea = Rect(x: 0, y: tableTop, width: width, height: height - tableTop - 2)
+        let tableArea = Rect(x: 0, y: tableTop, width: width, height: height - tableTop - 1)
         let layout = drawTable(state, in: tableArea, into: &grid, style: style)
         if let layout, layout.barWidth > 0 {
             BarWidget.drawLegend(x: 0, y: height - 2, width: width, into: &grid, display: state.display, style: style)

@@ -35,6 +35,8 @@ enum TableWidget {
             } : nil,
             percent: max(1, countRows.map { ($0.change(.total)?.relativeText ?? "").count }.max() ?? 0))
         guard let layout = TableLayout.fit(width: area.width, needs: needs) else { return nil }
+        // With a bar, the area's last line is left to its legend.
+        let area = layout.barWidth > 0 ? Rect(x: area.x, y: area.y, width: area.width, height: area.height - 1) : area
 
         drawTitles(layout, labelTitle: labelTitle, sort: content.table.sort, y: area.y, x: area.x, into: &grid,
                    style: style, glyphs: glyphs)
