@@ -122,7 +122,7 @@ import Testing
         #expect(november.selection.preset == .thisMonth)
         let (refused, effects) = F.press(november, .character("]"))
         #expect(effects.isEmpty)
-        #expect(refused.notice == "This range already ends today: ] does not step into the future.")
+        #expect(refused.notice == "This range already reaches today: ] does not step into the future.")
         #expect(refused.selection == november.selection)
     }
 

@@ -143,7 +143,7 @@ struct FirstHourDashboardTests {
         try session.sendKeys("]")
         try expectHeader(header("This month", thisMonth, today))
         try session.sendKeys("]")
-        try session.waitFor(text: "This range already ends today: ] does not step into the future.", timeout: timeout)
+        try session.waitFor(text: "This range already reaches today: ] does not step into the future.", timeout: timeout)
         try quit(session)
     }
 
@@ -161,8 +161,8 @@ struct FirstHourDashboardTests {
         #expect(Lines.hasRow(short, ExpectedRows.weekAWebsite), "\(short)")
 
         try session.resize(width: 44, height: 12)
-        let narrow = try session.waitUntil(timeout: timeout, "every count column at 44 columns") {
-            $0.contains("Channel Open Pending Snoozed Resolved Total")
+        let narrow = try session.waitUntil(timeout: timeout, "every count column at 44 columns") { screen in
+            Lines.lines(screen).allSatisfy { $0.count <= 44 } && screen.contains("Channel Open Pending Snoozed Resolved Total")
         }
         #expect(!narrow.contains("█"), "the bar goes first:\n\(narrow)")
 

@@ -73,7 +73,7 @@ extension Transition {
             let current = state.selection.range
             let endOfToday = state.calendar.startOfDay(state.calendar.today(now: now).adding(days: 1))
             if steps > 0, current.until >= endOfToday {
-                state.notice = "This range already ends today: ] does not step into the future."
+                state.notice = "This range already reaches today: ] does not step into the future."
                 return
             }
             let stepped = try state.calendar.step(current, by: steps)
