@@ -1,6 +1,7 @@
 // Fuzz target: the bar layout (StackedBar) and the table's column dropping (TableLayout.fit), both pure.
 // Built into the ChanstatDashboard module against a ChanstatCore library (see scripts/fuzz).
-// Properties: segment widths add up to the bar, a nonzero status never vanishes from a bar of 4 cells or more,
+// Properties: segment widths add up to the bar, a nonzero status never vanishes from a bar of 4 cells or more
+// (nor open, the first, from one of 2),
 // a bar never outgrows its area and ends in one valid eighth-block; the table never overflows its width,
 // always keeps label and total, drops columns in its documented order, and never loses one when widened.
 import ChanstatCore
@@ -56,6 +57,9 @@ func checkSegmentWidths(_ counts: [Int64], cells: Int) {
     precondition(widths.reduce(0, +) == (anything ? cells : 0), "widths \(widths) of \(counts) must add up to \(cells)")
     if cells >= 4 {
         precondition(zip(counts, widths).allSatisfy { $0 == 0 || $1 > 0 }, "a status vanished: \(counts) -> \(widths)")
+    }
+    if cells >= 2, let open = counts.first, open > 0 {
+        precondition(widths[0] > 0, "open vanished: \(counts) -> \(widths)")
     }
 }
 

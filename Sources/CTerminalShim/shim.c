@@ -3,6 +3,7 @@
 // The wide-character API (wget_wch, mvwaddnwstr) exists only when this is defined before the include.
 #define NCURSES_WIDECHAR 1
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>  // tigetstr, putp
 #include "CTerminalShim.h"
 
 #include <errno.h>
@@ -11,6 +12,7 @@
 #include <locale.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -87,10 +89,20 @@ static void install(int sig, void (*handler)(int), int flags, struct sigaction *
     sigaction(sig, &action, previous);
 }
 
+static int locale_unavailable = 0;
+
 int ct_setup_locale_is_utf8(void) {
-    setlocale(LC_ALL, "");
+    locale_unavailable = setlocale(LC_ALL, "") == NULL;
     const char *codeset = nl_langinfo(CODESET);
     return codeset != NULL && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0);
+}
+
+int ct_locale_was_unavailable(void) { return locale_unavailable; }
+
+// tigetstr's answer for a capability the type lacks: NULL (not a string capability) or (char *)-1 (absent).
+static int has_string_capability(const char *name) {
+    const char *value = tigetstr(name);
+    return value != NULL && value != (char *)-1 && value[0] != '\0';
 }
 
 int ct_install_signal_handlers(void) {
@@ -122,6 +134,13 @@ int ct_start(const char **term_used) {
         return CT_NO_TERMINAL_TYPE;
     }
     set_term(screen);
+    if (!has_string_capability("cup")) {
+        // newterm accepts "dumb", and ncurses would then draw every row on one line.
+        endwin();
+        delscreen(screen);
+        screen = NULL;
+        return CT_NO_CURSOR_ADDRESSING;
+    }
     curses_active = 1;
     cbreak();          // Ctrl-C and Ctrl-Z stay signals: SIGINT quits, SIGTSTP suspends (ncurses' handler)
     noecho();
@@ -140,8 +159,14 @@ void ct_stop(void) {
     if (screen == NULL) return;
     if (curses_active) {
         curses_active = 0;
+        // Without an alternate screen (smcup) the last frame would stay under the shell's prompt.
+        int clears = !has_string_capability("smcup") && has_string_capability("clear");
         curs_set(1);
         endwin();
+        if (clears) {
+            putp(tigetstr("clear"));
+            fflush(stdout);
+        }
     }
     sigaction(SIGWINCH, &previous_winch_action, NULL);
     delscreen(screen);

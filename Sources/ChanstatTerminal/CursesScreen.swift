@@ -6,7 +6,7 @@ import ChanstatDashboard
 /// (it is not Sendable). It copies cell grids to the screen, diffed against the previous frame.
 final class CursesScreen {
     enum StartFailure: Error {
-        case notATerminal, unknownTerminalType
+        case notATerminal, unknownTerminalType, noCursorAddressing
     }
 
     let colored: Bool
@@ -20,6 +20,7 @@ final class CursesScreen {
         switch ct_start(&used) {
         case Int32(CT_STARTED): break
         case Int32(CT_NOT_A_TERMINAL): throw .notATerminal
+        case Int32(CT_NO_CURSOR_ADDRESSING): throw .noCursorAddressing
         default: throw .unknownTerminalType
         }
         terminalType = used.map { String(cString: $0) } ?? "?"

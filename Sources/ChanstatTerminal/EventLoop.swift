@@ -38,12 +38,21 @@ final class EventLoop {
             screen = try CursesScreen(colorMode: options.colorMode)
         } catch .notATerminal {
             return fail("chanstat: the dashboard needs a terminal; `chanstat report` works without one.")
+        } catch .noCursorAddressing {
+            let term = TerminalSafeText.sanitize(ProcessInfo.processInfo.environment["TERM"] ?? "", maxCharacters: 40)
+            return fail("chanstat: the dashboard needs a terminal that can move the cursor, and TERM=\(term) cannot (an Emacs shell, say); `chanstat report` prints the same numbers as text.")
         } catch {
             let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
             return fail("chanstat: the terminal type \"\(TerminalSafeText.sanitize(term, maxCharacters: 40))\" is unknown here, and so are xterm-256color and vt100; `chanstat report` works without a terminal.")
         }
-        defer { screen.stop() }
+        let localeProblem = LocaleCheck.unavailableUTF8Locale()
+        defer {
+            screen.stop()
+            // Said once, on the restored terminal, where it stays readable after the dashboard is gone.
+            if let localeProblem { try? FileHandle.standardError.write(contentsOf: Data("chanstat: \(localeProblem)\n".utf8)) }
+        }
         state.display = DisplayOptions(glyphs: utf8 && !options.forceASCII ? .unicode : .ascii, colored: screen.colored)
+        if let localeProblem { logger.warning("\(localeProblem)") }
         logger.info("dashboard started", metadata: ["term": "\(screen.terminalType)", "utf8": "\(utf8)", "colour": "\(screen.colored)"])
 
         apply(.started)
@@ -110,13 +119,13 @@ final class EventLoop {
 
     /// The load runs off the UI thread; its answer, good or bad, comes back through the inbox.
     private func startLoad(range: DateRange, comparing: Bool, days: Bool, requestID: Int) {
-        let source = options.source, inbox = inbox, logger = logger, calendar = state.calendar
+        let source = options.source, inbox = inbox, logger = logger, calendar = options.calendar
         Task.detached {
             let clock = ContinuousClock()
             let started = clock.now
             let outcome: Result<LoadedReport, SourceError>
             do {
-                outcome = .success(try await source.load(range, comparing: comparing, daysIn: days ? calendar : nil) { progress in
+                outcome = .success(try await source.load(range, comparing: comparing, calendar: calendar, days: days) { progress in
                     inbox.post(.dayProgress(requestID: requestID, progress))
                 })
             } catch let error as SourceError {

@@ -111,13 +111,14 @@ import Testing
         #expect(wide[4].hasPrefix("Email      3 ▲+1       0   0       0 0        7 ▲+4    10 ▲+5 +100% ████"))
         #expect(wide[5].hasPrefix("Website    0   0       4 ▲+4       0 0        0   0     4 ▲+4   new ████"))
         #expect(wide[6] == "Total      3 ▲+1       4 ▲+4       0 0        7 ▲+4    14 ▲+9 +180%")
-        // 56 columns: the statuses' changes go, then Snoozed; the total's change and percent stay.
+        // 56 columns: the statuses' changes go, then the bar; the total's change and percent stay.
         let medium = Dashboard.view(state, width: 56, height: 10).lines()
-        #expect(medium[3] == "Channel Open Pending Resolved Total   ±     %")
-        #expect(medium[4].hasPrefix("Email      3       0        7    10 ▲+5 +100% ███"))
+        #expect(medium[3] == "Channel Open Pending Snoozed Resolved Total   ±     %")
+        #expect(medium[4] == "Email      3       0       0        7    10 ▲+5 +100%")
+        // 40: then Snoozed and Pending.
         let narrow = Dashboard.view(state, width: 40, height: 10).lines()
-        #expect(narrow[3] == "Channel Open Total   ±     %")
-        #expect(narrow[6] == "Total      3    14 ▲+9 +180%")
+        #expect(narrow[3] == "Channel Open Resolved Total   ±     %")
+        #expect(narrow[6] == "Total      3        7    14 ▲+9 +180%")
         // No colour, ASCII: the sign alone says it.
         let ascii = Dashboard.view(answer(F.press(loaded(colored: false, glyphs: .ascii), .character("c")).0).0,
                                    width: 100, height: 10).lines()

@@ -43,7 +43,9 @@ import Testing
         let (waiting, _) = askedToWait(600)
         let lines = Dashboard.view(waiting, width: 100, height: 10).lines()
         // 12:00:00 UTC plus 10 minutes.
-        #expect(lines[0].hasSuffix("next refresh after 12:10:00 (the server asked to wait)"), "\(lines[0])")
+        #expect(lines[0].hasSuffix("  next refresh after 12:10:00"), "\(lines[0])")
+        let wide = Dashboard.view(waiting, width: 140, height: 10).lines()[0]
+        #expect(wide.hasSuffix("next refresh after 12:10:00 (the server asked to wait)"), "\(wide)")
         #expect(Dashboard.view(waiting, width: 50, height: 10).lines()[0].hasSuffix("after 12:10:00"))
 
         let again = F.press(waiting, .character("r")).0

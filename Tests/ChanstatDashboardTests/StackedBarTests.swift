@@ -33,6 +33,15 @@ import Testing
         #expect(StackedBar.segmentWidths([1000, 1, 1, 1], cells: 3) == [3, 0, 0, 0])
     }
 
+    /// Issue 14 item 17: open (the first count) keeps a cell from 2 cells on: 1 open beside 2 snoozed was
+    /// drawn all snoozed; beside two equal others it takes the cell of the smaller.
+    @Test func openNeverVanishesFromATwoCellBar() {
+        #expect(StackedBar.segmentWidths([1, 0, 2, 0], cells: 1) == [0, 0, 1, 0])
+        #expect(StackedBar.segmentWidths([1, 0, 9, 0], cells: 2) == [1, 0, 1, 0])
+        #expect(StackedBar.segmentWidths([1, 5, 6, 0], cells: 2) == [1, 0, 1, 0])
+        #expect(StackedBar.segmentWidths([1, 0, 0, 50], cells: 3) == [1, 0, 0, 2])
+    }
+
     /// Property-style: for many inputs the widths add up to the bar, each stays within one cell of its
     /// exact share (two when a vanishing status had to be given a cell), and no nonzero status vanishes
     /// from a bar of four cells or more.

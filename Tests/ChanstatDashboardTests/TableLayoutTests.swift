@@ -33,15 +33,19 @@ import Testing
         #expect(keys(fit(47)).count == 5)
     }
 
-    @Test func thenColumnsDropLeastImportantFirst() {
-        #expect(keys(fit(46)) == [.open, .pending, .resolved, .total])                 // snoozed goes
+    /// Issue 14 item 16: the bar goes before any count column does (the counts say what it draws), then the
+    /// columns go least important first.
+    @Test func thenTheBarGoesThenColumnsLeastImportantFirst() {
+        #expect(fit(46)?.barWidth == 0)                                                // the bar goes
+        #expect(keys(fit(46)).count == 5)
         #expect(fit(46)?.labelWidth == 8)  // and the label gets its room back
-        #expect(keys(fit(38)) == [.open, .resolved, .total])                           // then pending
-        #expect(keys(fit(29)) == [.open, .total])                                      // then resolved
-        #expect(keys(fit(20)) == [.total])                                             // then open
-        #expect(fit(20)?.barWidth == 5)
-        #expect(fit(16)?.barWidth == 0)                                                // then the bar
-        #expect(keys(fit(16)) == [.total])
+        #expect(fit(42)?.labelWidth == 6)
+        #expect(keys(fit(42)).count == 5)
+        #expect(keys(fit(41)) == [.open, .pending, .resolved, .total])                 // then snoozed
+        #expect(keys(fit(33)) == [.open, .resolved, .total])                           // then pending
+        #expect(keys(fit(25)) == [.open, .total])                                      // then resolved
+        #expect(keys(fit(16)) == [.total])                                             // then open
+        #expect(fit(16)?.barWidth == 0)
         #expect(fit(11) == nil)                                                        // label + total no longer fit
     }
 

@@ -93,20 +93,43 @@ import Testing
         }
     }
 
-    @Test func bracketsStepTheRangeByItsOwnLengthAsACustomRange() throws {
+    @Test func bracketsStepTheRangeByItsOwnLengthAndAStepOntoAPresetIsThatPreset() throws {
         let (back, effects) = F.press(F.loaded(), .character("["))
         let expected = try F.last30Days.stepped(by: -1)
         #expect(back.selection == RangeSelection(preset: nil, range: expected))
         #expect(effects == [.cancelTick, .load(expected, comparing: false, requestID: 2)])
         let forward = F.press(back, .character("]")).0
         #expect(forward.selection.range == F.last30Days)
-        #expect(forward.selection.preset == nil)
+        #expect(forward.selection.preset == .last30Days)
+    }
+
+    /// Issue 14 item 15: last month (October, on 2026-11-25) steps back to September, not to 30 days before;
+    /// forward again is "Last month" by name, and then this month so far, never past today.
+    @Test func monthRangesStepByCalendarMonthsAndNeverPastToday() throws {
+        func month(_ month: Int, _ day: Int = 1, until: (Int, Int)? = nil) throws -> DateRange {
+            let first = try #require(CivilDate(year: 2026, month: month, day: day))
+            let end = try until.map { try #require(CivilDate(year: 2026, month: $0.0, day: $0.1)) } ?? first.firstOfMonth(offset: 1)
+            return try DateRange(since: F.calendar.startOfDay(first), until: F.calendar.startOfDay(end))
+        }
+        let lastMonth = F.press(F.loaded(), .character("7")).0
+        #expect(lastMonth.selection.range == (try month(10)))
+        let september = F.press(lastMonth, .character("[")).0
+        #expect(september.selection == RangeSelection(preset: nil, range: try month(9)))
+        let october = F.press(september, .character("]")).0
+        #expect(october.selection.preset == .lastMonth)
+        let november = F.press(october, .character("]")).0
+        #expect(november.selection.range == (try month(11, until: (11, 26))))
+        #expect(november.selection.preset == .thisMonth)
+        let (refused, effects) = F.press(november, .character("]"))
+        #expect(effects.isEmpty)
+        #expect(refused.notice == "This range already reaches today: ] does not step into the future.")
+        #expect(refused.selection == november.selection)
     }
 
     @Test func aStepThatLeavesTheValidRangeShowsTheErrorAndFetchesNothing() throws {
         var state = F.loaded()
-        state.selection = RangeSelection(preset: nil, range: try DateRange(since: Int64.max - 100, until: Int64.max - 1))
-        let (stepped, effects) = F.press(state, .character("]"))
+        state.selection = RangeSelection(preset: nil, range: try DateRange(since: Int64.min + 1, until: Int64.min + 100))
+        let (stepped, effects) = F.press(state, .character("["))
         #expect(effects.isEmpty)
         #expect(stepped.notice == "Date range cannot exceed 6 months")
         #expect(stepped.selection == state.selection)

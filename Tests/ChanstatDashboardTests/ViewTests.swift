@@ -40,39 +40,30 @@ import Testing
         }
     }
 
-    @Test func narrow40x12DropsSnoozedAndShortensTheHeader() {
-        #expect(Dashboard.view(F.loaded(), width: 40, height: 12).lines() == screen([
-            "chanstat  demo data           auto 1 min",
-            "Last 30 days  2026-10-27 – 2026-11-25 U…",
-            "",
-            "Channel Open Pending Resolved Total",
-            "Website   12       4       30    48 ████",
-            "Email      3       1       10    14 █▏",
-            "WhatsA…    0       0        5     5 ▍",
-            "Total     15       5       45    67",
-        ], [
-            "█ Open  █ Pending  █ Snoozed  █ Resolved",
-            "q quit  ? help  r refresh  1-7 range",
-        ], height: 12))
-        #expect(Dashboard.view(F.loaded(glyphs: .ascii), width: 40, height: 12).lines() == screen([
-            "chanstat  demo data           auto 1 min",
-            "Last 30 days  2026-10-27 - 2026-11-25 U~",
-            "",
-            "Channel Open Pending Resolved Total",
-            "Website   12       4       30    48 #=~-",
-            "Email      3       1       10    14 -",
-            "WhatsA~    0       0        5     5 -",
-            "Total     15       5       45    67",
-        ], [
-            "# Open  = Pending  ~ Snoozed  - Resolved",
-            "q quit  ? help  r refresh  1-7 range",
-        ], height: 12))
+    /// At 40 columns the bar goes before any count column (issue 14 item 16), then Snoozed; the header drops
+    /// what the numbers are before it drops the refresh state.
+    @Test func narrow40x12DropsTheBarThenSnoozedAndShortensTheHeader() {
+        for glyphs in [GlyphSet.unicode, .ascii] {
+            let dash = glyphs.asciiOnly ? "-" : "–"
+            #expect(Dashboard.view(F.loaded(glyphs: glyphs), width: 40, height: 12).lines() == screen([
+                "chanstat  demo data           auto 1 min",
+                "Last 30 days  2026-10-27 \(dash) 2026-11-25 U\(glyphs.ellipsis)",
+                "",
+                "Channel  Open Pending Resolved Total",
+                "Website    12       4       30    48",
+                "Email       3       1       10    14",
+                "WhatsApp    0       0        5     5",
+                "Total      15       5       45    67",
+            ], [
+                "q quit  ? help  r refresh  1-7 range",
+            ], height: 12))
+        }
     }
 
     @Test func standard80x24InUnicodeAndASCII() {
         let header = [
-            "chanstat  demo data                                     auto-refresh every 1 min",
-            "Last 30 days  2026-10-27 – 2026-11-25 UTC      updated 2026-11-25 12:00 in 12 ms",
+            "chanstat  demo data  created in range, status now       auto-refresh every 1 min",
+            "Last 30 days  2026-10-27 – 2026-11-25 UTC   updated 2026-11-25 12:00:00 in 12 ms",
             "",
             "Channel  Open Pending Snoozed Resolved Total",
         ]
@@ -95,8 +86,8 @@ import Testing
     @Test func wideTerminalsCapTheBarAt60Cells() {
         let lines = Dashboard.view(F.loaded(), width: 120, height: 40).lines()
         #expect(lines == screen([
-            "chanstat  demo data" + String(repeating: " ", count: 77) + "auto-refresh every 1 min",
-            "Last 30 days  2026-10-27 – 2026-11-25 UTC" + String(repeating: " ", count: 46) + "updated 2026-11-25 12:00 in 12 ms",
+            "chanstat  demo data  " + HeaderWidget.meanings[0] + String(repeating: " ", count: 26) + "auto-refresh every 1 min",
+            "Last 30 days  2026-10-27 – 2026-11-25 UTC" + String(repeating: " ", count: 43) + "updated 2026-11-25 12:00:00 in 12 ms",
             "",
             "Channel  Open Pending Snoozed Resolved Total",
             "Website    12       4       2       30    48 " + String(repeating: "█", count: 60),
@@ -107,8 +98,8 @@ import Testing
 
         let huge = Dashboard.view(F.loaded(glyphs: .ascii), width: 300, height: 80).lines()
         #expect(huge == screen([
-            "chanstat  demo data" + String(repeating: " ", count: 257) + "auto-refresh every 1 min",
-            "Last 30 days  2026-10-27 - 2026-11-25 UTC" + String(repeating: " ", count: 226) + "updated 2026-11-25 12:00 in 12 ms",
+            "chanstat  demo data  " + HeaderWidget.meanings[0] + String(repeating: " ", count: 206) + "auto-refresh every 1 min",
+            "Last 30 days  2026-10-27 - 2026-11-25 UTC" + String(repeating: " ", count: 223) + "updated 2026-11-25 12:00:00 in 12 ms",
             "",
             "Channel  Open Pending Snoozed Resolved Total",
             "Website    12       4       2       30    48 ###############=====~~~-------------------------------------",
@@ -119,15 +110,17 @@ import Testing
         #expect(huge.allSatisfy { $0.allSatisfy(\.isASCII) })
     }
 
+    /// Without colour, bars end on whole cells: a partial cell (▍) would read as Open's fill (issue 14 item 17).
     @Test func withoutColourStatusesHaveTheirOwnGlyphsAndNoCellHasAColour() {
         let grid = Dashboard.view(F.loaded(colored: false), width: 60, height: 10)
         #expect(Array(grid.lines()[3...7]) == [
             "Channel  Open Pending Snoozed Resolved Total",
             "Website    12       4       2       30    48 ████▓▒░░░░░░░░░",
-            "Email       3       1       0       10    14 █▓░░▍",
-            "WhatsApp    0       0       0        5     5 ░▋",  // 12.5 eighths round up to 13: 1 5/8
+            "Email       3       1       0       10    14 █▓░░",   // 4 3/8 cells round to 4
+            "WhatsApp    0       0       0        5     5 ░░",     // 12.5 eighths round up to 13, 1 5/8 to 2
             "Total      15       5       2       45    67",
         ])
+        #expect(!grid.lines().joined().contains { GlyphSet.unicode.eighths.dropFirst().contains($0) })
         #expect(grid.lines()[8] == "█ Open  ▓ Pending  ▒ Snoozed  ░ Resolved")
         #expect(grid.cells.allSatisfy { $0.style.foreground == nil && $0.style.background == nil })
     }
@@ -161,7 +154,7 @@ import Testing
     @Test func rowsThatDoNotFitScrollWithTheSelectionAndSaySo() {
         let state = F.press(F.loaded(), .up).0  // the last row, WhatsApp
         #expect(Array(Dashboard.view(state, width: 60, height: 9).lines()[3...6]) == [
-            "Channel  Open Pending Snoozed Resolved Total        2-3 of 3",
+            "Channel  Open Pending Snoozed Resolved Total   rows 2-3 of 3",
             "Email       3       1       0       10    14 ████▍",
             "WhatsApp    0       0       0        5     5 █▋",
             "Total      15       5       2       45    67",
@@ -195,23 +188,80 @@ import Testing
                                  durationSeconds: 1)
         stale = Dashboard.update(stale, .loadFinished(failure), now: F.now).0
         let lines = Dashboard.view(stale, width: 80, height: 10).lines()
-        #expect(lines[2] == " Stale (data from 12:00): Cannot open demo.sqlite: it is locked.")
+        #expect(lines[2] == " Stale (data from 2026-11-25 12:00:00): Cannot open demo.sqlite: it is locked.")
         #expect(lines[4] == "Website    12       4       2       30    48 ███████████████████████████████████")
+    }
+
+    /// Issue 14 items 2 and 8: a range that failed to load is named in the banner, wrapped, while the header
+    /// keeps naming the numbers on screen; with nothing older, the whole sentence is the body, and no "Stale".
+    @Test func aFailedRangeIsNamedInTheBannerAndAFirstFailureFillsTheBody() {
+        let failure = SourceError(.unavailable, "the server refused the token (401): You are not authorized to access this account")
+        func failed(_ state: DashboardState) -> DashboardState {
+            let result = LoadResult(requestID: state.pendingRequest!, range: state.selection.range,
+                                    outcome: .failure(failure), durationSeconds: 1)
+            return Dashboard.update(state, .loadFinished(result), now: F.now).0
+        }
+        let lines = Dashboard.view(failed(F.press(F.loaded(), .character("2")).0), width: 60, height: 14).lines()
+        #expect(lines[1].hasPrefix("Last 30 days  2026-10-27 – 2026-11-25 UTC"))
+        #expect(Array(lines[2...4]) == [
+            " Could not load Last 7 days (2026-11-19 – 2026-11-25 UTC):",
+            " the server refused the token (401): You are not authorized",
+            " to access this account. Still showing the range above,…",
+        ])
+        #expect(lines[5].hasPrefix("Channel"))
+
+        let first = Dashboard.view(failed(Dashboard.update(F.state(), .started, now: F.now).0), width: 40, height: 14).lines()
+        #expect(!first.joined().contains("Stale"))
+        #expect(Array(first[5...10]) == [
+            "      Could not load Last 30 days",
+            "     (2026-10-27 – 2026-11-25 UTC):",
+            "",
+            "  the server refused the token (401):",
+            " You are not authorized to access this",
+            "                account",
+        ])
+    }
+
+    /// Issue 14 item 16: without a bar to put it over, "rows 1-1 of 3" has a line of its own, even at the
+    /// smallest height (the legend's line is free then).
+    @Test func hiddenRowsAreSaidWithoutABarToo() {
+        #expect(Dashboard.view(F.loaded(), width: 40, height: 8).lines() == [
+            "chanstat  demo data           auto 1 min",
+            "Last 30 days  2026-10-27 – 2026-11-25 U…",
+            "",
+            "Channel  Open Pending Resolved Total",
+            "Website    12       4       30    48",
+            "Total      15       5       45    67",
+            "rows 1-1 of 3",
+            "q quit  ? help  r refresh  1-7 range",
+        ])
+    }
+
+    /// Issue 14 item 16: a help taller than the screen says which lines it shows, and j scrolls it.
+    @Test func aHelpTallerThanTheScreenScrolls() {
+        let open = F.press(F.loaded(), .character("?")).0
+        let top = Dashboard.view(open, width: 60, height: 12).lines()
+        #expect(top.contains { $0.contains("lines 1-9 of \(KeyBinding.help.count), j k scroll") }, "\(top)")
+        let scrolled = F.press(open, .character("j"), .character("j")).0
+        #expect(scrolled.overlay == .help)
+        #expect(Dashboard.view(scrolled, width: 60, height: 12).lines().contains { $0.contains("lines 3-11 of") })
+        #expect(F.press(scrolled, .character("x")).0.overlay == .none)
     }
 
     @Test func theRangeBeingLoadedIsNamedWhileOldDataShows() {
         let state = F.press(F.loaded(), .character("1")).0
         let lines = Dashboard.view(state, width: 80, height: 10).lines()
         #expect(lines[0].hasSuffix("refreshing…"))
-        #expect(lines[1] == "Today  2026-11-25 UTC                          updated 2026-11-25 12:00 in 12 ms")
-        #expect(lines[2] == "Showing 2026-10-27 – 2026-11-25 UTC until the new range loads")
+        // The header names the numbers on screen; the banner, what is on its way (issue 14 item 2).
+        #expect(lines[1] == "Last 30 days  2026-10-27 – 2026-11-25 UTC   updated 2026-11-25 12:00:00 in 12 ms")
+        #expect(lines[2] == "Loading Today (2026-11-25 UTC)… The numbers are still the range above.")
     }
 
     @Test func pausedAndReversedAreVisible() {
         let state = F.press(F.loaded(), .character("p"), .character("S")).0
         let lines = Dashboard.view(state, width: 70, height: 9).lines()
-        #expect(lines[0] == "chanstat  demo data                    auto-refresh paused (p resumes)")
-        #expect(lines[3] == "Channel  Open Pending Snoozed Resolved Total (reversed)       1-2 of 3")
+        #expect(lines[0] == "chanstat  demo data  created in range, status now               paused")
+        #expect(lines[3] == "Channel  Open Pending Snoozed Resolved Total (reversed)  rows 1-2 of 3")
         #expect(lines[4].hasPrefix("WhatsApp"))
     }
 

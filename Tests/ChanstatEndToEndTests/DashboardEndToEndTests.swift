@@ -12,6 +12,11 @@ struct DashboardEndToEndTests {
         screen.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
+    /// The screen's words as one line: a sentence the banner or the body wrapped reads whole again.
+    static func flattened(_ screen: String) -> String {
+        screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
     static func hasRow(_ screen: String, _ row: String) -> Bool {
         lines(screen).contains { $0.hasPrefix(row) }
     }

@@ -10,6 +10,7 @@ enum {
     CT_STARTED = 0,
     CT_NO_TERMINAL_TYPE = 1,   // neither $TERM nor the fallbacks are known to terminfo
     CT_NOT_A_TERMINAL = 2,     // stdin or stdout is not a terminal
+    CT_NO_CURSOR_ADDRESSING = 3, // the type cannot move the cursor (TERM=dumb, Emacs' shell): no screen to draw
 };
 
 /// What ct_wait saw; several may be set.
@@ -37,6 +38,8 @@ enum {
 
 /// Calls setlocale(LC_ALL, "") and says whether the codeset is UTF-8 (otherwise only ASCII is drawn).
 int ct_setup_locale_is_utf8(void);
+/// Whether that setlocale failed: the environment names a locale that is not installed (the C locale is used).
+int ct_locale_was_unavailable(void);
 
 /// Installs SIGINT/SIGTERM/SIGHUP/SIGCONT and crash handlers, and the wake pipe. Call before ct_start,
 /// so that ncurses sees the termination signals already handled and leaves them alone.
@@ -45,7 +48,8 @@ int ct_install_signal_handlers(void);
 /// newterm on stdin/stdout with $TERM, falling back to xterm-256color then vt100; cbreak, no echo,
 /// keypad, ESCDELAY 25 ms, hidden cursor. `term_used` receives the type that worked (static storage).
 int ct_start(const char **term_used);
-/// Gives the terminal back (endwin, delscreen). Safe to call twice, and from the crash path.
+/// Gives the terminal back (endwin, delscreen). A type without an alternate screen (vt100, linux) is
+/// cleared first, so the dashboard is not left on it. Safe to call twice, and from the crash path.
 void ct_stop(void);
 
 /// Colours: start_color + use_default_colors; then pairs of a foreground on the default background.

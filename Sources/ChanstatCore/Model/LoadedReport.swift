@@ -4,7 +4,7 @@
 public struct LoadedReport: Equatable, Sendable {
     public let range: DateRange
     public let report: SourceReport
-    /// The range moved back by its own length (what `[` steps to), when comparing.
+    /// The previous period (what `[` steps to, `LocalCalendar.step`), when comparing.
     public let previousRange: DateRange?
     public let previous: SourceReport?
     /// The range day by day, when asked for and the source could answer it.
@@ -26,24 +26,25 @@ public struct LoadedReport: Equatable, Sendable {
 }
 
 extension ReportSource {
-    /// The report for `range`; when `comparing`, the previous period's too; with `daysIn`, the range day by day in
-    /// that calendar's zone (unless the range is over the source's limit, which `dailyRefusal` then says). All
-    /// are asked concurrently, and a failure of any is the failure of the whole load.
-    public func load(_ range: DateRange, comparing: Bool, daysIn calendar: LocalCalendar? = nil,
+    /// The report for `range`; when `comparing`, the previous period's too (`calendar` says what that is: the
+    /// same rule as the dashboard's `[`); with `days`, the range day by day in `calendar`'s zone (unless the range
+    /// is over the source's limit, which `dailyRefusal` then says). All are asked concurrently, and a failure of
+    /// any is the failure of the whole load.
+    public func load(_ range: DateRange, comparing: Bool, calendar: LocalCalendar, days: Bool = false,
                      progress: @escaping @Sendable (DayProgress) -> Void = { _ in }) async throws -> LoadedReport {
         var previousRange: DateRange?
         if comparing {
             do {
-                previousRange = try range.stepped(by: -1)
+                previousRange = try calendar.step(range, by: -1)
             } catch {
                 throw SourceError(.range, "the previous period of this range is not a valid range: \(error.message)")
             }
         }
         var refusal: String?
-        if let calendar, let limit = dailyLimit {
+        if days, let limit = dailyLimit {
             refusal = limit.refusal(dayCount: LocalDays(range, calendar: calendar).days.count)?.message
         }
-        let dailyCalendar = refusal == nil ? calendar : nil
+        let dailyCalendar = days && refusal == nil ? calendar : nil
         async let now = report(for: range)
         async let before = previousRange.asyncMap { try await report(for: $0) }
         async let daily = dailyCalendar.asyncMap { try await dailyReport(for: range, calendar: $0, progress: progress) }

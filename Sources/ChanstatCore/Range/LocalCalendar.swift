@@ -6,7 +6,7 @@ public struct LocalCalendar: Sendable {
     public let timeZone: TimeZone
     private let calendar: Calendar
 
-    public init(timeZone: TimeZone = .current) {
+    public init(timeZone: TimeZone = LocalCalendar.processTimeZone) {
         self.timeZone = timeZone
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
@@ -60,10 +60,12 @@ public struct LocalCalendar: Sendable {
         civilDate(at: range.until - 1)
     }
 
-    /// A short zone name for headers ("UTC", "CET", "GMT+2").
+    /// Foundation names UTC "GMT" (even its identifier); --utc and TZ=UTC should say what was asked for.
+    var isUTC: Bool { ["UTC", "Etc/UTC", "GMT", "Etc/GMT"].contains(timeZone.identifier) }
+
+    /// A short zone name at one instant ("UTC", "GMT+2"); headers use `zoneName`, which holds for a whole range.
     public func zoneAbbreviation(at instant: Int64) -> String {
-        // Foundation names UTC "GMT" (even its identifier); --utc and TZ=UTC should say what was asked for.
-        if ["UTC", "Etc/UTC", "GMT", "Etc/GMT"].contains(timeZone.identifier) { return "UTC" }
+        if isUTC { return "UTC" }
         return timeZone.abbreviation(for: Date(timeIntervalSince1970: TimeInterval(instant))) ?? timeZone.identifier
     }
 }

@@ -24,8 +24,9 @@ public enum StackedBar {
     }
 
     /// Splits `cells` whole cells between counts in proportion, by largest remainder, so the widths add up
-    /// to exactly `cells`. In a bar of 4 cells or more every nonzero count keeps at least one cell, taken
-    /// from the widest segment.
+    /// to exactly `cells`. The first count (open, in display order: what needs someone) keeps a cell in a bar
+    /// of 2 cells or more, so that a small channel's open conversations are never drawn as another status;
+    /// in a bar of 4 cells or more every nonzero count keeps one. A cell given is taken from the widest segment.
     public static func segmentWidths(_ counts: [Int64], cells: Int) -> [Int] {
         let (counts, total) = scaledToFit(counts)
         guard cells > 0, total > 0 else { return counts.map { _ in 0 } }
@@ -46,6 +47,16 @@ public enum StackedBar {
                 guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 1 else { break }
                 widths[widest] -= 1
                 widths[index] = 1
+            }
+        }
+        // Open's cell in a bar of 2 or 3: from the widest segment, or when all are one cell wide, from the
+        // smallest count drawn (it matters least).
+        if cells >= 2, let open = counts.first, open > 0, widths[0] == 0 {
+            let donors = widths.indices.dropFirst().filter { widths[$0] > 0 }
+            let widest = donors.max { widths[$0] < widths[$1] }
+            if let donor = widest.flatMap({ widths[$0] > 1 ? $0 : nil }) ?? donors.min(by: { counts[$0] < counts[$1] }) {
+                widths[donor] -= 1
+                widths[0] = 1
             }
         }
         return widths

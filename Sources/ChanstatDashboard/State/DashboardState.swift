@@ -8,13 +8,17 @@ public enum Overlay: Equatable, Sendable {
 /// The last good data and where it came from.
 public struct LoadedData: Equatable, Sendable {
     public var loaded: LoadedReport
+    /// What the data is the answer to: the header names this, never a newer selection still loading or one
+    /// that failed to load, so the range named is always the range of the numbers on screen.
+    public var selection: RangeSelection
     /// Built once per load: every frame draws from it.
     public var model: ReportModel
     public var refreshedAt: Int64
     public var durationSeconds: Double
 
-    public init(loaded: LoadedReport, refreshedAt: Int64, durationSeconds: Double) {
+    public init(loaded: LoadedReport, selection: RangeSelection? = nil, refreshedAt: Int64, durationSeconds: Double) {
         self.loaded = loaded
+        self.selection = selection ?? RangeSelection(preset: nil, range: loaded.range)
         model = loaded.model
         self.refreshedAt = refreshedAt
         self.durationSeconds = durationSeconds
@@ -65,6 +69,8 @@ public struct DashboardState: Sendable {
     /// Why the source has no inbox rows (Chatwoot's API), shown when Enter asks for them.
     public let inboxesUnavailable: String?
     public var overlay: Overlay = .none
+    /// The help's first line shown, when it is taller than the screen (`HelpOverlay`).
+    public var helpScroll = 0
     /// A one-line message for a problem that belongs to no field (a step that leaves the valid range).
     public var notice: String?
     public var quitting = false
@@ -80,6 +86,9 @@ public struct DashboardState: Sendable {
     }
 
     public var isLoading: Bool { pendingRequest != nil }
+
+    /// The selection the numbers on screen belong to: the loaded data's, else (before any data) the one asked for.
+    public var shownSelection: RangeSelection { data?.selection ?? selection }
 
     /// The table on screen: the channel list, or the inboxes of one channel.
     public var table: TableState {

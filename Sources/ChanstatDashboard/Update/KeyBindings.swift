@@ -68,7 +68,7 @@ struct KeyBinding: Sendable {
                    help: "Sort by next column / reverse", .nextSort),
         KeyBinding([.character("S")], "S", help: nil, .reverseSort),
         KeyBinding([.character("?")], "?", footer: Footer(keys: "?", word: "help", rank: 2),
-                   help: "Help (any key closes it)", .help),
+                   help: "Help (j k scroll it, other keys close it)", .help),
         KeyBinding([.character("q")], "q, Ctrl-C", footer: Footer(keys: "q", word: "quit", rank: 1), help: "Quit", .quit),
     ]
 

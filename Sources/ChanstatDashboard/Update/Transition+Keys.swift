@@ -6,7 +6,13 @@ extension Transition {
         if key == .interrupt { return quit() }
         switch state.overlay {
         case .help:
-            state.overlay = .none  // any key closes help, and does nothing else
+            // The scroll keys move a help taller than the screen (clamped when drawn); any other key closes
+            // it, and does nothing else.
+            if let lines = HelpOverlay.scrollStep(for: key) {
+                state.helpScroll = max(0, min(state.helpScroll + lines, HelpOverlay.lines(actionWidth: 1).count))
+            } else {
+                state.overlay = .none
+            }
         case .rangeForm(let form):
             handleForm(key, form)
         case .none:
@@ -18,7 +24,7 @@ extension Transition {
         guard let action = KeyBinding.action(for: key) else { return }
         switch action {
         case .quit: quit()
-        case .help: state.overlay = .help
+        case .help: state.overlay = .help; state.helpScroll = 0
         case .refresh: state.notice = nil; startLoad()
         case .customRange:
             state.overlay = .rangeForm(RangeForm(range: state.selection.range, calendar: state.calendar))
@@ -85,11 +91,23 @@ extension Transition {
         }
     }
 
-    /// `[` and `]`: the same length, earlier or later. The result is a custom range.
+    /// `[` and `]`: the previous or next period by `LocalCalendar.step` (compare's rule too), never past today.
+    /// A step onto a preset's range is that preset, named so; any other range is a custom one.
     private mutating func step(by steps: Int64) {
         do {
-            let range = try state.calendar.step(state.selection.range, by: steps)
-            select(RangeSelection(preset: nil, range: range))
+            let current = state.selection.range
+            let endOfToday = state.calendar.startOfDay(state.calendar.today(now: now).adding(days: 1))
+            if steps > 0, current.until >= endOfToday {
+                state.notice = "This range already reaches today: ] does not step into the future."
+                return
+            }
+            let stepped = try state.calendar.step(current, by: steps)
+            let range = steps > 0 ? try state.calendar.endingByToday(stepped, now: now) : stepped
+            // On the 1st, this month so far is also today: a step that starts a month is named as a month.
+            let startsAMonth = state.calendar.civilDate(at: range.since).day == 1
+            let candidates = (startsAMonth ? [RangePreset.thisMonth, .lastMonth] : []) + RangePreset.allCases
+            let preset = candidates.first { $0.range(now: now, calendar: state.calendar) == range }
+            select(RangeSelection(preset: preset, range: range))
         } catch {
             state.notice = error.message
         }

@@ -27,7 +27,7 @@ extension Transition {
         }
         switch result.outcome {
         case .success(let loaded):
-            state.data = LoadedData(loaded: loaded, refreshedAt: nowSeconds, durationSeconds: result.durationSeconds)
+            state.data = LoadedData(loaded: loaded, selection: state.selection, refreshedAt: nowSeconds, durationSeconds: result.durationSeconds)
             state.loadError = nil
             // A selection whose row is gone (nothing counted in the new range) is dropped; the inbox view stays
             // on its channel, which says it has nothing, so a refresh never moves the person elsewhere.

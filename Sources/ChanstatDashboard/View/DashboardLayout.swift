@@ -3,9 +3,9 @@ import ChanstatCore
 /// Where each widget goes on a screen of a given size.
 ///
 ///     row 0-1        header
-///     row 2          stale-data banner or notice (blank otherwise)
-///     rows 3..h-3    table
-///     row h-2        legend
+///     row 2(-4)      stale-data banner, what is loading, or a notice, wrapped (blank otherwise)
+///     rows ..h-3     table
+///     row h-2        legend (or the table's, without a bar)
 ///     row h-1        footer
 public enum DashboardLayout {
     /// Below this the header and a table with a row cannot both be read: the size is asked for instead.
@@ -23,20 +23,28 @@ extension Dashboard {
         }
         let full = Rect(x: 0, y: 0, width: width, height: height)
         HeaderWidget.draw(state, in: full, into: &grid, style: style)
-        drawBanner(state, y: HeaderWidget.height, width: width, into: &grid, style: style)
+        // The banner takes up to 3 lines, as long as the table keeps its titles, a row and the totals.
+        let bannerHeight = drawBanner(state, y: HeaderWidget.height, width: width, maxLines: max(1, min(3, height - 9)),
+                                      into: &grid, style: style)
 
-        let tableArea = Rect(x: 0, y: HeaderWidget.height + 1, width: width, height: height - HeaderWidget.height - 3)
+        let tableTop = HeaderWidget.height + bannerHeight
         if let trend = state.trend {
-            TrendWidget.draw(state, trend, in: tableArea, into: &grid, style: style)
+            // The trend always has its legend: its columns are stacked like the bars.
+            let trendArea = Rect(x: 0, y: tableTop, width: width, height: height - tableTop - 2)
+            TrendWidget.draw(state, trend, in: trendArea, into: &grid, style: style)
             BarWidget.drawLegend(x: 0, y: height - 2, width: width, into: &grid, display: state.display, style: style)
-        } else if let layout = drawTable(state, in: tableArea, into: &grid, style: style), layout.barWidth > 0 {
-            BarWidget.drawLegend(x: 0, y: height - 2, width: width, into: &grid, display: state.display, style: style)
+        } else {
+            // The legend's line is the table's when there is no bar to explain (TableWidget leaves it otherwise).
+            let tableArea = Rect(x: 0, y: tableTop, width: width, height: height - tableTop - 1)
+            if let layout = drawTable(state, in: tableArea, into: &grid, style: style), layout.barWidth > 0 {
+                BarWidget.drawLegend(x: 0, y: height - 2, width: width, into: &grid, display: state.display, style: style)
+            }
         }
         FooterWidget.draw(y: height - 1, x: 0, width: width, into: &grid, style: style)
 
         switch state.overlay {
         case .none: break
-        case .help: HelpOverlay.draw(in: full, into: &grid, glyphs: state.display.glyphs, style: style)
+        case .help: HelpOverlay.draw(in: full, scroll: state.helpScroll, into: &grid, glyphs: state.display.glyphs, style: style)
         case .rangeForm(let form): RangeFormWidget.draw(form, in: full, into: &grid, glyphs: state.display.glyphs, style: style)
         }
         return grid
@@ -47,15 +55,22 @@ extension Dashboard {
                                   style: Styles) -> TableLayout? {
         let glyphs = state.display.glyphs
         guard let data = state.data else {
-            let text = state.loadError == nil ? "Loading\(glyphs.ellipsis)" : "No data: the source could not be read."
-            drawCentered(text, in: area, into: &grid, style: style.muted)
+            if let error = state.loadError {
+                // Nothing older to show: the whole sentence here, wrapped, rather than cut on the banner line.
+                let asked = "Could not load \(state.selection.title) (\(Formatting.rangeText(state.selection.range, calendar: state.calendar, glyphs: glyphs))):"
+                let lines = Formatting.wrap(asked, width: area.width - 2) + [""]
+                    + Formatting.wrap(TerminalSafeText.sanitize(error.message), width: area.width - 2)
+                drawCentered(lines, in: area, into: &grid, style: style.error)
+            } else {
+                drawCentered(["Loading\(glyphs.ellipsis)"], in: area, into: &grid, style: style.muted)
+            }
             return nil
         }
         let rows = state.visibleRows
         guard !rows.isEmpty else {
             let text = state.inboxView == nil ? "No conversations in this range"
                 : "No conversations in this channel's inboxes in this range (Esc: back)"
-            drawCentered(text, in: area, into: &grid, style: style.muted)
+            drawCentered(Formatting.wrap(text, width: area.width), in: area, into: &grid, style: style.muted)
             return nil
         }
         let content = TableWidget.Content(rows: rows, totals: state.visibleTotals,
@@ -64,24 +79,65 @@ extension Dashboard {
         return TableWidget.draw(content, in: area, into: &grid, display: state.display, style: style)
     }
 
-    private static func drawCentered(_ text: String, in area: Rect, into grid: inout CellGrid, style: CellStyle) {
+    /// Lines centred as a block: each line centred, the block in the middle of the area (its top kept when
+    /// it is taller than the area).
+    private static func drawCentered(_ lines: [String], in area: Rect, into grid: inout CellGrid, style: CellStyle) {
         guard area.height > 0, area.width > 0 else { return }
-        let width = min(area.width, DisplayWidth.of(text))
-        grid.write(text, x: area.x + (area.width - width) / 2, y: area.y + area.height / 2, style: style, maxWidth: area.width)
+        let top = area.y + max(0, (area.height - lines.count + 1) / 2)
+        for (index, line) in lines.prefix(area.height).enumerated() {
+            let width = min(area.width, DisplayWidth.of(line))
+            grid.write(line, x: area.x + (area.width - width) / 2, y: top + index, style: style, maxWidth: area.width)
+        }
     }
 
-    /// A failed load keeps the last data on screen and says why here; so does a step out of range.
-    private static func drawBanner(_ state: DashboardState, y: Int, width: Int, into grid: inout CellGrid, style: Styles) {
+    /// What the line(s) under the header say, wrapped to the width, and in which style: why the data on screen
+    /// is stale, or which range failed to load and why (the header names the range of the numbers on screen,
+    /// never the one that failed); which range is loading; a notice (a step out of range). Nil: nothing.
+    static func bannerText(_ state: DashboardState) -> (text: String, kind: BannerKind)? {
         let glyphs = state.display.glyphs
-        if let error = state.loadError {
-            let since = state.data.map { " (data from \(state.calendar.dateTimeString(at: $0.refreshedAt).suffix(5)))" } ?? ""
-            let text = " Stale\(since): \(TerminalSafeText.sanitize(error.message)) "
-            grid.write(text.fitted(toWidth: width, ellipsis: glyphs.ellipsis), x: 0, y: y, style: style.banner)
-        } else if let notice = state.notice {
-            grid.write(notice.fitted(toWidth: width, ellipsis: glyphs.ellipsis), x: 0, y: y, style: style.error)
-        } else if let data = state.data, data.range != state.selection.range {
-            let text = "Showing \(Formatting.rangeText(data.range, calendar: state.calendar, glyphs: glyphs)) until the new range loads"
-            grid.write(text.fitted(toWidth: width, ellipsis: glyphs.ellipsis), x: 0, y: y, style: style.muted)
+        func named(_ selection: RangeSelection) -> String {
+            "\(selection.title) (\(Formatting.rangeText(selection.range, calendar: state.calendar, glyphs: glyphs)))"
         }
+        if let error = state.loadError, let data = state.data {
+            let at = "\(state.calendar.civilDate(at: data.refreshedAt)) \(state.calendar.timeOfDayString(at: data.refreshedAt))"
+            let message = TerminalSafeText.sanitize(error.message)
+            if data.range == state.selection.range {
+                return ("Stale (data from \(at)): \(message)", .stale)
+            }
+            let sentence = message.hasSuffix(".") ? message : message + "."
+            return ("Could not load \(named(state.selection)): \(sentence) Still showing the range above, from \(at).", .stale)
+        }
+        if let notice = state.notice { return (notice, .notice) }
+        if let data = state.data, data.range != state.selection.range {
+            return ("Loading \(named(state.selection))\(glyphs.ellipsis) The numbers are still the range above.", .loading)
+        }
+        return nil
+    }
+
+    enum BannerKind { case stale, notice, loading }
+
+    /// Draws the banner; returns the lines it takes (at least 1, the blank line when there is nothing to say).
+    private static func drawBanner(_ state: DashboardState, y: Int, width: Int, maxLines: Int,
+                                   into grid: inout CellGrid, style: Styles) -> Int {
+        guard let (text, kind) = bannerText(state) else { return 1 }
+        let lineStyle: CellStyle = switch kind {
+        case .stale: style.banner
+        case .notice: style.error
+        case .loading: style.muted
+        }
+        var lines = Formatting.wrap(text, width: max(1, kind == .stale ? width - 2 : width))
+        if lines.count > maxLines {
+            lines = Array(lines.prefix(maxLines))
+            // The rest does not fit: the last line says so with an ellipsis.
+            let ellipsis = state.display.glyphs.ellipsis
+            lines[maxLines - 1] = lines[maxLines - 1].fitted(toWidth: width - (kind == .stale ? 3 : 1), ellipsis: ellipsis)
+                + String(ellipsis)
+        }
+        // The stale banner is drawn reverse: a space each side keeps its words off the block's edges.
+        let pad = kind == .stale ? " " : ""
+        for (index, line) in lines.enumerated() {
+            grid.write(pad + line + pad, x: 0, y: y + index, style: lineStyle, maxWidth: width)
+        }
+        return lines.count
     }
 }

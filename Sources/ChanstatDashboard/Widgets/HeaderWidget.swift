@@ -2,24 +2,36 @@ import ChanstatCore
 
 /// The top two lines: what is shown (source, range) on the left, how fresh it is on the right.
 ///
-///     chanstat  demo data                      auto-refresh every 1 min
-///     Last 30 days  2026-10-27 – 2026-11-25 UTC  updated 2026-11-25 11:42 in 12 ms
+///     chanstat  demo data  conversations created in the range, by status now     auto-refresh every 1 min
+///     Last 30 days  2026-10-27 – 2026-11-25 UTC               updated 2026-11-25 11:42:07 in 12 ms
+///
+/// The range named is the one of the numbers on screen (`shownSelection`): a range being loaded, or one that
+/// failed to load, is said in the banner under the header instead.
 enum HeaderWidget {
     static let height = 2
+    /// What the counts are: a manager reads "Resolved 937" as resolved in the period unless told otherwise.
+    /// The short form, where the long one would not fit beside the shortest refresh text.
+    static let meanings = ["conversations created in the range, by status now", "created in range, status now"]
 
     static func draw(_ state: DashboardState, in area: Rect, into grid: inout CellGrid, style: Styles) {
         let glyphs = state.display.glyphs
         let place = state.inboxView.map { "  \(glyphs.asciiOnly ? ">" : "›") \(ChannelLabel.label(for: $0.channelType)) inboxes" } ?? ""
-        drawLine(left: [("chanstat  ", style.title), (state.sourceName, .plain), (place, style.title)],
-                 right: refreshTexts(state).map { ($0, refreshStyle(state, style)) }, leftKeeps: area.width * 3 / 5,
+        let title = "chanstat  " + state.sourceName + place
+        let room = area.width - 2 - (refreshTexts(state).map(DisplayWidth.of).min() ?? 0)
+        // The long form, else the short one, else none: cut, it would say nothing.
+        let meaning = meanings.map { "  " + $0 }.first { DisplayWidth.of(title + $0) <= room } ?? ""
+        drawLine(left: [("chanstat  ", style.title), (state.sourceName, .plain), (place, style.title), (meaning, style.muted)],
+                 right: refreshTexts(state).map { ($0, refreshStyle(state, style)) },
+                 leftKeeps: max(area.width * 3 / 5, min(room, DisplayWidth.of(title + meaning))),
                  y: area.y, area: area, into: &grid, glyphs: glyphs)
-        var range = Formatting.rangeText(state.selection.range, calendar: state.calendar, glyphs: glyphs)
+        let shown = state.shownSelection
+        var range = Formatting.rangeText(shown.range, calendar: state.calendar, glyphs: glyphs)
         if let previous = state.data?.loaded.previousRange, state.comparing {
             range += "  vs " + Formatting.rangeText(previous, calendar: state.calendar, glyphs: glyphs)
         } else if state.comparing {
             range += "  vs the previous period"
         }
-        drawLine(left: [(state.selection.title + "  ", style.title), (range, .plain)],
+        drawLine(left: [(shown.title + "  ", style.title), (range, .plain)],
                  right: updatedTexts(state).map { ($0, style.muted) }, leftKeeps: Int.max,
                  y: area.y + 1, area: area, into: &grid, glyphs: glyphs)
     }
@@ -41,11 +53,13 @@ enum HeaderWidget {
         state.isLoading || state.refresh.paused ? style.warning : style.muted
     }
 
-    /// When the data on screen was fetched and how long that took, long form first.
+    /// When the data on screen was fetched and how long that took, long form first. To the second, so that
+    /// `r` visibly changes it.
     static func updatedTexts(_ state: DashboardState) -> [String] {
         guard let data = state.data else { return [] }
-        let at = state.calendar.dateTimeString(at: data.refreshedAt)
-        return ["updated \(at) in \(Formatting.duration(data.durationSeconds))", "at \(at.suffix(5))"]
+        let time = state.calendar.timeOfDayString(at: data.refreshedAt)
+        let at = "\(state.calendar.civilDate(at: data.refreshedAt)) \(time)"
+        return ["updated \(at) in \(Formatting.duration(data.durationSeconds))", "updated \(at)", "at \(time)"]
     }
 
     /// The right part is the first of its forms that leaves the left `leftKeeps` columns, or all it needs

@@ -1,8 +1,9 @@
 import ChanstatCore
 
 /// Which columns the table shows at a width, and how wide each is. Under pressure the bar shrinks first, then
-/// the label; comparing, the statuses' change columns go next (the total's change and percent stay); then
-/// status columns go, least important first. The label and the total always stay.
+/// the label; comparing, the statuses' change columns go next (the total's change and percent stay); then the
+/// bar goes, since the counts say what it draws; then status columns go, least important first. The label and
+/// the total always stay.
 public struct TableLayout: Equatable, Sendable {
     public struct Number: Equatable, Sendable {
         public let column: ReportColumn
@@ -46,7 +47,7 @@ public struct TableLayout: Equatable, Sendable {
     /// Nil when not even the label and the total fit.
     public static func fit(width: Int, needs: Needs) -> TableLayout? {
         let preferredLabel = min(maximumLabelWidth, max(minimumLabelWidth, needs.label))
-        // Each level gives up a little more; the bar is tried at each, and given up only at the last.
+        // Each level gives up a little more: with the bar while every count column is there, then without it.
         var levels: [(shown: [ReportColumn], statusChanges: Bool)] = []
         var shown = ReportColumn.numbers
         if needs.change != nil { levels.append((shown, true)) }
@@ -55,21 +56,20 @@ public struct TableLayout: Equatable, Sendable {
             shown.removeAll { $0 == column }
             levels.append((shown, false))
         }
-        for (index, level) in levels.enumerated() {
-            for withBar in [true, false] where withBar || index == levels.count - 1 {
-                let numbers = level.shown.map { column in
-                    Number(column: column, width: needs.number(column),
-                           changeWidth: (column == .total || level.statusChanges) ? needs.change?(column) ?? 0 : 0)
-                }
-                let percent = needs.change == nil ? 0 : needs.percent
-                let fixed = numbers.reduce(0) { $0 + 1 + $1.width + ($1.changeWidth > 0 ? 1 + $1.changeWidth : 0) }
-                    + (percent > 0 ? 1 + percent : 0) + (withBar ? 1 + minimumBarWidth : 0)
-                let extra = width - fixed - minimumLabelWidth
-                guard extra >= 0 else { continue }
-                let label = min(preferredLabel, minimumLabelWidth + extra)
-                let bar = withBar ? min(maximumBarWidth, minimumBarWidth + extra - (label - minimumLabelWidth)) : 0
-                return TableLayout(labelWidth: label, numbers: numbers, percentWidth: percent, barWidth: bar)
+        let allColumns = levels.filter { $0.shown == ReportColumn.numbers }.map { (level: $0, withBar: true) }
+        for (level, withBar) in allColumns + levels.map({ (level: $0, withBar: false) }) {
+            let numbers = level.shown.map { column in
+                Number(column: column, width: needs.number(column),
+                       changeWidth: (column == .total || level.statusChanges) ? needs.change?(column) ?? 0 : 0)
             }
+            let percent = needs.change == nil ? 0 : needs.percent
+            let fixed = numbers.reduce(0) { $0 + 1 + $1.width + ($1.changeWidth > 0 ? 1 + $1.changeWidth : 0) }
+                + (percent > 0 ? 1 + percent : 0) + (withBar ? 1 + minimumBarWidth : 0)
+            let extra = width - fixed - minimumLabelWidth
+            guard extra >= 0 else { continue }
+            let label = min(preferredLabel, minimumLabelWidth + extra)
+            let bar = withBar ? min(maximumBarWidth, minimumBarWidth + extra - (label - minimumLabelWidth)) : 0
+            return TableLayout(labelWidth: label, numbers: numbers, percentWidth: percent, barWidth: bar)
         }
         return nil
     }

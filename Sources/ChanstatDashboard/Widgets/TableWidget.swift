@@ -35,11 +35,19 @@ enum TableWidget {
             } : nil,
             percent: max(1, countRows.map { ($0.change(.total)?.relativeText ?? "").count }.max() ?? 0))
         guard let layout = TableLayout.fit(width: area.width, needs: needs) else { return nil }
+        // With a bar, the area's last line is left to its legend.
+        let area = layout.barWidth > 0 ? Rect(x: area.x, y: area.y, width: area.width, height: area.height - 1) : area
 
         drawTitles(layout, labelTitle: labelTitle, sort: content.table.sort, y: area.y, x: area.x, into: &grid,
                    style: style, glyphs: glyphs)
-        // Rows between the titles and the totals; scrolled so that the selected row is on screen.
-        let visible = max(0, area.height - 2)
+        // Rows between the titles and the totals; scrolled so that the selected row is on screen. When some are
+        // hidden, "rows 1-7 of 13" says which are shown, at any width: over the bar on the titles' line where it
+        // fits, else on a line of its own under the totals.
+        let hidesRows = rows.count > max(0, area.height - 2)
+        let widest = DisplayWidth.of("rows \(rows.count)-\(rows.count) of \(rows.count)")
+        let positionOnTitles = layout.barWidth >= widest
+        let positionLine = hidesRows && !positionOnTitles && area.height >= 4
+        let visible = max(0, area.height - (positionLine ? 3 : 2))
         let selectedIndex = rows.firstIndex { $0.key == content.table.selected }
         let first = max(0, min((selectedIndex ?? 0) - visible + 1, rows.count - visible))
         let largest = rows.map(\.counts.total).max() ?? 0
@@ -51,12 +59,11 @@ enum TableWidget {
                 grid.restyle(x: area.x, y: y, count: layout.totalWidth) { $0.reverse = true }
             }
         }
-        if rows.count > visible, layout.barWidth > 0 {  // say that rows are hidden, where there is room
-            let position = "\(first + 1)-\(first + visible) of \(rows.count)"
+        if positionOnTitles && hidesRows || positionLine {
+            let position = "rows \(first + 1)-\(first + visible) of \(rows.count)"
             let width = DisplayWidth.of(position)
-            if width <= layout.barWidth {
-                grid.write(position, x: area.x + layout.totalWidth - width, y: area.y, style: style.muted)
-            }
+            let (x, y) = positionOnTitles ? (area.x + layout.totalWidth - width, area.y) : (area.x, area.y + 2 + visible)
+            grid.write(position, x: x, y: y, style: style.muted, maxWidth: area.width)
         }
         if area.height >= 2 {
             let y = area.y + 1 + min(visible, rows.count)
@@ -154,7 +161,9 @@ enum BarWidget {
                      into grid: inout CellGrid, display: DisplayOptions, style: Styles) {
         let glyphs = display.glyphs
         var column = x
-        for segment in StackedBar.segments(for: counts, largest: largest, cells: cells, eighthPrecision: glyphs.hasEighths) {
+        // Without colour a partial cell (▌) would look like Open's fill (█): monochrome bars end on whole cells.
+        let eighths = glyphs.hasEighths && display.colored
+        for segment in StackedBar.segments(for: counts, largest: largest, cells: cells, eighthPrecision: eighths) {
             let segmentStyle = style.color(SemanticColor(segment.status))
             grid.fill(glyphs.fill(for: segment.status, colored: display.colored), x: column, y: y,
                       count: segment.cells, style: segmentStyle)

@@ -18,7 +18,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Output format: table, json (the API's exact payload) or csv.")
     var format: Format = .table
 
-    @Flag(help: "Compare with the previous period (the range moved back by its own length): each count's change, and the total's in percent.")
+    @Flag(help: "Compare with the previous period (what the dashboard's [ steps to: the calendar month before a month range, else the range moved back by its own length): each count's change, and the total's in percent.")
     var compare = false
 
     @Option(name: .customLong("by"), help: "One row per channel type (the default), per inbox (SQLite and PostgreSQL sources) or per day of the range (in its time zone; at most 31 days over --url).")
@@ -52,7 +52,7 @@ struct ReportCommand: AsyncParsableCommand {
         }
         let loaded: LoadedReport
         do {
-            loaded = try await reportSource.load(dateRange, comparing: compare)
+            loaded = try await reportSource.load(dateRange, comparing: compare, calendar: settings.calendar)
             await reportSource.close()
         } catch {
             await reportSource.close()
