@@ -34,7 +34,15 @@ public enum ReportServer {
             server: .http1(configuration: .init(idleTimeout: idle)),
             configuration: .init(address: .hostname(host, port: port), serverName: "chanstat"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
-            logger: logger)
+            logger: frameworkLogger(logger))
+    }
+
+    /// The framework's own logger: its "Server started and listening" line (info) would repeat the listening
+    /// line `serve` prints on stdout, so it says only notices and worse; the request lines keep `logger`.
+    static func frameworkLogger(_ logger: Logger) -> Logger {
+        var quieter = logger
+        if quieter.logLevel < .notice { quieter.logLevel = .notice }
+        return quieter
     }
 
     /// Runs until SIGTERM or SIGINT, then lets requests in flight finish. Cancelling the calling task

@@ -15,6 +15,7 @@ struct Chanstat: AsyncParsableCommand {
     static func main() async {
         let status: Int32
         do {
+            try HelpTopic.check(Array(CommandLine.arguments.dropFirst()), root: Chanstat.self)
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()

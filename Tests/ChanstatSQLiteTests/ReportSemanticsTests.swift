@@ -24,7 +24,6 @@ import Testing
         let (scratch, source) = try open(variant)
         _ = scratch
         #expect(source.layout.hasRecommendedIndex == variant.index)
-        #expect(source.layout.timestampForm == (variant.timestamps == .unix ? .unixSeconds : .utcText))
         #expect(try await json(source, Week.since, Week.until) == Week.accountOneJSON)
     }
 
