@@ -5,17 +5,6 @@ import Testing
 
 /// Issue 14, "The first hour": what a new user hits on the command line, through the real binary.
 @Suite(.serialized) struct FirstHourCommandTests {
-    /// A scratch directory, removed at the end.
-    final class Scratch {
-        let directory: URL
-        init() throws {
-            directory = FileManager.default.temporaryDirectory.appendingPathComponent("chanstat-first-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        }
-        func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
-        deinit { try? FileManager.default.removeItem(at: directory) }
-    }
-
     /// A sample file of one account (10 days to 2026-01-10, Unix seconds, with the recommended index).
     func sample(_ scratch: Scratch, _ name: String = "s.sqlite", extra: [String] = []) throws -> String {
         let path = scratch.path(name)
@@ -91,7 +80,7 @@ import Testing
         kill(process.processIdentifier, signalNumber)
         process.waitUntilExit()
         #expect(process.terminationStatus == 128 + signalNumber)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.directory.path) == [])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == [])
     }
 
     // MARK: item 7
@@ -104,7 +93,7 @@ import Testing
         let queue = try DatabaseQueue(path: path)
         _ = try queue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
         try queue.close()
-        chmod(scratch.directory.path, 0o755)
+        chmod(scratch.url.path, 0o755)
         chmod(path, 0o644)
         let run = try ChildProcess.run(URL(fileURLWithPath: "/usr/sbin/runuser"),
                                        ["-u", "nobody", "--", ChanstatBinary.path, "report", "--db", path,
@@ -192,9 +181,9 @@ import Testing
         let run = try ChanstatBinary.run(["sample", "--out", scratch.path("one.sqlite"), "--conversations", "10",
                                           "--accounts", "1", "--days", "1", "--end", "2026-01-10"])
         #expect(run.stdout.hasPrefix("Wrote \(scratch.path("one.sqlite")): 10 conversations, 1 account, 1 day to 2026-01-10 ("))
-        let directory = try ChanstatBinary.run(["sample", "--out", scratch.directory.path, "--force"])
+        let directory = try ChanstatBinary.run(["sample", "--out", scratch.url.path, "--force"])
         #expect(directory.status == 1)
-        #expect(directory.stderr == "chanstat: \(scratch.directory.path) is a directory: give --out the name of the "
+        #expect(directory.stderr == "chanstat: \(scratch.url.path) is a directory: give --out the name of the "
                 + "file to write, e.g. \(scratch.path("sample.sqlite"))\n")
     }
 

@@ -3,6 +3,7 @@ import ChanstatCore
 import Foundation
 import GRDB
 import Testing
+import ChanstatTestSupport
 
 /// The indexed query must be a handful of narrow index ranges: EXPLAIN QUERY PLAN says so.
 @Suite struct QueryPlanTests {

@@ -3,6 +3,7 @@ import ChanstatCore
 import Foundation
 import GRDB
 import Testing
+import ChanstatTestSupport
 
 /// README "Data sources": the file is opened read-only and never changes.
 @Suite struct ReadOnlyTests {

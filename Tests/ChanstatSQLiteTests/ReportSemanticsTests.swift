@@ -3,6 +3,7 @@ import ChanstatCore
 import Foundation
 import GRDB
 import Testing
+import ChanstatTestSupport
 
 /// docs/report.md's rules on real files, each rule on all four shapes: Unix or text timestamps, with or without the index.
 @Suite struct ReportSemanticsTests {
