@@ -11,9 +11,11 @@ enum HelpTopic {
             if name.hasPrefix("-") { continue }
             let names = subcommands.map { $0._commandName }
             guard let index = names.firstIndex(of: name) else {
-                let message = names.isEmpty
+                // Hidden commands (man-sections, for scripts/generate-docs) are not offered.
+                let shown = subcommands.filter { $0.configuration.shouldDisplay }.map { $0._commandName }
+                let message = shown.isEmpty
                     ? "help: \(parent) has no command \"\(name)\""
-                    : "help: there is no command \"\(name)\"; the commands are " + names.joined(separator: ", ")
+                    : "help: there is no command \"\(name)\"; the commands are " + shown.joined(separator: ", ")
                 throw ValidationError(message)
             }
             parent = name
