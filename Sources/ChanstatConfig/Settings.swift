@@ -26,8 +26,8 @@ public struct CommandLineSettings: Equatable, Sendable {
 
 /// Which source to read, after precedence.
 public enum SourceSetting: Equatable, Sendable {
-    /// Nothing named a source: the built-in demo data.
-    case demo
+    /// Nothing named a source: the built-in demo data, on `--account` (it has two accounts; 1 unless told).
+    case demo(account: Int64?)
     case file(path: String, account: Int64?)
     /// Chatwoot's PostgreSQL database, by libpq URL (docs/postgres.md).
     case postgres(url: String, account: Int64?)

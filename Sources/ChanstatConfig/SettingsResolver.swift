@@ -71,7 +71,7 @@ public enum SettingsResolver {
             guard flags.url == nil, flags.db == nil else {
                 throw SettingsError(message: "--demo reads the built-in demo data: use it without --db or --url")
             }
-            source = .demo
+            source = .demo(account: flags.account)
         } else if let url = flags.url {
             guard let account = flags.account else { throw SettingsError(message: "--url needs --account ID") }
             source = .server(url: url, account: account, tokenFile: flags.tokenFile, insecureHTTP: flags.insecureHTTP,
@@ -92,7 +92,7 @@ public enum SettingsResolver {
         } else if let db = profile.db {
             source = database(db, account: flags.account ?? profile.account, environment: environment, expandHome: true)
         } else {
-            source = .demo
+            source = .demo(account: flags.account)
         }
         if case .server = source {} else if flags.tokenFile != nil || flags.insecureHTTP || flags.caFile != nil {
             throw SettingsError(message: "--token-file, --ca-file and --insecure-http go with --url (or a profile's url)")

@@ -8,12 +8,13 @@ public struct APIToken: Sendable, Equatable, CustomStringConvertible {
 
     let value: String
 
-    public init(_ value: String) throws(SourceError) {
+    /// `origin` says where the token came from, for the sentence when it is unusable.
+    public init(_ value: String, origin: String = "the access token") throws(SourceError) {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw SourceError(.refused, "the access token is empty") }
+        guard !trimmed.isEmpty else { throw SourceError(.refused, "\(origin) is empty") }
         // A header value cannot hold line breaks or control characters; refuse rather than send half a token.
         guard trimmed.unicodeScalars.allSatisfy({ $0.value >= 0x21 && $0.value < 0x7F }) else {
-            throw SourceError(.refused, "the access token has spaces or characters that cannot be sent in a header")
+            throw SourceError(.refused, "\(origin) has spaces or characters that cannot be sent in a header")
         }
         self.value = trimmed
     }
@@ -23,7 +24,9 @@ public struct APIToken: Sendable, Equatable, CustomStringConvertible {
     /// `--token-file` when given, else the environment; an error that says where to put it otherwise.
     public static func load(tokenFile: String?, environment: [String: String]) throws(SourceError) -> APIToken {
         if let tokenFile { return try read(file: tokenFile) }
-        if let value = environment[environmentVariable] { return try APIToken(value) }
+        if let value = environment[environmentVariable] {
+            return try APIToken(value, origin: "the access token in $\(environmentVariable)")
+        }
         throw SourceError(.refused, "no access token: set $\(environmentVariable) or use --token-file FILE "
                           + "(a file only you can read)")
     }
@@ -47,6 +50,6 @@ public struct APIToken: Sendable, Equatable, CustomStringConvertible {
               let text = String(data: data, encoding: .utf8) else {
             throw SourceError(.refused, "cannot read the token file \(shown): it must hold the token as one line of text")
         }
-        return try APIToken(text)
+        return try APIToken(text, origin: "the token file \(shown)")
     }
 }

@@ -34,21 +34,30 @@ public final class ChatwootAPISource: ReportSource {
     /// For an http `--url`: the client settings after a same-host redirect to https, whose proxy is the https
     /// one (`HTTPS_PROXY`), as if the person had given the https address. nil for an https `--url`.
     let upgradedConfiguration: HTTPClient.Configuration?
+    /// The proxies of the two (named in a failure to reach them).
+    let proxy: ProxyEnvironment.Setting?
+    let upgradedProxy: ProxyEnvironment.Setting?
 
     /// `trust`: the certificate authorities for https (`CertificateTrust(caFile:environment:)` reads
-    /// `--ca-file` and `$SSL_CERT_FILE`); the system's alone by default.
+    /// `--ca-file` and `$SSL_CERT_FILE`); the system's alone by default. Throws for a proxy variable that is not
+    /// a proxy address.
     public init(endpoint: ChatwootEndpoint, accountID: Int64, token: APIToken, limits: Limits = Limits(),
-                environment: [String: String] = ProcessInfo.processInfo.environment, trust: CertificateTrust = .system) {
+                environment: [String: String] = ProcessInfo.processInfo.environment,
+                trust: CertificateTrust = .system) throws(SourceError) {
         self.endpoint = endpoint
         self.accountID = accountID
         self.token = token
         self.limits = limits
         self.trust = trust
-        displayName = "\(endpoint.label), account \(accountID)"
-        configuration = Self.configuration(proxy: ProxyEnvironment.proxy(for: endpoint, environment: environment),
-                                           limits: limits, trust: trust)
-        upgradedConfiguration = endpoint.upgradedToHTTPS.map {
-            Self.configuration(proxy: ProxyEnvironment.proxy(for: $0, environment: environment), limits: limits, trust: trust)
+        displayName = "\(endpoint.address), account \(accountID)"
+        proxy = try ProxyEnvironment.proxy(for: endpoint, environment: environment)
+        configuration = Self.configuration(proxy: proxy?.proxy, limits: limits, trust: trust)
+        if let upgraded = endpoint.upgradedToHTTPS {
+            upgradedProxy = try ProxyEnvironment.proxy(for: upgraded, environment: environment)
+            upgradedConfiguration = Self.configuration(proxy: upgradedProxy?.proxy, limits: limits, trust: trust)
+        } else {
+            upgradedProxy = nil
+            upgradedConfiguration = nil
         }
     }
 
@@ -116,7 +125,7 @@ public final class ChatwootAPISource: ReportSource {
                 }
             }
         } catch let error as HTTPClientError where error == .deadlineExceeded {
-            throw TransportFailure(error, endpoint: endpoint, limits: limits, trust: trust).error
+            throw TransportFailure(error, endpoint: endpoint, proxy: proxy, limits: limits, trust: trust).error
         }
     }
 
@@ -134,7 +143,9 @@ public final class ChatwootAPISource: ReportSource {
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
-                let failure = TransportFailure(error, endpoint: hop, limits: limits, trust: trust)
+                // An http --url upgraded to https on the way went through the https proxy (see `send`).
+                let hopProxy = upgradedConfiguration != nil && url.lowercased().hasPrefix("https:") ? upgradedProxy : proxy
+                let failure = TransportFailure(error, endpoint: hop, proxy: hopProxy, limits: limits, trust: trust)
                 return .failed(failure.error, retryable: failure.retryable)
             }
             do {

@@ -36,14 +36,21 @@ struct ChatwootAnswer {
             throw SourceError(.refused, "\(server) did not accept the access token\(quoted): check "
                               + "$\(APIToken.environmentVariable) or the --token-file")
         case 404:
-            // A JSON refusal naming a missing resource is Chatwoot's "no such account"; anything else
-            // (an HTML page, a routing error) means this path does not exist on that server.
-            if let message, message.localizedCaseInsensitiveContains("could not be found")
-                || message.localizedCaseInsensitiveContains("account") {
+            // Chatwoot's "no such account" is a JSON refusal saying "Resource could not be found" (serve says it
+            // too, as its description); anything else (an HTML page, a routing error such as serve's "There is
+            // nothing at /chatwoot/api/…", which names an account only as part of the path) means nothing answers
+            // at this path: a wrong path prefix in --url, or a Chatwoot older than 4.10.
+            if Self.saysResourceNotFound(body) {
                 throw SourceError(.refused, "\(server) has no account \(accountID)\(quoted): check --account")
             }
-            throw SourceError(.refused, "\(server) has no channel summary report: it is probably older than "
-                              + "Chatwoot 4.10, or --url is not the Chatwoot address")
+            let path = TerminalSafeText.sanitize(endpoint.basePath + "/api/v2/accounts/\(accountID)/summary_reports/channel",
+                                                 maxCharacters: 160)
+            if !endpoint.basePath.isEmpty {
+                throw SourceError(.refused, "nothing answers at \(path) on \(server) (HTTP 404): check the path "
+                                  + "\(TerminalSafeText.sanitize(endpoint.basePath, maxCharacters: 80)) in --url")
+            }
+            throw SourceError(.refused, "nothing answers at \(path) on \(server) (HTTP 404): it is probably older "
+                              + "than Chatwoot 4.10, or --url is not the Chatwoot address")
         case 300..<400:
             // The redirects that can be followed never get here (SameHostRedirect); these are the others
             // (300 Multiple Choices, 304, 305 Use Proxy).
@@ -90,6 +97,13 @@ struct ChatwootAnswer {
         if text == nil { text = object["description"] as? String }
         guard let text, !text.isEmpty else { return nil }
         return TerminalSafeText.sanitize(text, maxCharacters: 150)
+    }
+
+    /// Chatwoot's 404 for a missing record, in any of the fields `serverMessage` reads.
+    static func saysResourceNotFound(_ body: Data) -> Bool {
+        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return false }
+        let texts = [object["error"], object["message"], object["description"]].compactMap { $0 as? String }
+        return texts.contains { $0.localizedCaseInsensitiveContains("could not be found") }
     }
 
     static func looksLikeHTML(contentType: String?, body: Data) -> Bool {

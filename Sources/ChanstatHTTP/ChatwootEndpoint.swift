@@ -3,7 +3,8 @@ import Foundation
 
 /// The `--url` of a Chatwoot server, checked before anything is sent: http or https, a host, no user
 /// or password in it (the token has its own channels), and plain http only to this machine unless
-/// `--insecure-http` says so, because the token would cross the network in clear text.
+/// `--insecure-http` says so, because the token would cross the network in clear text. Each of these is the
+/// person's own words, so bad usage (exit 2), not a failing source.
 public struct ChatwootEndpoint: Sendable, Equatable {
     public let scheme: String
     public let host: String
@@ -16,14 +17,14 @@ public struct ChatwootEndpoint: Sendable, Equatable {
         guard let components = URLComponents(string: text.trimmingCharacters(in: .whitespaces)),
               let scheme = components.scheme?.lowercased(), ["http", "https"].contains(scheme),
               let host = components.host, !host.isEmpty else {
-            throw SourceError(.refused, "--url \(shown) is not an http:// or https:// address")
+            throw SourceError(.usage, "--url \(shown) is not an http:// or https:// address")
         }
         guard components.user == nil, components.password == nil else {
-            throw SourceError(.refused, "--url must not contain a user or password: "
+            throw SourceError(.usage, "--url must not contain a user or password: "
                               + "give the token in $CHATWOOT_API_TOKEN or --token-file")
         }
         guard components.query == nil, components.fragment == nil else {
-            throw SourceError(.refused, "--url \(shown) has a query or fragment: give only the server's base address")
+            throw SourceError(.usage, "--url \(shown) has a query or fragment: give only the server's base address")
         }
         self.scheme = scheme
         self.host = host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : host
@@ -32,7 +33,7 @@ public struct ChatwootEndpoint: Sendable, Equatable {
         while path.hasSuffix("/") { path.removeLast() }
         self.basePath = path
         if scheme == "http", !insecureHTTP, !isLoopback {
-            throw SourceError(.refused, "--url \(shown) is plain http to another machine, which would send the token "
+            throw SourceError(.usage, "--url \(shown) is plain http to another machine, which would send the token "
                               + "unencrypted: use https://, or --insecure-http if you accept that")
         }
     }
@@ -65,6 +66,12 @@ public struct ChatwootEndpoint: Sendable, Equatable {
     public var label: String {
         let bracketed = host.contains(":") ? "[\(host)]" : host
         return "\(scheme)://\(TerminalSafeText.sanitize(bracketed, maxCharacters: 80))" + (port.map { ":\($0)" } ?? "")
+    }
+
+    /// The label with the base path: what the source is called, so that a `--url` behind a path prefix is shown
+    /// as it was given (the prefix is the person's own, and is where a wrong one shows).
+    public var address: String {
+        label + TerminalSafeText.sanitize(basePath, maxCharacters: 80)
     }
 
     /// Chatwoot's path (docs/http.md).

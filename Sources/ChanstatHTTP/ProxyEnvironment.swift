@@ -1,14 +1,34 @@
 import AsyncHTTPClient
+import ChanstatCore
 import Foundation
 
 /// `HTTPS_PROXY` / `HTTP_PROXY` and `NO_PROXY`, read the way curl reads them (lower case wins, as it does
 /// there). AsyncHTTPClient does not read the environment itself. This machine is never proxied.
 enum ProxyEnvironment {
-    static func proxy(for endpoint: ChatwootEndpoint, environment: [String: String]) -> HTTPClient.Configuration.Proxy? {
+    /// The proxy chosen, and where it came from, so that a failure on the way names the proxy, not the server.
+    struct Setting: Sendable {
+        let proxy: HTTPClient.Configuration.Proxy
+        /// The variable it was read from, e.g. `HTTPS_PROXY` (as spelled in the environment).
+        let variable: String
+        /// Scheme, host and port, never the user or password it may carry.
+        let label: String
+
+        /// "the proxy http://proxy.internal:3128 (from $HTTPS_PROXY)"
+        var named: String { "the proxy \(label) (from $\(variable))" }
+    }
+
+    /// A value that is not a proxy address is refused with a sentence (bad usage): ignoring it would send the
+    /// request straight out, which on a network that needs the proxy fails somewhere else, blamed on the server.
+    static func proxy(for endpoint: ChatwootEndpoint, environment: [String: String]) throws(SourceError) -> Setting? {
         guard !endpoint.isLoopback, !bypasses(host: endpoint.host, environment: environment) else { return nil }
         let names = endpoint.scheme == "https" ? ["https_proxy", "HTTPS_PROXY"] : ["http_proxy", "HTTP_PROXY"]
-        guard let text = names.lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty }) else { return nil }
-        return parse(text)
+        guard let variable = names.first(where: { !(environment[$0] ?? "").isEmpty }),
+              let text = environment[variable] else { return nil }
+        guard let parsed = parse(text) else {
+            throw SourceError(.usage, "$\(variable) \"\(TerminalSafeText.sanitize(text, maxCharacters: 60))\" is not a "
+                              + "proxy address: give it as http://HOST:PORT (or socks5://HOST:PORT), or unset it")
+        }
+        return Setting(proxy: parsed.proxy, variable: variable, label: parsed.label)
     }
 
     /// `NO_PROXY`: `*`, or host names and domain suffixes separated by commas (`.example.com` and
@@ -29,21 +49,25 @@ enum ProxyEnvironment {
         return false
     }
 
-    /// `http://[user:password@]host[:port]` or bare `host:port`; an unusable value means no proxy.
-    static func parse(_ text: String) -> HTTPClient.Configuration.Proxy? {
+    /// `http://[user:password@]host[:port]` or bare `host:port`; nil for a value that is not one.
+    static func parse(_ text: String) -> (proxy: HTTPClient.Configuration.Proxy, label: String)? {
         let withScheme = text.contains("://") ? text : "http://" + text
-        guard let components = URLComponents(string: withScheme), let host = components.host, !host.isEmpty else {
+        guard let components = URLComponents(string: withScheme.trimmingCharacters(in: .whitespaces)),
+              let host = components.host, !host.isEmpty, let scheme = components.scheme?.lowercased() else {
             return nil
         }
-        switch components.scheme?.lowercased() {
+        let label = { (port: Int) in "\(scheme)://\(TerminalSafeText.sanitize(host, maxCharacters: 80)):\(port)" }
+        switch scheme {
         case "socks5", "socks5h":
-            return .socksServer(host: host, port: components.port ?? 1080)
+            let port = components.port ?? 1080
+            return (.socksServer(host: host, port: port), label(port))
         case "http", "https":
             let authorization = components.user.map {
                 HTTPClient.Authorization.basic(username: $0.removingPercentEncoding ?? $0,
                                                password: (components.password ?? "").removingPercentEncoding ?? "")
             }
-            return .server(host: host, port: components.port ?? 80, authorization: authorization)
+            let port = components.port ?? 80
+            return (.server(host: host, port: port, authorization: authorization), label(port))
         default:
             return nil
         }

@@ -12,8 +12,17 @@ struct TransportFailure {
     let error: SourceError
     let retryable: Bool
 
-    init(_ failure: any Error, endpoint: ChatwootEndpoint, limits: ChatwootAPISource.Limits, trust: CertificateTrust) {
+    /// `proxy`: the proxy the request went through, if any. Connecting is then connecting to the proxy, so a
+    /// refused or unresolvable connection names the proxy and its variable, not the server behind it.
+    init(_ failure: any Error, endpoint: ChatwootEndpoint, proxy: ProxyEnvironment.Setting? = nil,
+         limits: ChatwootAPISource.Limits, trust: CertificateTrust) {
         let server = endpoint.label
+        if let proxy, let reason = Self.connectFailure(failure) {
+            self.init(.unavailable, "cannot connect to \(proxy.named) on the way to \(server): \(reason); check "
+                      + "$\(proxy.variable), or add the host to NO_PROXY if it is reached without a proxy",
+                      retryable: reason == "connection refused")
+            return
+        }
         switch failure {
         case is NIOTooManyBytesError:
             self.init(.badData, "\(server) sent more than \(limits.maximumBodyBytes / 1024) KiB, far more than a "
@@ -33,7 +42,8 @@ struct TransportFailure {
             self.init(.unavailable, "the TLS handshake with \(server) timed out; check --url and your network",
                       retryable: true)
         case let error as HTTPClientError where error == .proxyAuthenticationRequired || error == .invalidProxyResponse:
-            self.init(.unavailable, "the proxy from $HTTPS_PROXY refused to connect to \(server); check the proxy "
+            let named = proxy?.named ?? "the proxy"
+            self.init(.unavailable, "\(named) refused to connect to \(server); check the proxy "
                       + "settings or NO_PROXY", retryable: false)
         case is HTTPParserError:
             self.init(.badData, "\(server) answered with something that is not HTTP; check --url", retryable: false)
@@ -64,6 +74,22 @@ struct TransportFailure {
         default:
             let detail = TerminalSafeText.sanitize(String(describing: failure), maxCharacters: 120)
             self.init(.unavailable, "cannot get the report from \(server): \(detail)", retryable: false)
+        }
+    }
+
+    /// Why a connection could not be made at all (refused, no such host, no answer), or nil for a failure after
+    /// connecting.
+    private static func connectFailure(_ failure: any Error) -> String? {
+        switch failure {
+        case let error as HTTPClientError where error == .connectTimeout:
+            return "no answer"
+        case let error as NIOConnectionError:
+            return error.connectionErrors.isEmpty && (error.dnsAError != nil || error.dnsAAAAError != nil)
+                ? "no such host" : "connection refused"
+        case let error as IOError where error.errnoCode == ECONNREFUSED:
+            return "connection refused"
+        default:
+            return nil
         }
     }
 

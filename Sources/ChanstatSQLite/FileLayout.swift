@@ -1,11 +1,11 @@
 import ChanstatCore
 import GRDB
 
-/// What chanstat learns about a file when it opens it: that it has the tables and columns it needs,
-/// whether the recommended index is there, and which timestamp form `created_at` uses.
+/// What chanstat learns about a file when it opens it: that it has the tables and columns it needs, and
+/// whether the recommended index is there. (Which timestamp form `created_at` uses is not asked: the report
+/// counts both, see ReportQuery.)
 struct FileLayout: Sendable, Equatable {
     var hasRecommendedIndex: Bool
-    var timestampForm: TimestampForm
 
     static func inspect(_ db: Database, fileName: String,
                         required: [(table: String, columns: [String])]) throws -> FileLayout {
@@ -13,6 +13,13 @@ struct FileLayout: Sendable, Equatable {
             let present = try Set(Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table])
                 .map { ($0["name"] as String).lowercased() })
             guard !present.isEmpty else {
+                // The report reads three tables; a file without the access tables is fine for it, so say that
+                // only serve needs them rather than call the whole file the wrong shape.
+                if ChatwootTables.access.contains(where: { $0.table == table }) {
+                    throw SourceError(.badData, "\(fileName) has no table \"\(table)\", which serve needs to decide "
+                                      + "who may read the reports (report and the dashboard do not; see "
+                                      + "sample-data/schema.sql)")
+                }
                 throw SourceError(.badData, "\(fileName) has no table \"\(table)\": it is not a Chatwoot-shaped file "
                                   + "(see sample-data/schema.sql)")
             }
@@ -21,7 +28,7 @@ struct FileLayout: Sendable, Equatable {
                                   + "(see sample-data/schema.sql)")
             }
         }
-        return FileLayout(hasRecommendedIndex: try hasRecommendedIndex(db), timestampForm: try timestampForm(db))
+        return FileLayout(hasRecommendedIndex: try hasRecommendedIndex(db))
     }
 
     /// Any index on conversations whose leading columns are the recommended ones will do.
@@ -33,11 +40,5 @@ struct FileLayout: Sendable, Equatable {
             if columns.starts(with: ReportQuery.recommendedIndexColumns) { return true }
         }
         return false
-    }
-
-    /// One row tells, since a file uses one form. An empty table has nothing to compare, so either will do.
-    private static func timestampForm(_ db: Database) throws -> TimestampForm {
-        let type = try String.fetchOne(db, sql: "SELECT typeof(created_at) FROM conversations LIMIT 1")
-        return type == "text" ? .utcText : .unixSeconds
     }
 }

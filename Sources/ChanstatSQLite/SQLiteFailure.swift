@@ -18,6 +18,13 @@ enum SQLiteFailure {
             return SourceError(.unavailable, "\(fileName) is locked by a program writing to it; try again in a moment")
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
             return SourceError(.unavailable, "cannot open \(fileName): check that it exists and that you may read it")
+        case .SQLITE_READONLY:
+            // A read-only connection writes nothing, but a WAL-mode file needs FILE-shm and FILE-wal beside it
+            // to be read at all; in a directory this user may not write, SQLite cannot create them.
+            return SourceError(.unavailable, "cannot read \(fileName): it is a WAL-mode file, and SQLite must create "
+                               + "\(fileName)-shm and \(fileName)-wal beside it to read one, in a directory you may not "
+                               + "write; copy the file to a directory you can write, or have its owner run "
+                               + "sqlite3 \(fileName) 'PRAGMA journal_mode=DELETE'")
         case .SQLITE_IOERR, .SQLITE_FULL:
             return SourceError(.unavailable, "cannot read \(fileName): input/output error (\(error.message ?? "I/O"))")
         case .SQLITE_ERROR where (error.message ?? "").contains("no such"):

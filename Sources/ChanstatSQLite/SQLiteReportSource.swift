@@ -136,9 +136,7 @@ public final class SQLiteReportSource: ReportSource {
     static func query(_ db: Database, layout: FileLayout, account: Int64, range: DateRange,
                       fileName: String) throws -> SourceReport {
         let sql = layout.hasRecommendedIndex ? ReportQuery.indexed : ReportQuery.scan
-        let arguments: StatementArguments = ["account": account,
-                                             "since": layout.timestampForm.bound(range.since),
-                                             "until": layout.timestampForm.bound(range.until)]
+        let arguments = StatementArguments(ReportQuery.arguments(account: account, range: range))
         var report = SourceReport()
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         while let row = try rows.next() {

@@ -47,11 +47,15 @@ extension APIError {
         switch error {
         case .tooLong: code = "date_range_too_long"
         case .missing: code = "missing_parameter"
-        case .notAWhen: code = "invalid_date"
+        case .notAWhen, .misreadNumber: code = "invalid_date"
         case .notAfter: code = "invalid_date_range"
         }
-        let description = error == .tooLong ? "Date range exceeds 6 months limit" : "Invalid date range"
-        return APIError(.badRequest, description, field: error.field.rawValue, message: error.message, code: code)
+        // Too long is said in Chatwoot's exact words, which clients may match on; the days are for a person.
+        if case .tooLong = error {
+            return APIError(.badRequest, "Date range exceeds 6 months limit", field: error.field.rawValue,
+                            message: DateRange.tooLongMessage, code: code)
+        }
+        return APIError(.badRequest, "Invalid date range", field: error.field.rawValue, message: error.message, code: code)
     }
 
     static let missingToken = APIError(

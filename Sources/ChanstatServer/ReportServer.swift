@@ -34,7 +34,38 @@ public enum ReportServer {
             server: .http1(configuration: .init(idleTimeout: idle)),
             configuration: .init(address: .hostname(host, port: port), serverName: "chanstat"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
-            logger: logger)
+            logger: frameworkLogger(logger))
+    }
+
+    /// The framework's own logger: its "Server started and listening" line (info) would repeat the listening
+    /// line `serve` prints on stdout, so it says only notices and worse; the request lines keep `logger`.
+    /// A handler of its own, because setting the level on a copy of `logger` would set it on the shared handler.
+    static func frameworkLogger(_ logger: Logger) -> Logger {
+        Logger(label: logger.label) { _ in NoticesOnly(base: logger.handler) }
+    }
+
+    /// Level and metadata are kept here, never set on `base`, which the request log shares.
+    private struct NoticesOnly: LogHandler {
+        let base: any LogHandler
+        var metadata: Logger.Metadata = [:]
+        private var minimum: Logger.Level = .notice
+
+        init(base: any LogHandler) { self.base = base }
+
+        var logLevel: Logger.Level {
+            get { max(base.logLevel, minimum) }
+            set { minimum = max(newValue, .notice) }
+        }
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+        func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?, source: String,
+                 file: String, function: String, line: UInt) {
+            guard level >= logLevel else { return }
+            base.log(level: level, message: message, metadata: metadata.merging(extra ?? [:]) { $1 }, source: source,
+                     file: file, function: function, line: line)
+        }
     }
 
     /// Runs until SIGTERM or SIGINT, then lets requests in flight finish. Cancelling the calling task

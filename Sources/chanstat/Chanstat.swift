@@ -7,14 +7,28 @@ struct Chanstat: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chanstat",
         abstract: "Chatwoot conversation statistics per channel, in the terminal.",
+        usage: """
+            chanstat [dashboard] [<dashboard options>]
+            chanstat <subcommand> [<options>]
+            """,
+        // The README runs the dashboard with its options at the top level (`chanstat --db FILE`): list them here.
+        discussion: DashboardCommand.optionsHelp,
         version: BuildInfo.versionLine,
-        subcommands: [DashboardCommand.self, ReportCommand.self, ServeCommand.self, SampleCommand.self],
+        subcommands: [DashboardCommand.self, ReportCommand.self, ServeCommand.self, SampleCommand.self,
+                      ManSectionsCommand.self],
         defaultSubcommand: DashboardCommand.self)
 
     /// Parses, runs, and exits with the exit statuses of docs/report.md and one line on stderr.
     static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let script = TopLevelCompletion.script(for: arguments, root: Chanstat.self) {
+            // With stdout gone there is nowhere to write the script, or to say so; the status tells.
+            do { try StandardOutput.write(script) } catch { Foundation.exit(1) }
+            Foundation.exit(0)
+        }
         let status: Int32
         do {
+            try HelpTopic.check(arguments, root: Chanstat.self)
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()

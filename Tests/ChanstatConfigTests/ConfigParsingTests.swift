@@ -22,12 +22,12 @@ import Testing
 
             [profiles.local]
             db = "/srv/chatwoot.sqlite"
-            refresh = 2.5
+            refresh = 2
             """)
         #expect(document == ConfigDocument(defaultProfile: "prod", profiles: [
             "prod": Profile(url: "https://chat.example.com", account: 3, tokenFile: "~/prod.token",
                             range: .last7Days, refresh: 300, color: .never),
-            "local": Profile(db: "/srv/chatwoot.sqlite", refresh: 2.5),
+            "local": Profile(db: "/srv/chatwoot.sqlite", refresh: 2),
         ]))
     }
 
@@ -51,7 +51,9 @@ import Testing
         ("[profiles.prod]\naccount = -1\n", 2, "profiles.prod.account must be a positive whole number"),
         ("[profiles.prod]\naccount = 0\n", 2, "profiles.prod.account must be a positive whole number"),
         ("[profiles.prod]\nrange = \"week\"\n", 2, "profiles.prod.range must be one of today, 7d"),
-        ("[profiles.prod]\nrefresh = 0\n", 2, "profiles.prod.refresh must be a number of seconds, 1 to 86400"),
+        ("[profiles.prod]\nrefresh = 0\n", 2, "profiles.prod.refresh must be a number of seconds, a whole number from 1 to 86400"),
+        // 1.5 would be shown and timed as 2 s: refused rather than rounded without a word.
+        ("[profiles.prod]\nrefresh = 1.5\n", 2, "profiles.prod.refresh must be a number of seconds, a whole number from 1 to 86400"),
         ("[profiles.prod]\ncolor = true\n", 2, "profiles.prod.color must be a string"),
         ("[profiles.prod]\ncolor = \"blue\"\n", 2, "profiles.prod.color must be one of auto, always, never"),
         ("\n\ndefault_profile = 1\n", 3, "default_profile must be a string"),

@@ -26,7 +26,7 @@ import Testing
 
     @Test func defaultsWithoutProfileOrFlags() throws {
         let settings = try resolve(flags(profile: nil))
-        #expect(settings == Settings(source: .demo, rangePreset: .last30Days, refreshSeconds: 60, color: .auto,
+        #expect(settings == Settings(source: .demo(account: nil), rangePreset: .last30Days, refreshSeconds: 60, color: .auto,
                                      profileName: nil))
     }
 

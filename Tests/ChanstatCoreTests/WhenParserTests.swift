@@ -150,11 +150,33 @@ import Testing
 
     @Test func sixMonthLimitThroughTheParser() throws {
         #expect(try utc.range(since: "0", until: "15778476").lengthSeconds == 15_778_476)
-        #expect(throws: RangeError.tooLong) { try utc.range(since: "0", until: "15778477") }
+        #expect(throws: RangeError.tooLong(lengthSeconds: 15_778_477)) { try utc.range(since: "0", until: "15778477") }
         // 2026-01-01 to the end of 2026-07-01 is 182 days (15,724,800 s): fine. One more day (183) is too long.
         #expect(try utc.range(since: "2026-01-01", until: "2026-07-01").lengthSeconds == 15_724_800)
-        #expect(throws: RangeError.tooLong) { try utc.range(since: "2026-01-01", until: "2026-07-02") }
-        #expect(throws: RangeError.tooLong) { try utc.range(since: "0", until: "999999999999999999") }
+        #expect(throws: RangeError.tooLong(lengthSeconds: 183 * 86_400)) { try utc.range(since: "2026-01-01", until: "2026-07-02") }
+        #expect(throws: RangeError.tooLong(lengthSeconds: 999_999_999_999_999_999)) {
+            try utc.range(since: "0", until: "999999999999999999")
+        }
+    }
+
+    /// Eight digits that make a day, or thirteen (milliseconds), read as seconds give an impossible range:
+    /// the error says what they look like instead of "too long" or "not after".
+    @Test func numbersThatLookLikeSomethingElseSaySo() {
+        #expect(throws: RangeError.misreadNumber(.since, text: "20261101", guess: .dateWithoutDashes("2026-11-01"))) {
+            try utc.range(since: "20261101", until: "2026-11-30")
+        }
+        #expect(throws: RangeError.misreadNumber(.until, text: "20261130", guess: .dateWithoutDashes("2026-11-30"))) {
+            try utc.range(since: "2026-11-01", until: "20261130")
+        }
+        #expect(throws: RangeError.misreadNumber(.since, text: "1793491200000", guess: .milliseconds(1_793_491_200))) {
+            try utc.range(since: "1793491200000", until: "1793577600")
+        }
+        // A valid range of such numbers is what it says: seconds.
+        #expect((try? utc.range(since: "20261101", until: "20261130")) != nil)
+        // Not a real day: no guess.
+        #expect(throws: RangeError.tooLong(lengthSeconds: 1_767_312_000 - 20_261_399)) {
+            try utc.range(since: "20261399", until: "2026-01-01")
+        }
     }
 
     @Test func theFirstBadBoundIsReported() {

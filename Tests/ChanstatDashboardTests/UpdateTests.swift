@@ -131,7 +131,7 @@ import Testing
         state.selection = RangeSelection(preset: nil, range: try DateRange(since: Int64.min + 1, until: Int64.min + 100))
         let (stepped, effects) = F.press(state, .character("["))
         #expect(effects.isEmpty)
-        #expect(stepped.notice == "Date range cannot exceed 6 months")
+        #expect(stepped.notice == "Date range cannot exceed 6 months (182.6 days)")
         #expect(stepped.selection == state.selection)
         #expect(F.press(stepped, .character("r")).0.notice == nil)
     }

@@ -44,7 +44,7 @@ struct RangeFormKeysTests {
         try session.sendKeys("Enter")
         // The contract's words first, then the longest range from that since.
         let tooLong = try session.waitFor(text: "until at most 2026-08-01", timeout: timeout)
-        #expect(tooLong.contains("Date range cannot exceed 6 months;"), "\(tooLong)")
+        #expect(tooLong.contains("Date range cannot exceed"), "\(tooLong)")
 
         try session.sendKeys("C-u")
         try session.paste("2026-02-07")

@@ -125,8 +125,10 @@ import Testing
     @Test(arguments: [
         (["--since", "2026-02-30", "--until", "2026-03-01"],
          "chanstat: since \"2026-02-30\" is not a date: use Unix seconds, YYYY-MM-DD or an ISO 8601 date-time"),
-        (["--since", "0", "--until", "15778477"], "chanstat: Date range cannot exceed 6 months"),
-        (["--since", "2026-01-01", "--until", "2026-07-02"], "chanstat: Date range cannot exceed 6 months"),
+        (["--since", "0", "--until", "15778477"],
+         "chanstat: Date range cannot exceed 6 months (182.6 days); this range is 15778477 seconds, the limit 15778476"),
+        (["--since", "2026-01-01", "--until", "2026-07-02"],
+         "chanstat: Date range cannot exceed 6 months (182.6 days); this range is 183.0 days"),
         (["--since", "100", "--until", "100"], "chanstat: until must be after since"),
         (["--since", "100"], "chanstat: until is missing"),
         (["--until", "100"], "chanstat: since is missing"),

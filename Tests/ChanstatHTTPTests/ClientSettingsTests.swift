@@ -6,7 +6,7 @@ import Testing
 /// The checks made before anything is sent: the address, the token, the proxy.
 @Suite struct ClientSettingsTests {
     @Test func plainHTTPIsOnlyForThisMachineUnlessAllowed() throws {
-        #expect(throws: SourceError(.refused, "--url http://chat.example.com is plain http to another machine, which "
+        #expect(throws: SourceError(.usage, "--url http://chat.example.com is plain http to another machine, which "
                                     + "would send the token unencrypted: use https://, or --insecure-http if you accept that")) {
             _ = try ChatwootEndpoint("http://chat.example.com")
         }
@@ -53,28 +53,32 @@ import Testing
     @Test func proxiesFollowTheEnvironmentAndNoProxy() throws {
         let endpoint = try ChatwootEndpoint("https://chat.example.com")
         let environment = ["HTTPS_PROXY": "http://proxy.internal:3128"]
-        let proxy = try #require(ProxyEnvironment.proxy(for: endpoint, environment: environment))
+        let proxy = try #require(try ProxyEnvironment.proxy(for: endpoint, environment: environment)?.proxy)
         #expect(proxy.host == "proxy.internal" && proxy.port == 3128)
         for noProxy in ["example.com", ".example.com", "other.org, chat.example.com:443", "*"] {
             var bypassed = environment
             bypassed["NO_PROXY"] = noProxy
-            #expect(ProxyEnvironment.proxy(for: endpoint, environment: bypassed) == nil, "\(noProxy)")
+            #expect(try ProxyEnvironment.proxy(for: endpoint, environment: bypassed) == nil, "\(noProxy)")
         }
         var unrelated = environment
         unrelated["NO_PROXY"] = "notexample.com"
-        #expect(ProxyEnvironment.proxy(for: endpoint, environment: unrelated) != nil)
-        #expect(ProxyEnvironment.proxy(for: try ChatwootEndpoint("http://127.0.0.1:3000"), environment: environment) == nil)
+        #expect(try ProxyEnvironment.proxy(for: endpoint, environment: unrelated) != nil)
+        #expect(try ProxyEnvironment.proxy(for: try ChatwootEndpoint("http://127.0.0.1:3000"), environment: environment) == nil)
+        // A value that is not an address is refused, not ignored (the request would go out unproxied).
+        #expect(throws: SourceError.self) {
+            try ProxyEnvironment.proxy(for: endpoint, environment: ["HTTPS_PROXY": "ftp://proxy.internal"])
+        }
     }
 
     /// An http `--url` redirected to https on the same host: that hop goes through HTTPS_PROXY, as if the https
     /// address had been given, not through the HTTP_PROXY chosen for the http one.
     @Test func aHopUpgradedToHTTPSUsesTheHTTPSProxy() throws {
         let environment = ["http_proxy": "http://plain.proxy:8080", "https_proxy": "http://secure.proxy:3128"]
-        let plain = ChatwootAPISource(endpoint: try ChatwootEndpoint("http://chat.example.com", insecureHTTP: true),
+        let plain = try ChatwootAPISource(endpoint: try ChatwootEndpoint("http://chat.example.com", insecureHTTP: true),
                                       accountID: 1, token: try APIToken("t"), environment: environment)
         #expect(plain.configuration.proxy?.host == "plain.proxy")
         #expect(plain.upgradedConfiguration?.proxy?.host == "secure.proxy")
-        let secure = ChatwootAPISource(endpoint: try ChatwootEndpoint("https://chat.example.com"),
+        let secure = try ChatwootAPISource(endpoint: try ChatwootEndpoint("https://chat.example.com"),
                                        accountID: 1, token: try APIToken("t"), environment: environment)
         #expect(secure.configuration.proxy?.host == "secure.proxy")
         #expect(secure.upgradedConfiguration == nil)

@@ -5,7 +5,8 @@ import Testing
 /// A hand-made Chatwoot-shaped file (README "Data sources"): the rows are chosen in each test, so every expected
 /// count can be worked out by reading them.
 struct ChatwootFixture {
-    enum Timestamps: String, CaseIterable, Sendable { case unix, text }
+    /// `mixed`: every other row in the other form, as when another tool appended rows to a file.
+    enum Timestamps: String, CaseIterable, Sendable { case unix, text, mixed }
 
     struct Inbox { let id: Int64, account: Int64, channelType: String }
 
@@ -62,8 +63,9 @@ struct ChatwootFixture {
                 try db.execute(sql: "INSERT INTO inboxes (id, account_id, name, channel_type) VALUES (?, ?, ?, ?)",
                                arguments: [inbox.id, inbox.account, "inbox \(inbox.id)", inbox.channelType])
             }
-            for c in conversations {
-                let created: DatabaseValue = timestamps == .unix
+            for (row, c) in conversations.enumerated() {
+                let asSeconds = timestamps == .unix || (timestamps == .mixed && row % 2 == 0)
+                let created: DatabaseValue = asSeconds
                     ? c.createdAt.databaseValue : (Self.railsText(c.createdAt) + c.fraction).databaseValue
                 try db.execute(sql: "INSERT INTO conversations (account_id, inbox_id, status, created_at) VALUES (?, ?, ?, ?)",
                                arguments: [c.account, c.inbox, c.status, created])
@@ -132,7 +134,7 @@ enum Week {
         """
 }
 
-/// The four shapes every semantic test runs on.
+/// The six shapes every semantic test runs on.
 struct FileVariant: Sendable, CustomTestStringConvertible, CaseIterable {
     let timestamps: ChatwootFixture.Timestamps
     let index: Bool
@@ -141,6 +143,7 @@ struct FileVariant: Sendable, CustomTestStringConvertible, CaseIterable {
     static let allCases: [FileVariant] = [
         .init(timestamps: .unix, index: true), .init(timestamps: .unix, index: false),
         .init(timestamps: .text, index: true), .init(timestamps: .text, index: false),
+        .init(timestamps: .mixed, index: true), .init(timestamps: .mixed, index: false),
     ]
 }
 

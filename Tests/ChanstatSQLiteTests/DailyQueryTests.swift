@@ -1,4 +1,5 @@
 import ChanstatCore
+import ChanstatTestSupport
 @testable import ChanstatSQLite
 import Foundation
 import GRDB
@@ -73,9 +74,7 @@ import Testing
             let daily = try await source.dailyReport(for: range, calendar: calendar)
             #expect(daily == expected, "index \(index)")
             // And the days add up to the plain report of the same range.
-            if !mixed {  // MERGE: the plain report counts both forms once issue 14 item 3 lands
-                #expect(daily.total == (try await source.summary(for: range)), "index \(index)")
-            }
+            #expect(daily.total == (try await source.summary(for: range)), "index \(index)")
         }
       }
     }

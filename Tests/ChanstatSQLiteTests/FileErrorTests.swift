@@ -3,6 +3,7 @@ import ChanstatCore
 import Foundation
 import GRDB
 import Testing
+import ChanstatTestSupport
 
 /// Every way a file can be wrong: one sentence that names the problem, and the file left as it was.
 @Suite struct FileErrorTests {

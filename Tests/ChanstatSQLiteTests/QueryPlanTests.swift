@@ -3,6 +3,7 @@ import ChanstatCore
 import Foundation
 import GRDB
 import Testing
+import ChanstatTestSupport
 
 /// The indexed query must be a handful of narrow index ranges: EXPLAIN QUERY PLAN says so.
 @Suite struct QueryPlanTests {
@@ -13,7 +14,7 @@ import Testing
         defer { try? queue.close() }
         return try queue.read { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql,
-                             arguments: ["account": 1, "since": Week.since, "until": Week.until])
+                             arguments: StatementArguments(ReportQuery.arguments(account: 1, range: try DateRange(since: Week.since, until: Week.until))))
                 .map { $0["detail"] as String }
         }
     }

@@ -3,6 +3,7 @@ import ChanstatCore
 import Foundation
 import GRDB
 import Testing
+import ChanstatTestSupport
 
 /// docs/report.md's rules on real files, each rule on all four shapes: Unix or text timestamps, with or without the index.
 @Suite struct ReportSemanticsTests {
@@ -24,7 +25,6 @@ import Testing
         let (scratch, source) = try open(variant)
         _ = scratch
         #expect(source.layout.hasRecommendedIndex == variant.index)
-        #expect(source.layout.timestampForm == (variant.timestamps == .unix ? .unixSeconds : .utcText))
         #expect(try await json(source, Week.since, Week.until) == Week.accountOneJSON)
     }
 

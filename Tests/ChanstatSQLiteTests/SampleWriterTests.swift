@@ -3,6 +3,7 @@ import ChanstatCore
 import Foundation
 import GRDB
 import Testing
+import ChanstatTestSupport
 
 @Suite struct SampleWriterTests {
     /// Ends at 2026-03-01T00:00Z (a UTC midnight, so every generated second is before the end).

@@ -89,7 +89,7 @@ _chanstat_dashboard() {
         '--range[A preset range\: today, 7d, 30d, 3m, 6m, this-month, last-month. Default\: 30d.]:range:{__chanstat_complete "${___range[@]}"}'
         '--timezone[The time zone of dates, presets and the header\: an IANA name such as Europe/Berlin. Default\: the profile'\''s timezone, else $TZ, else the machine'\''s.]:zone:'
         '--utc[Read dates in UTC instead of local time (the same as --timezone UTC).]'
-        '--refresh[Seconds between automatic refreshes (default\: 60 for a file, 300 for a server).]:seconds:'
+        '--refresh[Whole seconds between automatic refreshes (default\: 60 for a file, 300 for a server).]:seconds:'
         '--color[Colours\: auto (the default\: when the terminal has them and NO_COLOR is not set), always or never.]:color:{__chanstat_complete "${___color[@]}"}'
         '--ascii[Draw with ASCII characters only (the default when the locale is not UTF-8).]'
         '--log-file[Write logs to this file (the screen is the dashboard'\''s).]:file:'

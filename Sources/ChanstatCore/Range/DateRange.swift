@@ -13,7 +13,7 @@ public struct DateRange: Equatable, Hashable, Sendable {
         guard since < until else { throw .notAfter }
         // `until - since` cannot overflow here: since < until, and the subtraction is checked.
         let (length, overflow) = until.subtractingReportingOverflow(since)
-        guard !overflow, length <= Self.maximumSeconds else { throw .tooLong }
+        guard !overflow, length <= Self.maximumSeconds else { throw .tooLong(lengthSeconds: overflow ? nil : length) }
         self.since = since
         self.until = until
     }
@@ -23,10 +23,10 @@ public struct DateRange: Equatable, Hashable, Sendable {
     /// The same length, moved back (`steps` < 0) or forward by whole lengths: the dashboard's `[` and `]`.
     public func stepped(by steps: Int64) throws(RangeError) -> DateRange {
         let (shift, overflow) = lengthSeconds.multipliedReportingOverflow(by: steps)
-        guard !overflow else { throw .tooLong }
+        guard !overflow else { throw .tooLong(lengthSeconds: nil) }
         let (newSince, o1) = since.addingReportingOverflow(shift)
         let (newUntil, o2) = until.addingReportingOverflow(shift)
-        guard !o1, !o2 else { throw .tooLong }
+        guard !o1, !o2 else { throw .tooLong(lengthSeconds: nil) }
         return try DateRange(since: newSince, until: newUntil)
     }
 }

@@ -9,7 +9,11 @@ public enum RangeError: Error, Equatable, Sendable {
     case missing(RangeField)
     case notAWhen(RangeField, text: String)
     case notAfter
-    case tooLong
+    /// Longer than `DateRange.maximumSeconds`; the length, or nil when it is beyond what 64 bits hold.
+    case tooLong(lengthSeconds: Int64?)
+    /// A plain number read as Unix seconds that made the range impossible, and looks like something else:
+    /// a date without dashes (`20261101`) or milliseconds (`1793491200000`).
+    case misreadNumber(RangeField, text: String, guess: NumberGuess)
 
     /// The sentence, in the words of docs/report.md.
     public var message: String {
@@ -21,17 +25,58 @@ public enum RangeError: Error, Equatable, Sendable {
             return "\(field.rawValue) \"\(shown)\" is not a date: use Unix seconds, YYYY-MM-DD or an ISO 8601 date-time"
         case .notAfter:
             return "until must be after since"
-        case .tooLong:
-            return DateRange.tooLongMessage
+        case .tooLong(let length):
+            // Chatwoot's own words first (serve answers them alone), then the numbers a person needs.
+            // Just over the limit rounds to the limit's own 182.6: then the seconds tell them apart.
+            let given = length.map { length in
+                Self.days(length) == Self.days(DateRange.maximumSeconds)
+                    ? "; this range is \(length) seconds, the limit \(DateRange.maximumSeconds)"
+                    : "; this range is \(Self.days(length)) days"
+            } ?? ""
+            return "\(DateRange.tooLongMessage) (\(Self.days(DateRange.maximumSeconds)) days)\(given)"
+        case .misreadNumber(let field, let text, let guess):
+            let shown = TerminalSafeText.sanitize(text, maxCharacters: 40)
+            switch guess {
+            case .dateWithoutDashes(let date):
+                return "\(field.rawValue) \"\(shown)\" is read as Unix seconds (a moment in 1970): a date without "
+                    + "dashes? write \(date)"
+            case .milliseconds(let seconds):
+                return "\(field.rawValue) \"\(shown)\" is read as Unix seconds (tens of thousands of years away): "
+                    + "milliseconds? write \(seconds)"
+            }
         }
+    }
+
+    /// "182.6": days with one decimal, as the limit is usually quoted.
+    static func days(_ seconds: Int64) -> String {
+        String(format: "%.1f", Double(seconds) / 86_400)
     }
 
     /// The field the problem is shown under.
     public var field: RangeField {
         switch self {
-        case .missing(let field), .notAWhen(let field, _): return field
+        case .missing(let field), .notAWhen(let field, _), .misreadNumber(let field, _, _): return field
         case .notAfter, .tooLong: return .until
         }
+    }
+}
+
+/// What a plain number given as a WHEN probably meant.
+public enum NumberGuess: Equatable, Sendable {
+    /// Eight digits that make a real day, e.g. 20261101: the day, written as a date (2026-11-01).
+    case dateWithoutDashes(String)
+    /// Thirteen digits: milliseconds; the whole seconds they stand for.
+    case milliseconds(Int64)
+
+    /// The guess for `text`, or nil when it is not a plain number of either shape.
+    static func guess(_ text: String) -> NumberGuess? {
+        let digits = Array(text.utf8)
+        guard digits.allSatisfy(\.isASCIIDigit) else { return nil }
+        if digits.count == 13, let value = Int64(text) { return .milliseconds(value / 1000) }
+        guard digits.count == 8, let value = Int(text) else { return nil }
+        let date = CivilDate(year: value / 10_000, month: value / 100 % 100, day: value % 100)
+        guard let date, (1900...2199).contains(value / 10_000) else { return nil }
+        return .dateWithoutDashes("\(date)")
     }
 }
 

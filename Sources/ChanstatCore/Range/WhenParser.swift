@@ -58,7 +58,16 @@ public struct WhenParser: Sendable {
         guard let until else { throw .missing(.until) }
         let start = try parse(since, as: .since)
         let end = try parse(until, as: .until)
-        return try DateRange(since: start, until: end)
+        do {
+            return try DateRange(since: start, until: end)
+        } catch {
+            // A range made impossible by a number that is plainly not seconds says so, rather than "too long".
+            for (field, text) in [(RangeField.since, since), (.until, until)] {
+                let trimmed = text.trimmingASCIIWhitespace()
+                if let guess = NumberGuess.guess(trimmed) { throw .misreadNumber(field, text: trimmed, guess: guess) }
+            }
+            throw error
+        }
     }
 }
 

@@ -1,14 +1,24 @@
 /// A setting in seconds with the range it may take, from a flag or a profile: one rule, one wording.
 public protocol SecondsLimits {
     static var range: ClosedRange<Double> { get }
+    /// Only whole seconds are accepted (what the dashboard shows and times is whole seconds).
+    static var wholeSecondsOnly: Bool { get }
 }
 
 extension SecondsLimits {
-    /// `seconds` when it is within `range`; nil otherwise (NaN included).
-    public static func validated(_ seconds: Double) -> Double? { range.contains(seconds) ? seconds : nil }
+    public static var wholeSecondsOnly: Bool { false }
 
-    /// "1 to 86400", "0.1 to 600": the range as the messages say it.
-    public static var described: String { "\(Self.words(range.lowerBound)) to \(Self.words(range.upperBound))" }
+    /// `seconds` when it is within `range` (and whole, where required); nil otherwise (NaN included).
+    public static func validated(_ seconds: Double) -> Double? {
+        guard range.contains(seconds), !wholeSecondsOnly || seconds == seconds.rounded() else { return nil }
+        return seconds
+    }
+
+    /// "1 to 86400", "0.1 to 600", "a whole number from 1 to 86400": the range as the messages say it.
+    public static var described: String {
+        let span = "\(Self.words(range.lowerBound)) to \(Self.words(range.upperBound))"
+        return wholeSecondsOnly ? "a whole number from \(span)" : span
+    }
 
     private static func words(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
@@ -21,6 +31,8 @@ extension SecondsLimits {
 /// server is someone else's machine (Chatwoot's own reports screen does not poll at all), so it is asked less.
 public enum RefreshLimits: SecondsLimits {
     public static let range: ClosedRange<Double> = 1...86_400
+    /// 1.5 would be shown (and felt) as 2 s: refused with a sentence instead of rounded without a word.
+    public static let wholeSecondsOnly = true
     public static let defaultForFile: Double = 60
     public static let defaultForServer: Double = 300
 }

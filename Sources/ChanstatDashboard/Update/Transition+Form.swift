@@ -21,7 +21,11 @@ extension Transition {
                 return
             } catch {
                 form.error = error
-                form.errorHint = error == .tooLong ? Self.longestUntil(since: form.since, parser: parser) : nil
+                if case .tooLong = error {
+                    form.errorHint = Self.longestUntil(since: form.since, parser: parser)
+                } else {
+                    form.errorHint = nil
+                }
                 form.focus = error.field
             }
         case .character(let c) where (0x20..<0x7F).contains(c.asciiValue ?? 0):

@@ -13,10 +13,16 @@ public enum SampleWriter {
     public static func write(_ options: SampleOptions, to path: String, replace: Bool,
                              progress: Progress? = nil) throws -> [SampleCredential] {
         let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        // --force replaces a file, never a directory: say so before suggesting it.
+        if fileManager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw SourceError(.refused, "\(path) is a directory: give --out the name of the file to write, "
+                              + "e.g. \((path as NSString).appendingPathComponent("sample.sqlite"))")
+        }
         if fileManager.fileExists(atPath: path), !replace {
             throw SourceError(.refused, "\(path) already exists; use --force to replace it")
         }
-        let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        let temporary = temporaryPath(for: path)
         try? fileManager.removeItem(atPath: temporary)
         defer { try? fileManager.removeItem(atPath: temporary) }
         let credentials: [SampleCredential]
@@ -40,6 +46,12 @@ public enum SampleWriter {
             throw SourceError(.unavailable, "cannot write \(path): \(String(cString: strerror(errno)))")
         }
         return credentials
+    }
+
+    /// The file written before the rename (`SampleCommand` removes it when a signal ends the process, where
+    /// the `defer` above never runs).
+    public static func temporaryPath(for path: String) -> String {
+        path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
     }
 
     /// Creates the schema and fills it; `db` may be a file or memory (the dashboard's built-in demo).

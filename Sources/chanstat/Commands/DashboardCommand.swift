@@ -11,12 +11,31 @@ extension ColorMode: ExpressibleByArgument {}
 struct DashboardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
-        abstract: "Open the dashboard (the default): per-channel counts by status, refreshed on a timer.")
+        abstract: "Open the dashboard (the default): per-channel counts by status, refreshed on a timer.",
+        usage: """
+            chanstat [dashboard] [--profile NAME] [--db FILE|postgres://… | --url URL --account ID | --demo]
+                     [--range PRESET | --since WHEN --until WHEN] [--timezone ZONE | --utc]
+                     [--refresh SECONDS] [--color MODE] [--ascii] [--log-file FILE]
+            """)
+
+    /// The OPTIONS block of `chanstat dashboard --help`, for `chanstat --help`: the parser's own words, so the two
+    /// cannot differ. The man page (made from `--experimental-dump-help`) lists them under dashboard already, and
+    /// would reflow this preformatted block, so there it is one sentence.
+    static var optionsHelp: String {
+        if CommandLine.arguments.contains("--experimental-dump-help") {
+            return "Without a subcommand, chanstat opens the dashboard, which takes the options listed under "
+                + "dashboard below (chanstat --db FILE is chanstat dashboard --db FILE)."
+        }
+        let help = DashboardCommand.helpMessage(columns: 80)
+        guard let start = help.range(of: "OPTIONS:\n") else { return "" }
+        return "Without a subcommand, chanstat opens the dashboard, which takes these options:\n\n"
+            + help[start.upperBound...].trimmingCharacters(in: .newlines)
+    }
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var range: RangeOptions
 
-    @Option(help: ArgumentHelp("Seconds between automatic refreshes (default: 60 for a file, 300 for a server).",
+    @Option(help: ArgumentHelp("Whole seconds between automatic refreshes (default: 60 for a file, 300 for a server).",
                                valueName: "seconds"))
     var refresh: Double?
 

@@ -38,7 +38,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try ResolvedSettings.resolve(source: source, range: range)
-        if settings.source == .demo, !source.demo { throw ValidationError(Self.noSource) }
+        if case .demo = settings.source, !source.demo { throw ValidationError(Self.noSource) }
         let choice = try CLIFailure.range { () throws(RangeError) in try range.choice(preset: settings.rangePreset, calendar: settings.calendar) }
         let dateRange = choice.resolve(now: Date(), calendar: settings.calendar)
         let reportSource = try await SourceOptions.makeSource(settings, calendar: settings.calendar)

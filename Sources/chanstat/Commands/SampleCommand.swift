@@ -56,6 +56,9 @@ struct SampleCommand: AsyncParsableCommand {
         return day
     }
 
+    /// "1 account", "3 accounts".
+    static func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+
     func run() async throws {
         let calendar = LocalCalendar()
         let endDay: CivilDate
@@ -77,6 +80,8 @@ struct SampleCommand: AsyncParsableCommand {
         let credentials: [SampleCredential]
         switch DatabaseLocation(out) {
         case .sqliteFile(let path):
+            let cleanup = SignalCleanup(removing: SampleWriter.temporaryPath(for: path))
+            defer { cleanup.cancel() }
             credentials = try SampleWriter.write(options, to: path, replace: force, progress: progress)
         case .postgres(let url):
             guard timestamps == .unix else {
@@ -88,7 +93,8 @@ struct SampleCommand: AsyncParsableCommand {
             }
         }
         let seconds = Date().timeIntervalSince(started)
-        var lines = ["Wrote \(out): \(conversations) conversations, \(accounts) accounts, \(days) days to \(endDay) "
+        var lines = ["Wrote \(out): \(Self.counted(conversations, "conversation")), \(Self.counted(accounts, "account")), "
+                     + "\(Self.counted(days, "day")) to \(endDay) "
                      + "(\(String(format: "%.1f", seconds)) s).",
                      "Access tokens for `chanstat serve` (sample data, not secrets):"]
         for credential in credentials {

@@ -65,7 +65,7 @@ struct SourceOptions: ParsableArguments {
             let endpoint = try ChatwootEndpoint(url, insecureHTTP: insecureHTTP)
             let token = try APIToken.load(tokenFile: tokenFile, environment: environment)
             let trust = try CertificateTrust(caFile: caFile, environment: environment)
-            return ChatwootAPISource(endpoint: endpoint, accountID: account, token: token, environment: environment,
+            return try ChatwootAPISource(endpoint: endpoint, accountID: account, token: token, environment: environment,
                                      trust: trust)
         case let .file(path, account):
             return try SQLiteReportSource(path: path, accountID: account)
@@ -73,8 +73,8 @@ struct SourceOptions: ParsableArguments {
             let session = try postgresSession(url: url, statementTimeout: settings.statementTimeoutSeconds,
                                               idleClose: idleClose)
             return try await PostgresReportSource.open(session: session, accountID: account)
-        case .demo:
-            return try SQLiteReportSource.demo(calendar: calendar)
+        case .demo(let account):
+            return try SQLiteReportSource.demo(calendar: calendar, accountID: account ?? 1)
         }
     }
 
