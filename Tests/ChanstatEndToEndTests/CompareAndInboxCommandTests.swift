@@ -10,13 +10,7 @@ import Testing
 @Suite(.serialized) struct CompareAndInboxCommandTests {
     /// A file with the fixture's rows (created_at as Rails text, which the file's form detection reads).
     static func file() throws -> (URL, String) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chanstat-compare-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent("compare.sqlite").path
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { db in try db.execute(sql: ChatwootSchema.ddl + CompareFixture.inserts) }
-        try queue.close()
-        return (directory, path)
+        try FixtureFile.make(name: "compare", sql: CompareFixture.inserts)
     }
 
     func report(_ source: [String], _ extra: [String], _ environment: [String: String] = [:]) throws -> ProcessResult {
@@ -54,16 +48,7 @@ import Testing
     @Test func compareThroughServeAndTheHTTPSource() throws {
         let (directory, path) = try Self.file()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let token = "compare-admin-token-3b9e"
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO users (id, name) VALUES (1, 'Admin');
-                INSERT INTO account_users (account_id, user_id, role) VALUES (1, 1, 1);
-                INSERT INTO access_tokens (owner_type, owner_id, token) VALUES ('User', 1, '\(token)');
-                """)
-        }
-        try queue.close()
+        let token = try FixtureFile.addAdmin(to: path, token: "compare-admin-token-3b9e")
         let serve = try ServeProcess(database: path)
         defer { serve.stop() }
         let environment = ["CHATWOOT_API_TOKEN": token]

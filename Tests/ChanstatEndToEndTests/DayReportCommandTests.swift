@@ -11,12 +11,9 @@ import Testing
     /// A file with the fixture's rows; `unixSeconds` rewrites created_at as Unix seconds, `indexed` adds the
     /// recommended index (the other query shape).
     static func file(unixSeconds: Bool = false, indexed: Bool = false) throws -> (URL, String) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chanstat-days-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent("days.sqlite").path
+        let (directory, path) = try FixtureFile.make(name: "days", sql: DayFixture.inserts)
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
-            try db.execute(sql: ChatwootSchema.ddl + DayFixture.inserts)
             if unixSeconds { try db.execute(sql: "UPDATE conversations SET created_at = CAST(strftime('%s', created_at) AS INTEGER)") }
             if indexed {
                 try db.execute(sql: "CREATE INDEX chanstat_report ON conversations (account_id, inbox_id, status, created_at)")
@@ -28,17 +25,7 @@ import Testing
 
     /// An administrator of account 1 and their token, for `serve`.
     static func addAdmin(to path: String) throws -> String {
-        let token = "days-admin-token-5c1f"
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO users (id, name) VALUES (1, 'Admin');
-                INSERT INTO account_users (account_id, user_id, role) VALUES (1, 1, 1);
-                INSERT INTO access_tokens (owner_type, owner_id, token) VALUES ('User', 1, '\(token)');
-                """)
-        }
-        try queue.close()
-        return token
+        try FixtureFile.addAdmin(to: path, token: "days-admin-token-5c1f")
     }
 
     /// The channel-summary requests `serve` has logged so far.
