@@ -59,4 +59,8 @@ public struct DisplayOptions: Equatable, Sendable {
         self.glyphs = glyphs
         self.colored = colored
     }
+
+    /// Whether bars and trend columns end on an eighth of a cell: only with colour, since without it a partial
+    /// cell (▌, ▄) would look like Open's fill (█). Both glyph sets with eighths have them either way.
+    public var drawsEighths: Bool { colored && glyphs.hasEighths && glyphs.verticalEighths.count == 8 }
 }

@@ -161,9 +161,7 @@ enum BarWidget {
                      into grid: inout CellGrid, display: DisplayOptions, style: Styles) {
         let glyphs = display.glyphs
         var column = x
-        // Without colour a partial cell (▌) would look like Open's fill (█): monochrome bars end on whole cells.
-        let eighths = glyphs.hasEighths && display.colored
-        for segment in StackedBar.segments(for: counts, largest: largest, cells: cells, eighthPrecision: eighths) {
+        for segment in StackedBar.segments(for: counts, largest: largest, cells: cells, eighthPrecision: display.drawsEighths) {
             let segmentStyle = style.color(SemanticColor(segment.status))
             grid.fill(glyphs.fill(for: segment.status, colored: display.colored), x: column, y: y,
                       count: segment.cells, style: segmentStyle)

@@ -96,14 +96,13 @@ enum TrendWidget {
         if rows >= 4, half > 0, row > 0, row < rows { label(half, y: axisY - row) }
     }
 
-    /// One column, bottom up in the bars' status order, to an eighth of a cell at the top where the glyphs and
-    /// colour allow (without colour a partial cell would read as the open glyph, so the column ends on whole cells).
+    /// One column, bottom up in the bars' status order, to an eighth of a cell at the top where the display draws
+    /// eighths (`DisplayOptions.drawsEighths`).
     private static func drawColumn(_ counts: ChannelCounts, largest: Int64, x: Int, width: Int, bottom: Int, rows: Int,
                                    into grid: inout CellGrid, display: DisplayOptions, style: Styles) {
         let glyphs = display.glyphs
-        let eighths = display.colored && glyphs.verticalEighths.count == 8
         var y = bottom
-        for segment in StackedBar.segments(for: counts, largest: largest, cells: rows, eighthPrecision: eighths) {
+        for segment in StackedBar.segments(for: counts, largest: largest, cells: rows, eighthPrecision: display.drawsEighths) {
             let segmentStyle = style.color(SemanticColor(segment.status))
             let fill = glyphs.fill(for: segment.status, colored: display.colored)
             for _ in 0..<segment.cells {
