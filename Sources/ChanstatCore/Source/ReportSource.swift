@@ -33,6 +33,18 @@ extension ReportSource {
     }
 
     public func close() async {}
+
+    /// `body`'s answer, the source closed after it whether it succeeded or threw (a one-shot command's use).
+    public func closing<T: Sendable>(after body: () async throws -> T) async throws -> T {
+        do {
+            let answer = try await body()
+            await close()
+            return answer
+        } catch {
+            await close()
+            throw error
+        }
+    }
 }
 
 /// A source failure (file, network, server refusal): one sentence that says what happened and what to do.

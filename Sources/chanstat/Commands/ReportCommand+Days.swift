@@ -8,16 +8,11 @@ extension ReportCommand {
     func printDays(_ reportSource: any ReportSource, range dateRange: DateRange, title: String,
                    settings: Settings) async throws {
         let progress = DayProgressLine(enabled: isatty(STDERR_FILENO) == 1)
-        let daily: DailyReport
-        do {
-            daily = try await reportSource.dailyReport(for: dateRange, calendar: settings.calendar) { progress.show($0) }
-            progress.clear()
-            await reportSource.close()
-        } catch {
-            progress.clear()
-            await reportSource.close()
-            throw error
+        defer { progress.clear() }  // on a failure; on success it is cleared before the output, below
+        let daily = try await reportSource.closing {
+            try await reportSource.dailyReport(for: dateRange, calendar: settings.calendar) { progress.show($0) }
         }
+        progress.clear()
         let output: String
         switch format {
         case .json: output = ReportJSON.encodeDays(daily) + "\n"

@@ -50,13 +50,8 @@ struct ReportCommand: AsyncParsableCommand {
         if grouping == .day {
             return try await printDays(reportSource, range: dateRange, title: choice.title, settings: settings)
         }
-        let loaded: LoadedReport
-        do {
-            loaded = try await reportSource.load(dateRange, comparing: compare, calendar: settings.calendar)
-            await reportSource.close()
-        } catch {
-            await reportSource.close()
-            throw error
+        let loaded = try await reportSource.closing {
+            try await reportSource.load(dateRange, comparing: compare, calendar: settings.calendar)
         }
         let model = loaded.model
         let output: String
