@@ -1,3 +1,4 @@
+@testable import ChanstatCore
 import Foundation
 
 // Fuzz target: the strict report payload decoder. Properties: no input crashes; whatever it accepts has

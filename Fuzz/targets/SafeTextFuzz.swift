@@ -1,3 +1,4 @@
+@testable import ChanstatCore
 // Fuzz target: the text sanitizer and display width. Properties: the output is always safe, sanitizing is
 // idempotent, labels are safe, and truncation never exceeds the columns asked for.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,3 +1,4 @@
+@testable import ChanstatCore
 import Foundation
 
 // Fuzz target: WHEN parsing and the range rule. Input: "since\nuntil". Properties checked (a failure
