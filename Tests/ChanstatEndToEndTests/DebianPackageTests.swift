@@ -5,8 +5,7 @@ import Testing
 /// The .deb that scripts/release writes, built by the same script (scripts/lib/build-deb) from the statically
 /// relinked debug binary, installed with `dpkg -i` into a scratch root whose package database is a copy of this
 /// machine's (so `Depends` must be satisfied by what a Debian system has, without touching the real one), then
-/// run from there and removed again. Part of StaticBinaryTests' serialized suite, so that the two 200 MB
-/// relinks never run at the same time.
+/// run from there and removed again. Part of StaticBinaryTests' suite, whose one relinked binary it shares.
 extension StaticBinaryTests {
     static let packagedFiles = [
         "usr/bin/chanstat", "usr/share/man/man1/chanstat.1.gz", "usr/share/bash-completion/completions/chanstat",
@@ -17,7 +16,9 @@ extension StaticBinaryTests {
     @Test(.enabled(if: Shell.exists("dpkg-shlibdeps"), "dpkg-dev is not installed"))
     func theDebianPackageInstallsRunsAndRemovesCleanly() throws {
         try StaticRelink.withBinary { binary in
-            let scratch = URL(fileURLWithPath: binary).deletingLastPathComponent()
+            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("chanstat-deb-\(UUID())")
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: scratch) }
             // Uncompressed: xz over the 200 MB debug binary takes minutes and starves the tests beside this one.
             var environment = ProcessInfo.processInfo.environment
             environment["DEB_COMPRESSION"] = "none"

@@ -68,16 +68,29 @@ import Testing
 enum StaticRelink {
     struct Failure: Error, CustomStringConvertible { let description: String }
 
-    /// Relinks into a temporary folder, runs `body` with the binary's path, and removes it (a debug static
-    /// binary is about 200 MB).
+    /// Runs `body` with the path of the relinked binary. It is linked once per test run, by whichever test asks
+    /// first (a relink costs about 15 s of CPU and 200 MB of disk; three suites use it), and removed when the test
+    /// process exits. A test that needs a folder of its own next to it makes one.
     static func withBinary(_ body: (String) throws -> Void) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chanstat-static-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let binary = directory.appendingPathComponent("chanstat").path
-        try link(to: binary)
-        try body(binary)
+        try body(try shared.get())
     }
+
+    private static let directory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("chanstat-static-\(ProcessInfo.processInfo.processIdentifier)")
+
+    private static let shared: Result<String, Failure> = {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            atexit { try? FileManager.default.removeItem(at: StaticRelink.directory) }
+            let binary = directory.appendingPathComponent("chanstat").path
+            try link(to: binary)
+            return .success(binary)
+        } catch let failure as Failure {
+            return .failure(failure)
+        } catch {
+            return .failure(Failure(description: "static relink failed: \(error)"))
+        }
+    }()
 
     static func link(to output: String) throws {
         let manifest = PackageRoot.url.appendingPathComponent(".build/debug.yaml")
