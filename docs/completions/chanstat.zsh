@@ -39,6 +39,12 @@ _chanstat() {
     local -ar command_line=("${words[@]}")
     local -ir current_word_index="$((CURRENT - 1))"
 
+    # chanstat: the dashboard is the default command (chanstat --db FILE), so a line whose first argument is
+    # an option completes as the dashboard's (its options and their values).
+    if [[ ( "${words[2]}" == -* && $CURRENT -gt 2 ) || ( "${PREFIX}" == -* && $CURRENT -eq 2 ) ]]; then
+        _chanstat_dashboard
+        return
+    fi
     local -i ret=1
     local -ar arg_specs=(
         '--version[Show the version.]'
