@@ -1,4 +1,5 @@
 import ChanstatCore
+import Logging
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -12,14 +13,31 @@ import PostgresNIO
 /// completes the handshake and checks the names itself (`CertificateNames`), and only then hands the encrypted
 /// channel to postgres-nio, which sends the startup message and the password.
 enum NameCheckedTLS {
-    /// `configuration` unchanged, or for verify-full over TCP the same settings on a channel whose TLS peer has
-    /// been checked. NIOSSL's own check (the context's `.fullVerification`) still runs: both must agree.
-    static func configuration(_ configuration: PostgresConnection.Configuration,
-                              for target: PostgresTarget) async throws -> PostgresConnection.Configuration {
+    /// postgres-nio's connect, or for verify-full over TCP the same settings on a channel whose TLS peer has been
+    /// checked. NIOSSL's own check (the context's `.fullVerification`) still runs: both must agree.
+    static func connect(configuration: PostgresConnection.Configuration, for target: PostgresTarget, id: Int,
+                        logger: Logger) async throws -> PostgresConnection {
         guard target.sslMode == .verifyFull, configuration.tls.isEnforced, let context = configuration.tls.sslContext,
-              let host = configuration.host, let port = configuration.port else { return configuration }
+              let host = configuration.host, let port = configuration.port else {
+            return try await PostgresConnection.connect(configuration: configuration, id: id, logger: logger)
+        }
+        let channel = try await checkedChannel(host: host, port: port, context: context, target: target,
+                                               connectTimeout: configuration.options.connectTimeout)
+        var checked = PostgresConnection.Configuration(establishedChannel: channel, tls: .disable,
+                                                       username: configuration.username,
+                                                       password: configuration.password,
+                                                       database: configuration.database)
+        checked.options = configuration.options
+        // postgres-nio works on the channel's own event loop.
+        return try await PostgresConnection.connect(on: channel.eventLoop, configuration: checked, id: id, logger: logger)
+    }
+
+    /// A connection to `host:port` that asked for TLS, completed the handshake and presented a certificate naming
+    /// `host`; nothing else has been sent on it.
+    private static func checkedChannel(host: String, port: Int, context: NIOSSLContext, target: PostgresTarget,
+                                       connectTimeout: TimeAmount) async throws -> any Channel {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .connectTimeout(configuration.options.connectTimeout)
+            .connectTimeout(connectTimeout)
             .connect(host: host, port: port).get()
         do {
             let at = "PostgreSQL at \(TerminalSafeText.sanitize(target.address, maxCharacters: 120))"
@@ -39,12 +57,7 @@ enum NameCheckedTLS {
             try? await channel.close()
             throw error
         }
-        var checked = PostgresConnection.Configuration(establishedChannel: channel, tls: .disable,
-                                                       username: configuration.username,
-                                                       password: configuration.password,
-                                                       database: configuration.database)
-        checked.options = configuration.options
-        return checked
+        return channel
     }
 }
 

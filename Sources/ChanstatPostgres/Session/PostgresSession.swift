@@ -153,8 +153,7 @@ public actor PostgresSession {
         // (a stalled proxy, a hung server) would otherwise hang the startup for ever.
         let settled = configuration, target = self.target
         return try await withDeadline(timeout, connectTimeout: true) {
-            try await PostgresConnection.connect(configuration: NameCheckedTLS.configuration(settled, for: target),
-                                                 id: id, logger: logger)
+            try await NameCheckedTLS.connect(configuration: settled, for: target, id: id, logger: logger)
         }
     }
 
