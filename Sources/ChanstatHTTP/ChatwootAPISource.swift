@@ -51,25 +51,30 @@ public final class ChatwootAPISource: ReportSource {
         self.trust = trust
         displayName = "\(endpoint.address), account \(accountID)"
         proxy = try ProxyEnvironment.proxy(for: endpoint, environment: environment)
-        configuration = Self.configuration(proxy: proxy?.proxy, limits: limits, trust: trust)
+        configuration = Self.configuration(proxy: proxy?.proxy, limits: limits, trust: trust,
+                                           tlsHost: endpoint.scheme == "https" ? endpoint.host : nil)
         if let upgraded = endpoint.upgradedToHTTPS {
             upgradedProxy = try ProxyEnvironment.proxy(for: upgraded, environment: environment)
-            upgradedConfiguration = Self.configuration(proxy: upgradedProxy?.proxy, limits: limits, trust: trust)
+            upgradedConfiguration = Self.configuration(proxy: upgradedProxy?.proxy, limits: limits, trust: trust,
+                                                       tlsHost: upgraded.host)
         } else {
             upgradedProxy = nil
             upgradedConfiguration = nil
         }
     }
 
+    /// `tlsHost`: for a client that speaks https, the host its certificates must name (every redirect it follows
+    /// stays on that host); nil for the plain http client of an http `--url`.
     private static func configuration(proxy: HTTPClient.Configuration.Proxy?, limits: Limits,
-                                      trust: CertificateTrust) -> HTTPClient.Configuration {
-        // TLS: the client configuration verifies the certificate chain (against `trust`) and the host name.
+                                      trust: CertificateTrust, tlsHost: String?) -> HTTPClient.Configuration {
+        // TLS: the certificate chain is verified against `trust`, the host name by ServerNameCheck.
         // AsyncHTTPClient's redirects are off: ours (SameHostRedirect) are followed only where the token may go.
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
             timeout: .init(connect: timeAmount(limits.connectTimeout), read: timeAmount(limits.requestTimeout)),
             proxy: proxy)
         configuration.tlsConfiguration = trust.tlsConfiguration
+        if let tlsHost { ServerNameCheck.require(tlsHost, in: &configuration) }
         configuration.httpVersion = .automatic
         // The pool would otherwise retry a refused connection with backoff until the connect timeout, so a
         // server that is down took two whole timeouts (10 s) to report; the one retry below is ours.

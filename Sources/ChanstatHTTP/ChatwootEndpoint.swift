@@ -56,11 +56,9 @@ public struct ChatwootEndpoint: Sendable, Equatable {
         return try? ChatwootEndpoint("https://\(bracketed)")
     }
 
-    /// This machine: `localhost`, 127.0.0.0/8 or ::1. Plain http is fine there and no proxy is used.
-    public var isLoopback: Bool {
-        let name = host.lowercased()
-        return name == "localhost" || name.hasSuffix(".localhost") || name == "::1" || name.hasPrefix("127.")
-    }
+    /// This machine (`HostAddress.isLoopback`: 127.0.0.0/8, ::1, `localhost`, `*.localhost`). Plain http is fine
+    /// there and no proxy is used.
+    public var isLoopback: Bool { HostAddress(host).isLoopback }
 
     /// What errors and headers show: scheme, host and port, never a path or query.
     public var label: String {

@@ -25,8 +25,8 @@ enum ProxyEnvironment {
         guard let variable = names.first(where: { !(environment[$0] ?? "").isEmpty }),
               let text = environment[variable] else { return nil }
         guard let parsed = parse(text) else {
-            throw SourceError(.usage, "$\(variable) \"\(TerminalSafeText.sanitize(text, maxCharacters: 60))\" is not a "
-                              + "proxy address: give it as http://HOST:PORT (or socks5://HOST:PORT), or unset it")
+            throw SourceError(.usage, "$\(variable) \"\(TerminalSafeText.sanitize(withoutUser(text), maxCharacters: 60))\" "
+                              + "is not a proxy address: give it as http://HOST:PORT (or socks5://HOST:PORT), or unset it")
         }
         return Setting(proxy: parsed.proxy, variable: variable, label: parsed.label)
     }
@@ -47,6 +47,15 @@ enum ProxyEnvironment {
             if name == entry || name.hasSuffix("." + entry) { return true }
         }
         return false
+    }
+
+    /// A proxy value as an error may show it: a user and password before the last `@` become `…`, whatever else
+    /// is wrong with the value (a password may hold `/` or `:`, so the last `@` is the only safe boundary).
+    static func withoutUser(_ text: String) -> String {
+        guard let at = text.lastIndex(of: "@") else { return text }
+        let start = text.range(of: "://").map(\.upperBound) ?? text.startIndex
+        let kept = String(text[at...])
+        return start <= at ? String(text[..<start]) + "…" + kept : "…" + kept
     }
 
     /// `http://[user:password@]host[:port]` or bare `host:port`; nil for a value that is not one.

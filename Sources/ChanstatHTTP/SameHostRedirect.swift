@@ -2,10 +2,11 @@ import ChanstatCore
 import Foundation
 
 /// Which redirects the API source follows. The token goes with every request, so a redirect is followed only
-/// where the token may go: the same scheme, host and port as the request (a reverse proxy moving Chatwoot under
-/// a path), or the same host over https (a proxy upgrading http). Anything else — another host, another port
-/// over the same scheme, https down to plain http, a user name in the address — is refused with a sentence
-/// naming the new address, and nothing is sent there.
+/// where the token may go (curl's rule since CVE-2022-27776): the same scheme, host and port as the request (a
+/// reverse proxy moving Chatwoot under a path), or the same host from http on port 80 to https on port 443 (a
+/// proxy upgrading http). Anything else — another host, another port (an upgrade to https included: another
+/// port may be another program), https down to plain http, a user name in the address — is refused with a
+/// sentence naming the new address, and nothing is sent there.
 struct SameHostRedirect {
     /// A chain longer than this is a loop or a misconfiguration; real proxies redirect once.
     static let maximumHops = 3
@@ -31,13 +32,13 @@ struct SameHostRedirect {
             throw refusal(server, shown, because: "another host")
         }
         let currentScheme = current.scheme?.lowercased() ?? ""
-        let samePort = Self.port(of: target) == Self.port(of: current)
+        let ports = (Self.port(of: current), Self.port(of: target))
         switch (currentScheme, scheme) {
         case ("https", "http"):
             throw refusal(server, shown, because: "plain http, which would send the token unencrypted")
-        case ("http", "https"):
+        case ("http", "https") where ports == (80, 443):
             return target.absoluteString
-        case _ where scheme == currentScheme && samePort:
+        case _ where scheme == currentScheme && ports.0 == ports.1:
             return target.absoluteString
         default:
             throw refusal(server, shown, because: "another port on that host")

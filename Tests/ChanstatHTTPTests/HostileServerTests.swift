@@ -142,19 +142,4 @@ import Testing
                                      + "certificate authority this machine trusts: give the authority that signed it "
                                      + "(a PEM file) with --ca-file FILE"))
     }
-
-    /// An http server redirecting to https on the same host (another port, as an upgrade may): the hop is
-    /// followed over TLS, the certificate is still checked (self-signed, so it is refused), and the
-    /// sentence names the https address that failed, not the http one.
-    @Test(.enabled(if: TLSTestServer.isAvailable, "needs the openssl CLI (scripts/setup installs it)"))
-    func anUpgradeToHTTPSIsFollowedAndItsCertificateChecked() async throws {
-        let secure = try TLSTestServer(certificateFor: "other.example")
-        defer { secure.stop() }
-        let target = "https://127.0.0.1:\(secure.port)\(Self.path)"
-        let (error, _, connections) = try await Base.failure(Self.redirect(308, to: target), limits: Self.shippedLimits)
-        #expect(error == SourceError(.unavailable, "the certificate of https://127.0.0.1:\(secure.port) is not signed by a "
-                                     + "certificate authority this machine trusts: give the authority that signed it "
-                                     + "(a PEM file) with --ca-file FILE"))
-        #expect(connections == 1)
-    }
 }

@@ -18,11 +18,20 @@ struct SameHostRedirectTests {
         #expect(try Self.policy.next(status: 301, location: location, from: Self.requested) == expected)
     }
 
-    @Test func anUpgradeToHTTPSOnTheSameHostIsFollowedWhateverThePort() throws {
-        let plain = try ChatwootEndpoint("http://localhost:3000")
-        let next = try SameHostRedirect(endpoint: plain).next(status: 308, location: "https://localhost:8443/api",
-                                                               from: "http://localhost:3000/api")
-        #expect(next == "https://localhost:8443/api")
+    /// curl's rule: the upgrade to https is followed from port 80 to 443 only.
+    @Test func anUpgradeToHTTPSIsFollowedFrom80To443Only() throws {
+        let plain = try ChatwootEndpoint("http://localhost")
+        #expect(try SameHostRedirect(endpoint: plain).next(status: 308, location: "https://localhost/api",
+                                                            from: "http://localhost/api") == "https://localhost/api")
+        #expect(try SameHostRedirect(endpoint: plain).next(status: 301, location: "https://localhost:443/api",
+                                                            from: "http://localhost:80/api") == "https://localhost:443/api")
+        for (from, location) in [("http://localhost:3000/api", "https://localhost:8443/api"),
+                                 ("http://localhost:3000/api", "https://localhost/api"),
+                                 ("http://localhost/api", "https://localhost:8443/api")] {
+            #expect(throws: SourceError.self, "\(from) → \(location)") {
+                _ = try SameHostRedirect(endpoint: plain).next(status: 308, location: location, from: from)
+            }
+        }
     }
 
     @Test(arguments: [

@@ -33,14 +33,15 @@ final class ScriptedServer: @unchecked Sendable {
     private var stopped = false
 
     /// `address`: any of 127.0.0.0/8, so a second server can stand for "another host" on this machine.
-    init(_ behaviour: Behaviour, address host: String = "127.0.0.1") throws {
+    /// `port`: 0 for any free one; a fixed one (80) needs root.
+    init(_ behaviour: Behaviour, address host: String = "127.0.0.1", port fixedPort: UInt16 = 0) throws {
         self.behaviour = behaviour
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         self.listener = listener
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr(host)
-        address.sin_port = 0
+        address.sin_port = fixedPort.bigEndian
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in

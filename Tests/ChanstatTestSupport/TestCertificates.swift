@@ -33,15 +33,22 @@ public struct TestCertificates: Sendable {
     /// directory; each call makes new files, so several certificates for one host can exist side by side.
     public func serverCertificate(forHost host: String, ipAddress: String? = nil,
                                   in folder: URL? = nil) throws -> (certFile: String, keyFile: String) {
+        try serverCertificate(names: ["DNS:\(host)"] + (ipAddress.map { ["IP:\($0)"] } ?? []), commonName: host,
+                              in: folder)
+    }
+
+    /// A server certificate signed by this CA whose subject alternative names are exactly `names`
+    /// (`DNS:db.example.test`, `IP:127.0.0.1`, `IP:::1`), for tests of which names a client accepts.
+    public func serverCertificate(names: [String], commonName: String,
+                                  in folder: URL? = nil) throws -> (certFile: String, keyFile: String) {
         try FileManager.default.createDirectory(at: folder ?? directory, withIntermediateDirectories: true)
-        let (certFile, keyFile) = try Self.newPaths(for: host, in: folder ?? directory)
+        let (certFile, keyFile) = try Self.newPaths(for: commonName, in: folder ?? directory)
         let request = certFile + ".csr", extensions = certFile + ".ext"
         defer {
             try? FileManager.default.removeItem(atPath: request)
             try? FileManager.default.removeItem(atPath: extensions)
         }
-        try Self.openSSL(["req", "-new"] + Self.newKey(keyFile) + ["-out", request, "-subj", "/CN=\(host)"])
-        let names = ["DNS:\(host)"] + (ipAddress.map { ["IP:\($0)"] } ?? [])
+        try Self.openSSL(["req", "-new"] + Self.newKey(keyFile) + ["-out", request, "-subj", "/CN=\(commonName)"])
         try Data("""
             basicConstraints = critical, CA:FALSE
             keyUsage = critical, digitalSignature, keyEncipherment

@@ -5,7 +5,8 @@ import PostgresNIO
 
 /// Turns libpq's `sslmode` and `sslrootcert` into postgres-nio's TLS setting. Whenever a root certificate is
 /// known (named, or `~/.postgresql/root.crt`), the server's chain is checked, as libpq does; only
-/// `verify-full` also checks that the certificate names the host (or the IP address connected to).
+/// `verify-full` also checks that the certificate names the host (NameCheckedTLS: a DNS entry for a host name,
+/// an IP entry for an IP literal).
 enum TLSSetup {
     /// The attempts to make, in order: one for every mode but `allow`, which tries plain TCP first and TLS
     /// only when the server refuses a connection without it.

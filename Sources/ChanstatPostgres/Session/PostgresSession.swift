@@ -151,9 +151,9 @@ public actor PostgresSession {
         let logger = self.logger
         // postgres-nio's timeout covers the TCP connect only; a server that accepts and then says nothing
         // (a stalled proxy, a hung server) would otherwise hang the startup for ever.
-        let settled = configuration
+        let settled = configuration, target = self.target
         return try await withDeadline(timeout, connectTimeout: true) {
-            try await PostgresConnection.connect(configuration: settled, id: id, logger: logger)
+            try await NameCheckedTLS.connect(configuration: settled, for: target, id: id, logger: logger)
         }
     }
 

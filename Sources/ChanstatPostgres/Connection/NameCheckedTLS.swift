@@ -1,0 +1,152 @@
+import ChanstatCore
+import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
+import NIOTLS  // TLSUserEvent; part of swift-nio, already linked through NIOSSL
+import PostgresNIO
+
+/// `sslmode=verify-full` as libpq means it (SPEC 14, "TLS means the name"): the certificate names the host, in a
+/// DNS entry for a host name, in an IP entry only for an IP literal. postgres-nio makes its TLS handler itself and
+/// takes no verification hook, and NIOSSL's own name check also accepts an IP entry equal to the address it
+/// connected to; so for verify-full chanstat opens the connection, asks for TLS (PostgreSQL's SSLRequest),
+/// completes the handshake and checks the names itself (`CertificateNames`), and only then hands the encrypted
+/// channel to postgres-nio, which sends the startup message and the password.
+enum NameCheckedTLS {
+    /// postgres-nio's connect, or for verify-full over TCP the same settings on a channel whose TLS peer has been
+    /// checked. NIOSSL's own check (the context's `.fullVerification`) still runs: both must agree.
+    static func connect(configuration: PostgresConnection.Configuration, for target: PostgresTarget, id: Int,
+                        logger: Logger) async throws -> PostgresConnection {
+        guard target.sslMode == .verifyFull, configuration.tls.isEnforced, let context = configuration.tls.sslContext,
+              let host = configuration.host, let port = configuration.port else {
+            return try await PostgresConnection.connect(configuration: configuration, id: id, logger: logger)
+        }
+        let channel = try await checkedChannel(host: host, port: port, context: context, target: target,
+                                               connectTimeout: configuration.options.connectTimeout)
+        var checked = PostgresConnection.Configuration(establishedChannel: channel, tls: .disable,
+                                                       username: configuration.username,
+                                                       password: configuration.password,
+                                                       database: configuration.database)
+        checked.options = configuration.options
+        // postgres-nio works on the channel's own event loop.
+        return try await PostgresConnection.connect(on: channel.eventLoop, configuration: checked, id: id, logger: logger)
+    }
+
+    /// A connection to `host:port` that asked for TLS, completed the handshake and presented a certificate naming
+    /// `host`; nothing else has been sent on it.
+    private static func checkedChannel(host: String, port: Int, context: NIOSSLContext, target: PostgresTarget,
+                                       connectTimeout: TimeAmount) async throws -> any Channel {
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connectTimeout(connectTimeout)
+            .connect(host: host, port: port).get()
+        do {
+            let at = "PostgreSQL at \(TerminalSafeText.sanitize(target.address, maxCharacters: 120))"
+            let verified = channel.eventLoop.makePromise(of: Void.self)
+            try await channel.eventLoop.submit {
+                let request = SSLRequestHandler(tls: context, host: host, at: at, sslMode: target.sslMode.rawValue,
+                                                verified: verified)
+                try channel.pipeline.syncOperations.addHandler(request)
+                channel.writeAndFlush(SSLRequestHandler.request(allocator: channel.allocator), promise: nil)
+            }.get()
+            try await withTaskCancellationHandler {
+                try await verified.futureResult.get()
+            } onCancel: {
+                channel.close(promise: nil)
+            }
+        } catch {
+            try? await channel.close()
+            throw error
+        }
+        return channel
+    }
+}
+
+/// Sends nothing after the SSLRequest until the handshake is done and the certificate names the host; then
+/// removes itself, leaving the TLS handler for postgres-nio.
+private final class SSLRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
+
+    /// PostgreSQL's SSLRequest: length 8, code 80877103.
+    static func request(allocator: ByteBufferAllocator) -> ByteBuffer {
+        var buffer = allocator.buffer(capacity: 8)
+        buffer.writeInteger(Int32(8))
+        buffer.writeInteger(Int32(80_877_103))
+        return buffer
+    }
+
+    private let tls: NIOSSLContext
+    private let host: String
+    private let at: String
+    private let sslMode: String
+    private let verified: EventLoopPromise<Void>
+    private var handshaking = false
+
+    init(tls: NIOSSLContext, host: String, at: String, sslMode: String, verified: EventLoopPromise<Void>) {
+        self.tls = tls
+        self.host = host
+        self.at = at
+        self.sslMode = sslMode
+        self.verified = verified
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        var bytes = unwrapInboundIn(data)
+        // The one-byte answer, and nothing after it: bytes sent in clear before the handshake would be read as
+        // if they had come over TLS (PostgreSQL's CVE-2021-23222; libpq refuses them too).
+        guard !handshaking, let answer = bytes.readInteger(as: UInt8.self), bytes.readableBytes == 0 else {
+            return fail(context, SourceError(.badData, "\(at) sent more than its answer to the request for TLS; "
+                                             + "check that the address is a PostgreSQL server"))
+        }
+        switch answer {
+        case UInt8(ascii: "S"):
+            do {
+                let serverName = HostAddress(host).isIPLiteral ? nil : host  // SNI carries names only
+                let handler = try NIOSSLClientHandler(context: tls, serverHostname: serverName)
+                handshaking = true
+                try context.pipeline.syncOperations.addHandler(handler, position: .before(self))
+            } catch {
+                fail(context, error)
+            }
+        case UInt8(ascii: "N"):
+            fail(context, SourceError(.refused, "\(at) does not offer TLS, but sslmode=\(sslMode) requires it; enable "
+                                      + "ssl on the server, or use sslmode=prefer if plain TCP is acceptable there"))
+        default:
+            fail(context, SourceError(.badData, "\(at) did not answer the request for TLS as PostgreSQL does; "
+                                      + "check that the address is a PostgreSQL server"))
+        }
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        guard case .handshakeCompleted? = event as? TLSUserEvent else {
+            return context.fireUserInboundEventTriggered(event)
+        }
+        let leaf = try? context.pipeline.syncOperations.handler(type: NIOSSLClientHandler.self).peerCertificate
+        guard let leaf, CertificateNames(leaf).matches(host: host) else {
+            // The error NIOSSL gives for a wrong name: PostgresFailure has its sentence.
+            return fail(context, NIOSSLExtraError.failedToValidateHostname)
+        }
+        context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
+        verified.succeed()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        fail(context, error)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        fail(context, SourceError(.unavailable, "\(at) closed the connection before TLS was set up; check that the "
+                                  + "address is a PostgreSQL server, or try again"))
+    }
+
+    private func fail(_ context: ChannelHandlerContext, _ error: any Error) {
+        verified.fail(error)
+        context.close(promise: nil)
+    }
+}
+
+extension CertificateNames {
+    /// The names of a NIOSSL certificate (its `_subjectAlternativeNames` is the only public way to read them).
+    init(_ certificate: NIOSSLCertificate) {
+        self.init(generalNames: certificate._subjectAlternativeNames().map { (Int($0.nameType.rawValue), Array($0.contents)) })
+    }
+}
