@@ -50,6 +50,8 @@ let package = Package(
             "ChanstatCore",
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            // verify-full's own TLS handshake (NameCheckedTLS) waits for NIOTLS's handshake-completed event.
+            .product(name: "NIOTLS", package: "swift-nio"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
