@@ -19,10 +19,9 @@ struct FileInPlaceDashboardTests {
 
     @Test func bytesCopiedOverTheFileInPlaceAreShownOnTheNextRefresh() async throws {
         try await OffThePool.run {
-            let shown = try InPlaceVariant.outsideWeekA.write()
-            let open = try InPlaceVariant.openInWeekA.write(), resolved = try InPlaceVariant.resolvedInWeekA.write()
-            defer { shown.remove(); open.remove(); resolved.remove() }
-            try InPlaceVariant.requireLookAlike([shown.path, open.path, resolved.path])
+            let files = try InPlaceVariant.writeLookAlikes()
+            defer { files.forEach { $0.remove() } }
+            let (shown, open, resolved) = (files[0], files[1], files[2])
             let session = try DashboardHarness.onWeekA(shown, width: 160)
             defer { session.close() }
 
@@ -31,7 +30,7 @@ struct FileInPlaceDashboardTests {
             try InPlaceVariant.cat(resolved.path, over: shown.path)
             try refreshExpectingRows(session, InPlaceVariant.resolvedInWeekA.weekARows)
             try session.sendKeys("q")
-            try #require(try session.waitForExit(timeout: timeout) == 0)
+            try ensure(try session.waitForExit(timeout: timeout) == 0, "the dashboard ended with a failure")
         }
     }
 
@@ -40,14 +39,14 @@ struct FileInPlaceDashboardTests {
         try await OffThePool.run {
             let scratch = try Scratch()
             let fifo = scratch.path("dash.sqlite")
-            try #require(mkfifo(fifo, 0o600) == 0)
+            try ensure(mkfifo(fifo, 0o600) == 0, "mkfifo")
             let session = try DashboardHarness.start(["dashboard", "--db", fifo, "--account", "1"], width: 200)
             defer { session.close() }
-            try #require(try session.waitForExit(timeout: timeout) == 2)
+            try ensure(try session.waitForExit(timeout: timeout) == 2, "exit status 2 expected")
             let screen = try session.screen()
-            try #require(screen.contains("chanstat: \(fifo) is a FIFO (named pipe), not a regular file"), "\(screen)")
+            try ensure(screen.contains("chanstat: \(fifo) is a FIFO (named pipe), not a regular file"), "\(screen)")
             let settings = try session.terminalSettings()
-            try #require(settings.before == settings.after)
+            try ensure(settings.before == settings.after, "the terminal settings changed")
         }
     }
 }

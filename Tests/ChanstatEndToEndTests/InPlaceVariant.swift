@@ -1,7 +1,6 @@
 import ChanstatTestSupport
 import Foundation
 import GRDB
-import Testing
 
 /// Versions of the dashboard fixture that differ only in five conversations added in one transaction: the
 /// files have the same size and the same change counter in their SQLite header, so bytes of one copied over
@@ -45,24 +44,41 @@ enum InPlaceVariant: CaseIterable {
         return fixture
     }
 
-    /// The premise of the tests that use these files: same size, same change counter (header bytes 24-27).
-    static func requireLookAlike(_ paths: [String]) throws {
-        let headers = try paths.map { path in
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    /// Each version in a fixture of its own, in `allCases` order, once it is checked that they have the same size
+    /// and change counter (header bytes 24-27): the premise of the tests that use them.
+    static func writeLookAlikes() throws -> [DashboardFixture] {
+        let fixtures = try allCases.map { try $0.write() }
+        let headers = try fixtures.map { fixture in
+            let data = try Data(contentsOf: URL(fileURLWithPath: fixture.path))
             return [UInt8](data[24..<28]) + withUnsafeBytes(of: data.count) { Array($0) }
         }
-        try #require(Set(headers).count == 1, "the variants differ in size or change counter")
+        guard Set(headers).count == 1 else {
+            fixtures.forEach { $0.remove() }
+            throw UnmetCondition(description: "the versions of the fixture differ in size or change counter")
+        }
+        return fixtures
     }
 
     /// Writes `source`'s bytes over `destination` in place, as `cp` does (the inode is kept).
     static func copy(_ source: String, over destination: String) throws {
         let run = try Shell.run("cp", [source, destination])
-        try #require(run.status == 0, "\(run.stderr)")
+        try ensure(run.status == 0, run.stderr)
     }
 
     /// Writes `source`'s bytes over `destination` through the shell's `>` (truncated first, the inode kept).
     static func cat(_ source: String, over destination: String) throws {
         let run = try Shell.run("sh", ["-c", "cat \"$1\" > \"$2\"", "sh", source, destination])
-        try #require(run.status == 0, "\(run.stderr)")
+        try ensure(run.status == 0, run.stderr)
     }
+}
+
+/// A check inside `OffThePool.run`, where there is no current test: `#require` there records its issue against no
+/// test (and the test passes), while a thrown error fails the test that awaited the block.
+func ensure(_ condition: Bool, _ what: @autoclosure () -> String, at location: StaticString = #fileID,
+            line: UInt = #line) throws {
+    guard condition else { throw UnmetCondition(description: "\(location):\(line): \(what())") }
+}
+
+struct UnmetCondition: Error, CustomStringConvertible {
+    let description: String
 }

@@ -16,7 +16,7 @@ import Testing
                                        ["-s", "KILL", "60", ChanstatBinary.path, "report"] + source + weekA
                                         + ["--format", "json"],
                                        environment: ChanstatBinary.environment(token))
-        try #require(run.status == 0, "report \(source) ended \(run.status): \(run.stderr)")
+        try ensure(run.status == 0, "report \(source) ended \(run.status): \(run.stderr)")
         return run.stdout
     }
 
@@ -31,21 +31,20 @@ import Testing
 
     @Test func bytesWrittenOverTheServedFileInPlaceAreServed() async throws {
         try await OffThePool.run {
-            let served = try InPlaceVariant.outsideWeekA.write()
-            let open = try InPlaceVariant.openInWeekA.write(), resolved = try InPlaceVariant.resolvedInWeekA.write()
-            defer { served.remove(); open.remove(); resolved.remove() }
-            try InPlaceVariant.requireLookAlike([served.path, open.path, resolved.path])
-            let expected = try [served, open, resolved].map { try Self.json(["--db", $0.path]) }
-            try #require(Set(expected).count == 3, "the three versions must differ for the test to mean anything")
+            let files = try InPlaceVariant.writeLookAlikes()
+            defer { files.forEach { $0.remove() } }
+            let (served, open, resolved) = (files[0], files[1], files[2])
+            let expected = try files.map { try Self.json(["--db", $0.path]) }
+            try ensure(Set(expected).count == 3, "the three versions must differ for the test to mean anything")
             let serve = try ServeProcess(database: served.path)
             let url = ["--url", serve.url]
 
-            try #require(try Self.json(url) == expected[0])
+            try ensure(try Self.json(url) == expected[0], "the first file, served")
             try InPlaceVariant.copy(open.path, over: served.path)
-            try #require(try Self.json(url) == expected[1], "after cp")
+            try ensure(try Self.json(url) == expected[1], "after cp")
             try InPlaceVariant.cat(resolved.path, over: served.path)
-            try #require(try Self.json(url) == expected[2], "after cat >")
-            try #require(serve.stop().status == 0)
+            try ensure(try Self.json(url) == expected[2], "after cat >")
+            try ensure(serve.stop().status == 0, "serve ended with a failure")
         }
     }
 
@@ -57,20 +56,20 @@ import Testing
             defer { served.remove(); whole.remove() }
             let expected = try Self.json(["--db", whole.path])
             let serve = try ServeProcess(database: served.path)
-            try #require(try Self.answer(serve).status == "200")
+            try ensure(try Self.answer(serve).status == "200", "the first file, served")
 
-            try #require(truncate(served.path, 0) == 0)
-            try #require(try Self.answer(serve).status == "503")
+            try ensure(truncate(served.path, 0) == 0, "truncate")
+            try ensure(try Self.answer(serve).status == "503", "an empty file is 503")
             // The whole file's first page (its header and schema), then zeros where its tables were.
             var bytes = try Data(contentsOf: URL(fileURLWithPath: whole.path))
             bytes.replaceSubrange(4096..<bytes.count, with: Data(count: bytes.count - 4096))
             try bytes.write(to: URL(fileURLWithPath: served.path))  // in place: Data.write without .atomic
             let corrupt = try Self.answer(serve)
-            try #require(corrupt.status != "200" && corrupt.status != "000", "\(corrupt)")
+            try ensure(corrupt.status != "200" && corrupt.status != "000", "\(corrupt)")
 
             try InPlaceVariant.cat(whole.path, over: served.path)
-            try #require(try Self.json(["--url", serve.url]) == expected)
-            try #require(serve.stop().status == 0)
+            try ensure(try Self.json(["--url", serve.url]) == expected, "the whole file again, served")
+            try ensure(serve.stop().status == 0, "serve ended with a failure")
         }
     }
 
@@ -81,18 +80,18 @@ import Testing
             let served = try InPlaceVariant.outsideWeekA.write()
             defer { served.remove() }
             let serve = try ServeProcess(database: served.path)
-            try #require(try Self.answer(serve).status == "200")
+            try ensure(try Self.answer(serve).status == "200", "the first file, served")
 
             let fifo = served.directory.appendingPathComponent("incoming").path
-            try #require(mkfifo(fifo, 0o600) == 0)
-            try #require(rename(fifo, served.path) == 0)
+            try ensure(mkfifo(fifo, 0o600) == 0, "mkfifo")
+            try ensure(rename(fifo, served.path) == 0, "rename")
             let refused = try Self.answer(serve)
-            try #require(refused.status == "503", "\(refused)")
-            try #require((refused.body + serve.log).contains("dash.sqlite is now a FIFO (named pipe), not a regular file"),
-                         "\(refused.body)\n\(serve.log)")
+            try ensure(refused.status == "503", "\(refused)")
+            try ensure((refused.body + serve.log).contains("dash.sqlite is now a FIFO (named pipe), not a regular file"),
+                   "\(refused.body)\n\(serve.log)")
 
             kill(serve.pid, SIGTERM)
-            try #require(ProcessProbe.waitForEnd(serve.pid, timeout: .seconds(15)), "serve did not end on SIGTERM")
+            try ensure(ProcessProbe.waitForEnd(serve.pid, timeout: .seconds(15)), "serve did not end on SIGTERM")
         }
     }
 }
