@@ -3,8 +3,8 @@ import Foundation
 /// A file chanstat reads because a person named it: a token file, a CA bundle, the config file, a password file,
 /// a SQLite database (SPEC 14 "Files are files").
 ///
-/// Only a regular file is opened: open(2) on a FIFO waits for a writer for ever (no signal handler runs while
-/// the process is stuck there before its loop starts), and opening a device can do whatever the device does. A
+/// Only a regular file is opened: open(2) on a FIFO waits for a writer for ever (and a graceful shutdown on
+/// SIGTERM cannot end a thread stuck there), and opening a device can do whatever the device does. A
 /// file is refused by its size before a byte of it is read, so a 3 GB file named by mistake costs a stat(2),
 /// not 3 GB of memory. The path is looked at with stat(2) first (following a symbolic link, as a shell does), then
 /// opened with O_NONBLOCK, so that a FIFO put there between the two cannot block either, and the descriptor is
@@ -53,7 +53,9 @@ public struct InputFile: Sendable {
     /// For a file that something else opens (SQLite), checked just before it does.
     public func refusalReason() -> InputFileRefusal.Reason? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable(Self.errnoText()) }
+        guard stat(path, &info) == 0 else {
+            return errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable(Self.errnoText())
+        }
         let kind = FileKind(mode: info.st_mode)
         return kind == .regular ? nil : .notRegular(kind)
     }

@@ -25,10 +25,14 @@ enum TLSSetup {
         if let root, root != "system" {
             // Read here, by size and only from a regular file (SPEC 14), rather than by path inside the TLS library.
             let bytes: [UInt8]
-            do { bytes = try InputFile(root, role: "root certificate file").contents(atMost: InputFile.documentLimit).bytes } catch {
+            do {
+                bytes = try InputFile(root, role: "root certificate file").contents(atMost: InputFile.documentLimit).bytes
+            } catch {
                 throw SourceError(.usage, "\(error.message) (sslrootcert, PGSSLROOTCERT or ~/.postgresql/root.crt)")
             }
-            guard let roots = try? NIOSSLCertificate.fromPEMBytes(bytes), !roots.isEmpty else { throw noCertificate(in: root) }
+            guard let roots = try? NIOSSLCertificate.fromPEMBytes(bytes), !roots.isEmpty else {
+                throw noCertificate(in: root)
+            }
             configuration.trustRoots = .certificates(roots)
         } else if root == nil, target.sslMode.needsRootCertificate {
             throw SourceError(.usage, "sslmode=\(target.sslMode.rawValue) checks the server's certificate, but no "
