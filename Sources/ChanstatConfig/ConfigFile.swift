@@ -1,3 +1,4 @@
+import ChanstatCore
 import Foundation
 
 /// Where the config file lives and reading it: `$XDG_CONFIG_HOME/chanstat/config.toml`, or
@@ -9,13 +10,20 @@ public enum ConfigFile {
         return home + "/.config/chanstat/config.toml"
     }
 
-    /// The parsed file, or nil when there is none (having no config file is normal).
+    /// The parsed file, or nil when there is none (having no config file is normal). Read only when it is a
+    /// regular file of at most 1 MB (`InputFile`): a FIFO at the path would otherwise stop every command.
     public static func load(path: String) throws(ConfigError) -> ConfigDocument? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError(file: path, line: nil, problem: "cannot be read (check its permissions)")
+        let contents: InputFile.Contents
+        do {
+            contents = try InputFile(path, role: "config file").contents(atMost: InputFile.documentLimit)
+        } catch {
+            switch error.reason {
+            case .missing: return nil
+            case .unreadable: throw ConfigError(file: path, line: nil, problem: "cannot be read (check its permissions)")
+            case .notRegular, .tooLarge: throw ConfigError(file: path, line: nil, problem: error.problem)
+            }
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = contents.text else {
             throw ConfigError(file: path, line: nil, problem: "is not UTF-8 text")
         }
         return try ConfigDocument.parse(text, file: path)

@@ -31,23 +31,23 @@ public struct APIToken: Sendable, Equatable, CustomStringConvertible {
                           + "(a file only you can read)")
     }
 
-    /// Refuses a file that group or others may read or write, as ssh does with private keys.
+    /// Refuses a file that group or others may read or write, as ssh does with private keys; and anything that
+    /// is not a regular file of at most 4 KB, before reading it (see `InputFile`).
     static func read(file path: String) throws(SourceError) -> APIToken {
+        let file = InputFile(path, role: "token file")
+        let contents: InputFile.Contents
+        do {
+            contents = try file.contents(atMost: InputFile.tokenLimit)
+        } catch {
+            throw error.sourceError(.refused)
+        }
         let shown = TerminalSafeText.sanitize(path, maxCharacters: 80)
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw SourceError(.refused, "cannot read the token file \(shown): \(String(cString: strerror(errno)))")
-        }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw SourceError(.refused, "the token file \(shown) is not a regular file")
-        }
-        guard info.st_mode & 0o077 == 0 else {
-            let mode = String(info.st_mode & 0o777, radix: 8)
+        guard contents.permissions & 0o077 == 0 else {
+            let mode = String(contents.permissions & 0o777, radix: 8)
             throw SourceError(.refused, "the token file \(shown) may be read by others (mode \(mode)); "
                               + "run: chmod 600 \(shown)")
         }
-        guard let data = FileManager.default.contents(atPath: path), data.count <= 4096,
-              let text = String(data: data, encoding: .utf8) else {
+        guard let text = contents.text else {
             throw SourceError(.refused, "cannot read the token file \(shown): it must hold the token as one line of text")
         }
         return try APIToken(text, origin: "the token file \(shown)")

@@ -44,11 +44,13 @@ public struct CertificateTrust: Sendable {
     /// Every certificate of a PEM bundle; a file that cannot be read or holds none is refused with a sentence.
     static func certificates(in path: String, from origin: String) throws(SourceError) -> [NIOSSLCertificate] {
         let shown = TerminalSafeText.sanitize(path, maxCharacters: 80)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "it cannot be read" : "there is no such file"
-            throw SourceError(.refused, "cannot use the CA bundle \(shown) (\(origin)): \(reason)")
+        let bytes: [UInt8]
+        do {
+            bytes = try InputFile(path, role: "CA bundle").contents(atMost: InputFile.documentLimit).bytes
+        } catch {
+            throw SourceError(.refused, "cannot use the CA bundle \(shown) (\(origin)): it \(error.problem)")
         }
-        let certificates = try? NIOSSLCertificate.fromPEMBytes(Array(data))
+        let certificates = try? NIOSSLCertificate.fromPEMBytes(bytes)
         guard let certificates, !certificates.isEmpty else {
             throw SourceError(.refused, "cannot use the CA bundle \(shown) (\(origin)): it holds no PEM certificate "
                               + "(-----BEGIN CERTIFICATE-----)")

@@ -7,8 +7,9 @@ import GRDB
 /// replaced under a running reader goes on answering with the old data and nothing ever says so.
 ///
 /// Before each read: a deleted or truncated file is an error that says so (the last good answer is the
-/// caller's to keep); a new file renamed over the path is opened in the old one's place, since whoever replaced
-/// it wants its data seen, and it must pass the same checks the first file passed.
+/// caller's to keep); a new file renamed over the path, or new bytes copied over it in place, is opened in the
+/// old one's place, since whoever replaced it wants its data seen, and it must pass the same checks the first
+/// file passed.
 final class FollowedFile: @unchecked Sendable {
     struct Connection: Sendable {
         let database: DatabaseQueue
@@ -27,8 +28,8 @@ final class FollowedFile: @unchecked Sendable {
     // Guarded by `lock`: reads may run concurrently, and one of them may swap the connection.
     private let lock = NSLock()
     private var connection: Connection
-    /// The path's identity when it last passed the length check: while the inode and size stay the same the
-    /// header is not read again, so a request costs one stat(2), not an open and a read as well.
+    /// The path's identity when it last passed the length check: while the file stays the same (inode, size,
+    /// times) the header is not read again, so a request costs one stat(2), not an open and a read as well.
     private var lastVerified: FileIdentity?
 
     /// `database` is already open and checked (its `layout`); `identity` is the file it was opened on.
@@ -45,12 +46,18 @@ final class FollowedFile: @unchecked Sendable {
     var lastOpened: Connection { lock.withLock { connection } }
 
     /// The connection to the file at the path now, or a `SourceError` that says what happened to it. A missing,
-    /// empty or short file is "unavailable" (serve: 503 with Retry-After): it is usually a copy in progress.
-    func current() throws -> Connection {
+    /// empty or short file is "unavailable" (serve: 503 with Retry-After): it is usually a copy in progress; so is
+    /// a FIFO or a device put at the path, which is never opened (SPEC 14). `reopening`: open the file afresh even
+    /// when it looks unchanged.
+    func current(reopening: Bool = false) throws -> Connection {
         let opened = lastOpened
-        guard let path, opened.identity != nil else { return opened }
+        guard let path, let openedIdentity = opened.identity else { return opened }
         guard let identity = FileIdentity.at(path) else {
             throw SourceError(.unavailable, "\(fileName) is gone (deleted or moved away); it is read again when it is back")
+        }
+        guard identity.kind == .regular else {
+            throw SourceError(.unavailable, "\(fileName) is now \(identity.kind.described), not a regular file; "
+                              + "it is read again when a file is back")
         }
         if lock.withLock({ lastVerified }) != identity {
             if let expected = FileIdentity.expectedLength(ofDatabaseAt: path), identity.size < expected {
@@ -62,7 +69,9 @@ final class FollowedFile: @unchecked Sendable {
             }
             lock.withLock { lastVerified = identity }
         }
-        if let openedIdentity = opened.identity, identity.isSameFile(as: openedIdentity) { return opened }
+        // Any change (another inode, or new bytes in the same one) is a new connection: SQLite's page cache
+        // survives bytes written in place when their header's change counter happens to be the same.
+        if identity == openedIdentity, !reopening { return opened }
         do {
             let (database, _) = try SQLiteReportSource.openReadOnly(path: path, busyTimeout: busyTimeout)
             let layout = try database.read(check)
@@ -73,7 +82,32 @@ final class FollowedFile: @unchecked Sendable {
             }
         } catch {
             let reason = SQLiteFailure.sourceError(error, fileName: fileName)
+            guard !identity.isSameFile(as: openedIdentity) else { throw reason }
             throw SourceError(reason.kind, "\(fileName) was replaced, and the new file cannot be used: \(reason.message)")
         }
+    }
+
+    /// `body` on the connection to the file at the path now; every failure becomes a `SourceError`. When SQLite
+    /// calls the file corrupt or not a database, the file is opened afresh and read once more before that is
+    /// believed: the connection may have read a page while the file was being rewritten, and the file may be
+    /// whole again by now (a corruption sentence was once shown for 52 minutes after the file was whole).
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database, Connection) throws -> T) async throws -> T {
+        let connection = try current()
+        do {
+            return try await connection.database.read { db in try body(db, connection) }
+        } catch let error as DatabaseError where Self.mayBeStale(error) && connection.identity != nil {
+            let fresh = try current(reopening: true)
+            do {
+                return try await fresh.database.read { db in try body(db, fresh) }
+            } catch {
+                throw SQLiteFailure.sourceError(error, fileName: fileName)
+            }
+        } catch {
+            throw SQLiteFailure.sourceError(error, fileName: fileName)
+        }
+    }
+
+    private static func mayBeStale(_ error: DatabaseError) -> Bool {
+        error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB
     }
 }

@@ -56,11 +56,6 @@ public final class ReportDatabase: ReportStore {
 
     /// A read on the connection to the file at the path now (see `FollowedFile`).
     private func read<T: Sendable>(_ body: @escaping @Sendable (Database, FollowedFile.Connection) throws -> T) async throws -> T {
-        let connection = try file.current()
-        do {
-            return try await connection.database.read { db in try body(db, connection) }
-        } catch {
-            throw SQLiteFailure.sourceError(error, fileName: fileName)
-        }
+        try await file.read(body)
     }
 }

@@ -37,13 +37,7 @@ public final class SQLiteReportSource: ReportSource {
     static func openReadOnly(path: String,
                              busyTimeout: TimeInterval = SQLiteReportSource.busyTimeout) throws -> (DatabaseQueue, fileName: String) {
         let fileName = (path as NSString).lastPathComponent
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw SourceError(.unavailable, "no such file: \(TerminalSafeText.sanitize(path))")
-        }
-        guard !isDirectory.boolValue else {
-            throw SourceError(.unavailable, "\(TerminalSafeText.sanitize(path)) is a directory, not a SQLite file")
-        }
+        try requireRegularFile(path)
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(busyTimeout)
@@ -52,6 +46,21 @@ public final class SQLiteReportSource: ReportSource {
             return (try DatabaseQueue(path: path, configuration: configuration), fileName)
         } catch {
             throw SQLiteFailure.sourceError(error, fileName: fileName)
+        }
+    }
+
+    /// SQLite opens whatever the path names, and open(2) on a FIFO waits for a writer for ever (SPEC 14): only a
+    /// regular file is given to it. A FIFO or a device is the person's mistake (exit 2); SQLite says the rest.
+    private static func requireRegularFile(_ path: String) throws {
+        let shown = TerminalSafeText.sanitize(path)
+        switch InputFile(path, role: "database file").refusalReason() {
+        case nil, .tooLarge?: return
+        case .missing?: throw SourceError(.unavailable, "no such file: \(shown)")
+        case .unreadable(let cause)?: throw SourceError(.unavailable, "cannot open \(shown): \(cause)")
+        case .notRegular(.directory)?: throw SourceError(.unavailable, "\(shown) is a directory, not a SQLite file")
+        case .notRegular(let kind)?:
+            throw SourceError(.usage, "\(shown) is \(kind.described), not a regular file; a SQLite database is read "
+                              + "only from a file")
         }
     }
 
@@ -123,13 +132,7 @@ public final class SQLiteReportSource: ReportSource {
 
     /// One read of the file as it is now (reopened if it was replaced); every failure becomes a sentence.
     private func read<T: Sendable>(_ body: @escaping @Sendable (Database, FileLayout) throws -> T) async throws -> T {
-        let current = try file.current()
-        let layout = current.layout
-        do {
-            return try await current.database.read { db in try body(db, layout) }
-        } catch {
-            throw SQLiteFailure.sourceError(error, fileName: fileName)
-        }
+        try await file.read { db, connection in try body(db, connection.layout) }
     }
 
     /// The one aggregate query of a report (see ReportQuery for the two shapes).

@@ -1,20 +1,28 @@
+import ChanstatCore
 import Foundation
 
 /// libpq's password file (`~/.pgpass`, or `$PGPASSFILE`): lines of `host:port:database:user:password`,
 /// each of the first four a literal or `*`, `\` escaping `:` and `\`, the first matching line wins. As libpq
-/// does, a file that others may read is ignored with a warning: a password there is no longer a secret.
+/// does, a file that others may read is ignored with a warning: a password there is no longer a secret; so is one
+/// that is not a regular file or is over 1 MB (SPEC 14), without being read.
 enum PasswordFile {
     static func lookup(path: String, for target: PostgresTarget) -> (password: String?, warning: String?) {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return (nil, nil) }
-        guard (status.st_mode & S_IFMT) == S_IFREG else {
-            return (nil, "password file \(path) is not a plain file; it is ignored")
+        let file = InputFile(path, role: "password file")
+        let contents: InputFile.Contents
+        do {
+            contents = try file.contents(atMost: InputFile.documentLimit)
+        } catch {
+            // As libpq: no file, or one this user may not read, says nothing; a FIFO or a huge file is named.
+            switch error.reason {
+            case .missing, .unreadable: return (nil, nil)
+            case .notRegular, .tooLarge: return (nil, "\(error.message); it is ignored")
+            }
         }
-        guard status.st_mode & (S_IRWXG | S_IRWXO) == 0 else {
-            return (nil, "password file \(path) has group or world access; it is ignored "
-                    + "(permissions should be u=rw, chmod 600)")
+        guard contents.permissions & (S_IRWXG | S_IRWXO) == 0 else {
+            return (nil, "password file \(TerminalSafeText.sanitize(path, maxCharacters: 80)) has group or world "
+                    + "access; it is ignored (permissions should be u=rw, chmod 600)")
         }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return (nil, nil) }
+        guard let text = contents.text else { return (nil, nil) }
         return (password(in: text, for: target), nil)
     }
 

@@ -24,11 +24,17 @@ enum TLSSetup {
         var configuration = TLSConfiguration.makeClientConfiguration()
         let root = target.sslRootCertificate
         if let root, root != "system" {
-            guard FileManager.default.isReadableFile(atPath: root) else {
-                throw SourceError(.usage, "the root certificate file \(TerminalSafeText.sanitize(root)) does not "
-                                  + "exist or cannot be read (sslrootcert, PGSSLROOTCERT or ~/.postgresql/root.crt)")
+            // Read here, by size and only from a regular file (SPEC 14), rather than by path inside the TLS library.
+            let bytes: [UInt8]
+            do {
+                bytes = try InputFile(root, role: "root certificate file").contents(atMost: InputFile.documentLimit).bytes
+            } catch {
+                throw SourceError(.usage, "\(error.message) (sslrootcert, PGSSLROOTCERT or ~/.postgresql/root.crt)")
             }
-            configuration.trustRoots = .file(root)
+            guard let roots = try? NIOSSLCertificate.fromPEMBytes(bytes), !roots.isEmpty else {
+                throw noCertificate(in: root)
+            }
+            configuration.trustRoots = .certificates(roots)
         } else if root == nil, target.sslMode.needsRootCertificate {
             throw SourceError(.usage, "sslmode=\(target.sslMode.rawValue) checks the server's certificate, but no "
                               + "root certificate is configured: set sslrootcert=FILE (or sslrootcert=system for "
@@ -42,8 +48,11 @@ enum TLSSetup {
         do {
             return try NIOSSLContext(configuration: configuration)
         } catch {
-            throw SourceError(.usage, "the root certificate file \(TerminalSafeText.sanitize(root ?? "")) holds no "
-                              + "usable PEM certificate")
+            throw noCertificate(in: root ?? "")
         }
+    }
+
+    private static func noCertificate(in root: String) -> SourceError {
+        SourceError(.usage, "the root certificate file \(TerminalSafeText.sanitize(root)) holds no usable PEM certificate")
     }
 }

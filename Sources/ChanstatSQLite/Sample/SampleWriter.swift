@@ -25,6 +25,7 @@ public enum SampleWriter {
         let temporary = temporaryPath(for: path)
         try? fileManager.removeItem(atPath: temporary)
         defer { try? fileManager.removeItem(atPath: temporary) }
+        try createEmpty(temporary, mode: replacedMode(of: path) ?? 0o600, shownAs: path)
         let credentials: [SampleCredential]
         do {
             let database = try DatabaseQueue(path: temporary)
@@ -46,6 +47,27 @@ public enum SampleWriter {
             throw SourceError(.unavailable, "cannot write \(path): \(String(cString: strerror(errno)))")
         }
         return credentials
+    }
+
+    /// The file holds access tokens: a new one is 0600, whatever the umask; one written over an existing file
+    /// (`--force`) keeps that file's mode, which its owner chose. SQLite would create the file 0644 (less the
+    /// umask), so the file is created here, empty, with its mode set before anything is written to it.
+    private static func createEmpty(_ temporary: String, mode: mode_t, shownAs path: String) throws {
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard descriptor >= 0 else {
+            throw SourceError(.unavailable, "cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        guard fchmod(descriptor, mode) == 0 else {
+            throw SourceError(.unavailable, "cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// The permission bits of the regular file `--force` replaces; nil when there is none.
+    private static func replacedMode(of path: String) -> mode_t? {
+        var info = stat()
+        guard stat(path, &info) == 0, FileKind(mode: info.st_mode) == .regular else { return nil }
+        return info.st_mode & 0o777
     }
 
     /// The file written before the rename (`SampleCommand` removes it when a signal ends the process, where
