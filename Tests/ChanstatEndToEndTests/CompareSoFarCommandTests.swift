@@ -15,15 +15,6 @@ import Testing
         return (hours * 3600, hours == 0 ? "UTC" : hours > 0 ? "Etc/GMT-\(hours)" : "Etc/GMT+\(-hours)")
     }
 
-    /// `created_at` as Chatwoot's Rails text, in UTC.
-    static func railsTime(_ seconds: Int64) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-    }
-
     struct Periods: Equatable {
         var range: [String: Int64], previous: [String: Int64], now: [String: Int64], before: [String: Int64]
     }
@@ -52,7 +43,7 @@ import Testing
             (3, midnight - 13 * day + 60),        // 7d before (the previous 7 days, early)
             (0, started - 7 * day + 3600),        // the previous 7 days after the cut: nowhere
         ]
-        let rows = conversations.map { "(1, 1, \($0.0), '\(Self.railsTime($0.1))')" }.joined(separator: ",\n")
+        let rows = conversations.map { "(1, 1, \($0.0), '\(RailsTime.text($0.1))')" }.joined(separator: ",\n")
         let (directory, path) = try FixtureFile.make(name: "so-far", sql: """
             INSERT INTO accounts (id, name) VALUES (1, 'Acme');
             INSERT INTO inboxes (id, account_id, name, channel_type) VALUES (1, 1, 'Mail', 'Channel::Email');
