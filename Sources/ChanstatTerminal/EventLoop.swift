@@ -125,7 +125,10 @@ final class EventLoop {
             let started = clock.now
             let outcome: Result<LoadedReport, SourceError>
             do {
-                outcome = .success(try await source.load(range, comparing: comparing, calendar: calendar, days: days) { progress in
+                // The clock, read once for this load: where a compare cuts a range that ends after now.
+                let now = Int64(Date().timeIntervalSince1970.rounded(.down))
+                outcome = .success(try await source.load(range, comparing: comparing, calendar: calendar, now: now,
+                                                         days: days) { progress in
                     inbox.post(.dayProgress(requestID: requestID, progress))
                 })
             } catch let error as SourceError {

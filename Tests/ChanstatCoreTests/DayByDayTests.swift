@@ -83,7 +83,7 @@ import Testing
         }
         #expect(source.asked.count == asked)
         // The dashboard's load asks the table and leaves the days out, saying why.
-        let loaded = try await source.load(longer, comparing: false, calendar: Zones.utc, days: true)
+        let loaded = try await source.load(longer, comparing: false, calendar: Zones.utc, now: longer.until, days: true)
         #expect(loaded.daily == nil && loaded.dailyRefusal?.hasPrefix("day by day, this source") == true)
         #expect(source.asked.count == asked + 1)
     }

@@ -134,6 +134,8 @@ import Testing
             --------------------------------------------------------------------------------
             Total       4   -1        4   +4        7   +7         2   -1     17   +9  +113%
 
+            Status changes are mostly age: the older period has had longer to be resolved.
+
             """)
     }
 

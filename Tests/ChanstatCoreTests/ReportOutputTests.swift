@@ -101,7 +101,7 @@ import Testing
 }
 
 @Suite struct DisplayWidthTests {
-    @Test(arguments: [("abc", 3), ("日本", 4), ("e\u{301}", 1), ("👍", 2), ("❤️", 2), ("\u{200B}", 0), ("", 0)])
+    @Test(arguments: [("abc", 3), ("日本", 4), ("e\u{301}", 1), ("👍", 2), ("❤️", 1), ("\u{200B}", 0), ("", 0)])
     func widths(text: String, columns: Int) {
         #expect(DisplayWidth.of(text) == columns)
     }

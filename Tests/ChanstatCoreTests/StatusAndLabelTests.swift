@@ -62,7 +62,7 @@ import Testing
 @Suite struct TerminalSafeTextTests {
     @Test(arguments: [
         ("plain text", "plain text"),
-        ("Café ✓ 日本語 👍 👨‍👩‍👧", "Café ✓ 日本語 👍 👨‍👩‍👧"),  // ZWJ inside an emoji sequence stays
+        ("Café ✓ 日本語 👍 👨\u{200D}👩\u{200D}👧", "Café ✓ 日本語 👍 👨👩👧"),  // joiners go: the parts stay (SPEC 14)
         ("e\u{301}", "e\u{301}"),
         ("\u{1B}[2J\u{1B}[H", "\u{FFFD}[2J\u{FFFD}[H"),                 // ESC (C0)
         ("\u{1B}]8;;http://x\u{1B}\\link", "\u{FFFD}]8;;http://x\u{FFFD}\\link"),

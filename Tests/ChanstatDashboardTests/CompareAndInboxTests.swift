@@ -25,7 +25,9 @@ import Testing
     func answer(_ state: DashboardState, _ report: SourceReport = now) -> (DashboardState, [DashboardEffect]) {
         let range = state.selection.range
         let previous = state.comparing ? try! range.stepped(by: -1) : nil
-        let loaded = LoadedReport(range: range, report: report, previousRange: previous,
+        // Answered as of the range's end: nothing cut (ComparedPeriodsViewTests has a range cut at now).
+        let loaded = LoadedReport(range: range, report: report,
+                                  compared: previous.map { ComparedPeriods(range: range, previous: $0, now: range.until) },
                                   previous: state.comparing ? Self.before : nil)
         return Dashboard.update(state, .loadFinished(LoadResult(requestID: state.pendingRequest!, range: range,
                                                                 outcome: .success(loaded), durationSeconds: 0.01)), now: F.now)
@@ -45,7 +47,7 @@ import Testing
         #expect(effects == [.cancelTick, .load(F.last30Days, comparing: true, requestID: 2)])
         let answered = answer(comparing).0
         #expect(answered.data?.model.comparing == true)
-        #expect(answered.data?.loaded.previousRange == (try! F.last30Days.stepped(by: -1)))
+        #expect(answered.data?.loaded.compared?.previous == (try! F.last30Days.stepped(by: -1)))
         #expect(answered.visibleRows.map(\.label) == ["Email", "Website"])
         #expect(answered.visibleRows.first?.change(.total) == Change(now: 10, before: 5))
         #expect(answered.visibleTotals?.change(.total) == Change(now: 14, before: 5))

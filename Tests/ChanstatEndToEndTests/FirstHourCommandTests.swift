@@ -143,7 +143,7 @@ import Testing
         (["--since", "2026-01-01", "--until", "2026-08-01"],
          "chanstat: Date range cannot exceed 6 months (182.6 days); this range is 213.0 days"),
         (["--since", "20261101", "--until", "2026-11-30"],
-         "chanstat: since \"20261101\" is read as Unix seconds (a moment in 1970): a date without dashes? write 2026-11-01"),
+         "chanstat: since \"20261101\" is not taken as Unix seconds (a moment in 1970): a date without dashes? write 2026-11-01"),
         (["--since", "1793491200000", "--until", "1793577600000"],
          "chanstat: since \"1793491200000\" is read as Unix seconds (tens of thousands of years away): "
             + "milliseconds? write 1793491200"),

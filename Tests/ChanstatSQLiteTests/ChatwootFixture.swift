@@ -1,3 +1,4 @@
+import ChanstatTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -33,13 +34,7 @@ struct ChatwootFixture {
         """
 
     /// `YYYY-MM-DD HH:MM:SS` in UTC, by Foundation (not by the code under test).
-    static func railsText(_ seconds: Int64) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-    }
+    static func railsText(_ seconds: Int64) -> String { RailsTime.text(seconds) }
 
     func write(to path: String) throws {
         let queue = try DatabaseQueue(path: path)

@@ -62,6 +62,8 @@ public enum CompareFixture {
         --------------------------------------------------------------------------------
         Total       3   +1        1   +1        0   -1         2   +1      6   +2   +50%
 
+        Status changes are mostly age: the older period has had longer to be resolved.
+
         """
 
     public static let inboxJSON = """

@@ -1,6 +1,10 @@
 /// How a count moved from the previous period (docs/report.md): `now - before` with a sign, and for totals the
 /// relative change as a whole percent, or `new` when there was nothing before.
 public struct Change: Equatable, Sendable {
+    /// Said next to the changes wherever they are shown (the text table, the dashboard, docs/report.md): counts
+    /// are by status now, so the older period has had longer to reach its end state (Open rises, Resolved falls).
+    public static let statusChangesNote = "Status changes are mostly age: the older period has had longer to be resolved."
+
     public let now: Int64
     public let before: Int64
 

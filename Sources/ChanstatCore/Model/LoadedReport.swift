@@ -2,21 +2,23 @@
 /// answer, fetched together as one request so that an answer can never mix periods (docs/report.md); with the
 /// days asked for (the dashboard's trend view), the same range day by day, in the same request.
 public struct LoadedReport: Equatable, Sendable {
+    /// The range asked for (what the dashboard's selection is); `report` counts `compared.current` when comparing.
     public let range: DateRange
     public let report: SourceReport
-    /// The previous period (what `[` steps to, `LocalCalendar.step`), when comparing.
-    public let previousRange: DateRange?
+    /// When comparing: the periods counted, the range and its previous period (what `[` steps to,
+    /// `LocalCalendar.step`), both cut to the part lived when the range ends after now (`ComparedPeriods`).
+    public let compared: ComparedPeriods?
     public let previous: SourceReport?
     /// The range day by day, when asked for and the source could answer it.
     public let daily: DailyReport?
     /// Why the days were not asked for although they were wanted (a range over the source's `dailyLimit`).
     public let dailyRefusal: String?
 
-    public init(range: DateRange, report: SourceReport, previousRange: DateRange? = nil, previous: SourceReport? = nil,
+    public init(range: DateRange, report: SourceReport, compared: ComparedPeriods? = nil, previous: SourceReport? = nil,
                 daily: DailyReport? = nil, dailyRefusal: String? = nil) {
         self.range = range
         self.report = report
-        self.previousRange = previousRange
+        self.compared = compared
         self.previous = previous
         self.daily = daily
         self.dailyRefusal = dailyRefusal
@@ -27,28 +29,27 @@ public struct LoadedReport: Equatable, Sendable {
 
 extension ReportSource {
     /// The report for `range`; when `comparing`, the previous period's too (`calendar` says what that is: the
-    /// same rule as the dashboard's `[`); with `days`, the range day by day in `calendar`'s zone (unless the range
+    /// same rule as the dashboard's `[`), both cut at `now` (Unix seconds, the caller's one reading of the clock)
+    /// when the range ends after it; with `days`, the range day by day in `calendar`'s zone (unless the range
     /// is over the source's limit, which `dailyRefusal` then says). All are asked concurrently, and a failure of
     /// any is the failure of the whole load.
-    public func load(_ range: DateRange, comparing: Bool, calendar: LocalCalendar, days: Bool = false,
+    public func load(_ range: DateRange, comparing: Bool, calendar: LocalCalendar, now: Int64, days: Bool = false,
                      progress: @escaping @Sendable (DayProgress) -> Void = { _ in }) async throws -> LoadedReport {
-        var previousRange: DateRange?
-        if comparing {
-            do {
-                previousRange = try calendar.step(range, by: -1)
-            } catch {
-                throw SourceError(.range, "the previous period of this range is not a valid range: \(error.message)")
-            }
+        let compared: ComparedPeriods?
+        do {
+            compared = comparing ? ComparedPeriods(range: range, previous: try calendar.step(range, by: -1), now: now) : nil
+        } catch {
+            throw SourceError(.range, "the previous period of this range is not a valid range: \(error.message)")
         }
         var refusal: String?
         if days, let limit = dailyLimit {
             refusal = limit.refusal(dayCount: LocalDays(range, calendar: calendar).days.count)?.message
         }
         let dailyCalendar = days && refusal == nil ? calendar : nil
-        async let now = report(for: range)
-        async let before = previousRange.asyncMap { try await report(for: $0) }
+        async let current = report(for: compared?.current ?? range)
+        async let before = compared.asyncMap { try await report(for: $0.previous) }
         async let daily = dailyCalendar.asyncMap { try await dailyReport(for: range, calendar: $0, progress: progress) }
-        return LoadedReport(range: range, report: try await now, previousRange: previousRange, previous: try await before,
+        return LoadedReport(range: range, report: try await current, compared: compared, previous: try await before,
                             daily: try await daily, dailyRefusal: refusal)
     }
 }

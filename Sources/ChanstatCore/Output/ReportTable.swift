@@ -1,5 +1,5 @@
 /// `report --format table`: aligned columns, human labels, a totals row; with `--compare` a change beside each
-/// count and the total's percent; with `--by inbox` a row per inbox under its channel's label. Styling (a bold
+/// count and the total's percent, and under the table what a status's change mostly is; with `--by inbox` a row per inbox under its channel's label. Styling (a bold
 /// header) only when the caller says the output is a terminal, so pipes and files never get escape codes.
 public enum ReportTable {
     public static func render(_ model: ReportModel, byInbox: Bool = false, bold: Bool = false) -> String {
@@ -15,7 +15,8 @@ public enum ReportTable {
                 ? "overflow" : column.cell(totals, totals)
         })
         if byInbox { lines[lines.count - 1][1] = "" }
-        return aligned(header: columns.map(\.title), lines: lines, alignRight: columns.map(\.isNumber), bold: bold)
+        let table = aligned(header: columns.map(\.title), lines: lines, alignRight: columns.map(\.isNumber), bold: bold)
+        return model.comparing ? table + "\n" + Change.statusChangesNote + "\n" : table
     }
 }
 

@@ -11,8 +11,8 @@ public enum RangeError: Error, Equatable, Sendable {
     case notAfter
     /// Longer than `DateRange.maximumSeconds`; the length, or nil when it is beyond what 64 bits hold.
     case tooLong(lengthSeconds: Int64?)
-    /// A plain number read as Unix seconds that made the range impossible, and looks like something else:
-    /// a date without dashes (`20261101`) or milliseconds (`1793491200000`).
+    /// A plain number that looks like something else than Unix seconds: a date without dashes (`20261101`, refused
+    /// whatever the range), or milliseconds (`1793491200000`, named when they made the range impossible).
     case misreadNumber(RangeField, text: String, guess: NumberGuess)
 
     /// The sentence, in the words of docs/report.md.
@@ -38,8 +38,8 @@ public enum RangeError: Error, Equatable, Sendable {
             let shown = TerminalSafeText.sanitize(text, maxCharacters: 40)
             switch guess {
             case .dateWithoutDashes(let date):
-                return "\(field.rawValue) \"\(shown)\" is read as Unix seconds (a moment in 1970): a date without "
-                    + "dashes? write \(date)"
+                return "\(field.rawValue) \"\(shown)\" is not taken as Unix seconds (a moment in 1970): a date "
+                    + "without dashes? write \(date)"
             case .milliseconds(let seconds):
                 return "\(field.rawValue) \"\(shown)\" is read as Unix seconds (tens of thousands of years away): "
                     + "milliseconds? write \(seconds)"
@@ -63,7 +63,9 @@ public enum RangeError: Error, Equatable, Sendable {
 
 /// What a plain number given as a WHEN probably meant.
 public enum NumberGuess: Equatable, Sendable {
-    /// Eight digits that make a real day, e.g. 20261101: the day, written as a date (2026-11-01).
+    /// Eight digits that make a real day of the years 1900-2199, e.g. 20261101: the day, written as a date
+    /// (2026-11-01). As seconds they would be a moment of August or September 1970, which no one means; a number
+    /// of another shape or year (15778476) stays Unix seconds.
     case dateWithoutDashes(String)
     /// Thirteen digits: milliseconds; the whole seconds they stand for.
     case milliseconds(Int64)

@@ -15,6 +15,11 @@ public struct WhenParser: Sendable {
         guard !text.isEmpty else { throw .missing(field) }
         let bytes = Array(text.utf8)
         if bytes.allSatisfy(\.isASCIIDigit) {
+            // Eight digits that make a day (docs/report.md) are refused whatever the range: read as seconds they
+            // would be a moment in 1970, silently, whenever the other bound happened to make the range valid.
+            if let guess = NumberGuess.guess(text), case .dateWithoutDashes = guess {
+                throw .misreadNumber(field, text: text, guess: guess)
+            }
             guard bytes.count <= 18, let seconds = Int64(text) else { throw .notAWhen(field, text: raw) }
             return seconds
         }
@@ -61,7 +66,8 @@ public struct WhenParser: Sendable {
         do {
             return try DateRange(since: start, until: end)
         } catch {
-            // A range made impossible by a number that is plainly not seconds says so, rather than "too long".
+            // A range made impossible by milliseconds says so, rather than "too long" (a date without dashes
+            // never gets here: `parse` refuses it).
             for (field, text) in [(RangeField.since, since), (.until, until)] {
                 let trimmed = text.trimmingASCIIWhitespace()
                 if let guess = NumberGuess.guess(trimmed) { throw .misreadNumber(field, text: trimmed, guess: guess) }

@@ -1,62 +1,64 @@
-/// How many terminal columns text takes: East Asian wide and fullwidth characters and emoji take two,
-/// combining marks and zero-width characters none. Tables and the dashboard align with this, not `count`.
+/// How many terminal columns text takes, measured per code point as the C library's `wcwidth` measures it
+/// (SPEC 14), because that is how ncurses places what it writes and how terminals advance the cursor: combining
+/// marks, variation selectors and joiners take none, East Asian wide and fullwidth characters and emoji two,
+/// regional indicators one each (a flag is two). Swift's `Character` (a grapheme) is not what a terminal
+/// measures: "👩‍💻" is one `Character` and three code points. Names reach the terminal without joiners
+/// (`TerminalSafeText`), so every terminal draws such a sequence as its parts, as wide as this says.
+/// Tables and the dashboard align with this, never with `count`.
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        text.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 
-    /// A character (grapheme) is as wide as its widest scalar: a base with combining marks is the base's
-    /// width, an emoji sequence joined with U+200D is one wide glyph, and a prepended format character
-    /// (U+0600) that absorbs the next character does not make that character vanish.
     public static func of(_ character: Character) -> Int {
-        // An emoji presentation sequence (e.g. ❤️ with U+FE0F) is drawn two columns wide.
-        if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-        return character.unicodeScalars.reduce(0) { max($0, of($1)) }
+        character.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 
+    /// 0, 1 or 2, from `WcwidthTable` (glibc's `wcwidth` under C.UTF-8, by scripts/generate-width-table); controls
+    /// and code points glibc does not know (-1 there) count 1, as terminals draw them.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
-        if value == 0 { return 0 }
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        default: break
-        }
-        return isWide(value) ? 2 : 1
+        if value < 0x300 { return value == 0 ? 0 : 1 }  // the common case, without a search
+        if inRanges(WcwidthTable.zero, value) { return 0 }
+        return inRanges(WcwidthTable.wide, value) ? 2 : 1
     }
 
-    private static func isWide(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,
-             0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1, 0x26AA...0x26AB,
-             0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE, 0x26D4, 0x26EA, 0x26F2...0x26F3, 0x26F5, 0x26FA, 0x26FD,
-             0x2705, 0x270A...0x270B, 0x2728, 0x274C, 0x274E, 0x2753...0x2755, 0x2757, 0x2795...0x2797,
-             0x27B0, 0x27BF, 0x2B1B...0x2B1C, 0x2B50, 0x2B55,
-             0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-             0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
-             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18AFF, 0x1B000...0x1B2FF,
-             0x1F004, 0x1F0CF, 0x1F1E6...0x1F1FF, 0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F251, 0x1F300...0x1F64F,
-             0x1F680...0x1F6FF, 0x1F7E0...0x1F7EB, 0x1F90C...0x1F9FF, 0x1FA70...0x1FAFF,
-             0x20000...0x2FFFD, 0x30000...0x3FFFD:
-            return true
-        default:
-            return false
+    /// Whether `value` is in one of the ranges of `pairs` (first, last, first, last, …, in order).
+    private static func inRanges(_ pairs: [UInt32], _ value: UInt32) -> Bool {
+        var low = 0, high = pairs.count / 2
+        while low < high {
+            let middle = (low + high) / 2
+            if value < pairs[2 * middle] {
+                high = middle
+            } else if value > pairs[2 * middle + 1] {
+                low = middle + 1
+            } else {
+                return true
+            }
         }
+        return false
     }
 
     /// Cuts text to at most `columns` columns, ending with `ellipsis` (one column) when it was cut: the one
-    /// truncation of the tables, the dashboard and the header.
+    /// truncation of the tables, the dashboard and the header. It cuts between code points, where it measures,
+    /// so a cut never leaves half a wide character; the zero-width code points after the last one kept (its
+    /// combining marks) stay with it, and none after a code point that was cut.
     public static func truncate(_ text: String, to columns: Int, ellipsis: Character = "…") -> String {
         guard columns > 0 else { return "" }
         guard of(text) > columns else { return text }
-        var out = "", used = 0
-        for character in text {
-            let width = of(character)
-            if used + width > columns - 1 { break }
-            out.append(character)
+        return prefix(text, columns: columns - 1) + String(ellipsis)
+    }
+
+    /// The longest start of `text` at most `columns` wide, cut between code points as `truncate` cuts.
+    public static func prefix(_ text: String, columns: Int) -> String {
+        var out = String.UnicodeScalarView(), used = 0
+        for scalar in text.unicodeScalars {
+            let width = of(scalar)
+            if used + width > columns { break }
+            out.append(scalar)
             used += width
         }
-        out.append(ellipsis)
-        return out
+        return String(out)
     }
 
     /// Pads on the right (text) or the left (numbers) to exactly `columns` columns.

@@ -2,7 +2,8 @@
 ///
 /// Nothing that comes back can move the cursor, change colours, reorder text or hide characters:
 /// control characters (C0, DEL, C1, which start escape sequences) and line breaks become U+FFFD,
-/// bidirectional overrides and invisible format characters are dropped, and very long text is cut.
+/// bidirectional overrides, invisible format characters and zero-width joiners are dropped, and very long text
+/// is cut.
 public enum TerminalSafeText {
     public static let replacement: Unicode.Scalar = "\u{FFFD}"
     /// A grapheme made of more scalars than this is a combining-mark tower, not writing: it is cut.
@@ -45,6 +46,10 @@ public enum TerminalSafeText {
         case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:  // bidirectional controls
             return .drop
         case 0x200B, 0x2060...0x2064, 0xFEFF, 0x00AD, 0x180E:  // invisible: zero width, BOM, soft hyphen
+            return .drop
+        case 0x200D:
+            // The zero-width joiner: terminals disagree on how wide a joined emoji sequence is (2, or its parts'
+            // sum); without the joiner every terminal draws the parts, as wide as `DisplayWidth` measures them.
             return .drop
         case 0x2028, 0x2029:  // line and paragraph separators
             return .replace

@@ -1,7 +1,8 @@
 import ChanstatCore
 
-/// One terminal cell: a grapheme and its style. A wide grapheme occupies its cell and the next one,
-/// which holds the empty string as a continuation so that columns always line up.
+/// One terminal cell: a code point that takes columns (with the zero-width ones after it) and its style. A wide
+/// one occupies its cell and the next one, which holds the empty string as a continuation so that columns
+/// always line up.
 public struct Cell: Hashable, Sendable {
     public var text: String
     public var style: CellStyle
@@ -94,12 +95,24 @@ public struct CellGrid: Equatable, Sendable {
 
     // MARK: - Private
 
+    /// A grapheme as the terminal places it: one piece per code point that takes columns, each with the
+    /// zero-width code points after it (a flag is two cells of one column, "👍🏽" two wide cells), so a cell is
+    /// never wider than two and the grid's columns are the terminal's (`DisplayWidth`).
     private func drawable(_ character: Character) -> [(String, Int)] {
         let characterWidth = DisplayWidth.of(character)
         if asciiOnly, !character.isASCII {
             return Array(repeating: ("?", 1), count: characterWidth)
         }
-        return [(String(character), characterWidth)]
+        var pieces: [(String, Int)] = []
+        for scalar in character.unicodeScalars {
+            let width = DisplayWidth.of(scalar)
+            if width == 0, !pieces.isEmpty {
+                pieces[pieces.count - 1].0.unicodeScalars.append(scalar)
+            } else {
+                pieces.append((String(scalar), width))
+            }
+        }
+        return pieces
     }
 
     /// Puts one grapheme, first blanking any wide grapheme it would cut in half.

@@ -3,7 +3,8 @@ import ChanstatCore
 /// Where each widget goes on a screen of a given size.
 ///
 ///     row 0-1        header
-///     row 2(-4)      stale-data banner, what is loading, or a notice, wrapped (blank otherwise)
+///     row 2(-4)      stale-data banner, what is loading, or a notice, wrapped; comparing, the note on status
+///                    changes (blank otherwise)
 ///     rows ..h-3     table
 ///     row h-2        legend (or the table's, without a bar)
 ///     row h-1        footer
@@ -92,7 +93,8 @@ extension Dashboard {
 
     /// What the line(s) under the header say, wrapped to the width, and in which style: why the data on screen
     /// is stale, or which range failed to load and why (the header names the range of the numbers on screen,
-    /// never the one that failed); which range is loading; a notice (a step out of range). Nil: nothing.
+    /// never the one that failed); which range is loading; a notice (a step out of range); comparing, what a
+    /// status's change mostly is. Nil: nothing.
     static func bannerText(_ state: DashboardState) -> (text: String, kind: BannerKind)? {
         let glyphs = state.display.glyphs
         func named(_ selection: RangeSelection) -> String {
@@ -111,10 +113,14 @@ extension Dashboard {
         if let data = state.data, data.range != state.selection.range {
             return ("Loading \(named(state.selection))\(glyphs.ellipsis) The numbers are still the range above.", .loading)
         }
+        if state.comparing, state.trend == nil, state.data?.model.comparing == true {
+            return (Change.statusChangesNote, .note)
+        }
         return nil
     }
 
-    enum BannerKind { case stale, notice, loading }
+    /// `note`: what the numbers on screen mean (the status changes beside the counts), on one line.
+    enum BannerKind { case stale, notice, loading, note }
 
     /// Draws the banner; returns the lines it takes (at least 1, the blank line when there is nothing to say).
     private static func drawBanner(_ state: DashboardState, y: Int, width: Int, maxLines: Int,
@@ -123,9 +129,11 @@ extension Dashboard {
         let lineStyle: CellStyle = switch kind {
         case .stale: style.banner
         case .notice: style.error
-        case .loading: style.muted
+        case .loading, .note: style.muted
         }
+        // A note gives up its end rather than a row of the table.
         var lines = Formatting.wrap(text, width: max(1, kind == .stale ? width - 2 : width))
+        if kind == .note { lines = [text.fitted(toWidth: width, ellipsis: state.display.glyphs.ellipsis)] }
         if lines.count > maxLines {
             lines = Array(lines.prefix(maxLines))
             // The rest does not fit: the last line says so with an ellipsis.

@@ -37,9 +37,11 @@ enum Formatting {
             if !line.isEmpty { lines.append(line) }
             var rest = word
             while DisplayWidth.of(rest) > width {
-                let head = String(rest.prefix(max(1, width)))
-                lines.append(head)
-                rest = String(rest.dropFirst(head.count))
+                // By columns, not characters (a CJK word is twice as wide as it is long); at least one code point.
+                var head = DisplayWidth.prefix(rest, columns: width).unicodeScalars
+                if head.isEmpty, let first = rest.unicodeScalars.first { head.append(first) }
+                lines.append(String(head))
+                rest = String(rest.unicodeScalars.dropFirst(head.count))
             }
             line = rest
         }

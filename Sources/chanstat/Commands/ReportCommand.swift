@@ -18,7 +18,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Output format: table, json (the API's exact payload) or csv.")
     var format: Format = .table
 
-    @Flag(help: "Compare with the previous period (what the dashboard's [ steps to: the calendar month before a month range, else the range moved back by its own length): each count's change, and the total's in percent.")
+    @Flag(help: "Compare with the previous period (what the dashboard's [ steps to: the calendar month before a month range, else the range moved back by its own length): each count's change, and the total's in percent. A range that ends after now is compared so far: up to now, against the same length from the previous period's start.")
     var compare = false
 
     @Option(name: .customLong("by"), help: "One row per channel type (the default), per inbox (SQLite and PostgreSQL sources) or per day of the range (in its time zone; at most 31 days over --url).")
@@ -40,7 +40,9 @@ struct ReportCommand: AsyncParsableCommand {
         let settings = try ResolvedSettings.resolve(source: source, range: range)
         if case .demo = settings.source, !source.demo { throw ValidationError(Self.noSource) }
         let choice = try CLIFailure.range { () throws(RangeError) in try range.choice(preset: settings.rangePreset, calendar: settings.calendar) }
-        let dateRange = choice.resolve(now: Date(), calendar: settings.calendar)
+        // The clock, read once: the range a preset means, and where a compare cuts a range that ends after now.
+        let now = Date()
+        let dateRange = choice.resolve(now: now, calendar: settings.calendar)
         let reportSource = try await SourceOptions.makeSource(settings, calendar: settings.calendar)
         let byInbox = grouping == .inbox
         if byInbox, let reason = reportSource.inboxesUnavailable {
@@ -51,23 +53,27 @@ struct ReportCommand: AsyncParsableCommand {
             return try await printDays(reportSource, range: dateRange, title: choice.title, settings: settings)
         }
         let loaded = try await reportSource.closing {
-            try await reportSource.load(dateRange, comparing: compare, calendar: settings.calendar)
+            try await reportSource.load(dateRange, comparing: compare, calendar: settings.calendar,
+                                        now: Int64(now.timeIntervalSince1970.rounded(.down)))
         }
         let model = loaded.model
         let output: String
         switch format {
         case .json:
-            if let previousRange = loaded.previousRange {
-                output = ReportJSON.encodeComparison(model, range: dateRange, previous: previousRange, byInbox: byInbox) + "\n"
+            if let compared = loaded.compared {
+                output = ReportJSON.encodeComparison(model, range: compared.current, previous: compared.previous,
+                                                     byInbox: byInbox) + "\n"
             } else {
                 output = (byInbox ? ReportJSON.encodeByInbox(model) : ReportJSON.encode(loaded.report.summary)) + "\n"
             }
         case .csv:
             output = ReportCSV.render(model, byInbox: byInbox)
         case .table:
-            var heading = Self.heading(reportSource, title: choice.title, range: dateRange, calendar: settings.calendar)
-            if let previousRange = loaded.previousRange {
-                heading += ", compared with \(settings.calendar.describe(previousRange, dash: " to "))"
+            var heading = Self.heading(reportSource, title: choice.title, range: loaded.compared?.current ?? dateRange,
+                                       calendar: settings.calendar)
+            if let compared = loaded.compared {
+                heading += (compared.isSoFar ? " so far" : "")
+                    + ", compared with \(settings.calendar.describe(compared.previous, dash: " to "))"
             }
             output = heading + "\n\n" + ReportTable.render(model, byInbox: byInbox, bold: Self.boldTable(settings))
         }
