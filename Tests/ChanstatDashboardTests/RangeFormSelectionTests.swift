@@ -7,10 +7,7 @@ import Testing
 @Suite struct RangeFormSelectionTests {
     typealias F = Fixtures
 
-    private func form(_ state: DashboardState) -> RangeForm? {
-        if case .rangeForm(let form) = state.overlay { return form }
-        return nil
-    }
+    private func form(_ state: DashboardState) -> RangeForm? { F.form(state) }
 
     /// Since edited, Tab to until, Tab back: typing replaces the edited since, it does not append.
     @Test func tabBackIntoAnEditedFieldAndTypingReplacesIt() {

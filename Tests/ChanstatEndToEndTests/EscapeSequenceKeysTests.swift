@@ -12,19 +12,18 @@ struct EscapeSequenceKeysTests {
     let timeout = DashboardHarness.timeout
     static let weekARange = "Custom range  2026-01-05 – 2026-01-11 UTC"
 
-    /// The dashboard on week A under TERM=xterm-256color and without colour, once its rows are on screen.
-    func startOnWeekA(_ fixture: DashboardFixture) throws -> TmuxSession {
-        let session = try DashboardHarness.start(
-            ["dashboard", "--db", fixture.path, "--account", "1", "--since", DashboardFixture.weekA.since,
-             "--until", DashboardFixture.weekA.until, "--utc", "--refresh", "3600"],
-            environment: ["NO_COLOR": "1"], term: "xterm-256color")
-        do {
-            try session.waitUntil(timeout: timeout, "week A's rows", DashboardEndToEndTests.hasRows(ExpectedRows.weekA))
-        } catch {
-            session.close()
-            throw error
-        }
-        return session
+    /// The dashboard on week A under TERM=xterm-256color and without colour, with the range form just opened;
+    /// `body` works in it, then `q` must end the dashboard with 0.
+    func inTheForm(_ body: (TmuxSession) throws -> Void) throws {
+        let fixture = try DashboardFixture()
+        defer { fixture.remove() }
+        let session = try DashboardHarness.onWeekA(fixture, environment: ["NO_COLOR": "1"], term: "xterm-256color")
+        defer { session.close() }
+        try session.sendKeys("d")
+        try session.waitFor(text: "Since ›2026-01-05", timeout: timeout)
+        try body(session)
+        try session.sendKeys("q")
+        #expect(try session.waitForExit(timeout: timeout) == 0)
     }
 
     /// The since field as shown, up to the end of its text.
@@ -41,14 +40,7 @@ struct EscapeSequenceKeysTests {
         #expect(DashboardEndToEndTests.hasRows(ExpectedRows.weekA)(screen), "\(what):\n\(screen)")
     }
 
-    @Test func endHomeAndAnUnknownSequenceMoveTheCursorOrNothing() throws {
-        let fixture = try DashboardFixture()
-        defer { fixture.remove() }
-        let session = try startOnWeekA(fixture)
-        defer { session.close() }
-
-        try session.sendKeys("d")
-        try session.waitFor(text: "Since ›2026-01-05", timeout: timeout)
+    @Test func endHomeAndAnUnknownSequenceMoveTheCursorOrNothing() throws { try inTheForm { session in
         // tmux's own Home and End, whatever it sends for them.
         try session.sendKeys("Home")
         try session.type("9")
@@ -96,9 +88,7 @@ struct EscapeSequenceKeysTests {
         #expect(after.contains("Until  2026-01-11"), "\(after)")
         try session.sendKeys("Escape")
         try session.waitUntil(timeout: timeout, "the form to close") { !$0.contains("Enter apply") }
-        try session.sendKeys("q")
-        #expect(try session.waitForExit(timeout: timeout) == 0)
-    }
+    } }
 
     /// The characters of `line` drawn in reverse video, from `capture-pane -e` output (SGR 7 on; 0 or 27 off).
     static func reversed(in line: Substring) -> String {
@@ -126,14 +116,7 @@ struct EscapeSequenceKeysTests {
         return Self.reversed(in: line)
     }
 
-    @Test func tabBackIntoAnEditedFieldSelectsItVisiblyAndTypingReplacesIt() throws {
-        let fixture = try DashboardFixture()
-        defer { fixture.remove() }
-        let session = try startOnWeekA(fixture)
-        defer { session.close() }
-
-        try session.sendKeys("d")
-        try session.waitFor(text: "Since ›2026-01-05", timeout: timeout)
+    @Test func tabBackIntoAnEditedFieldSelectsItVisiblyAndTypingReplacesIt() throws { try inTheForm { session in
         #expect(try reversedSince(session) == "2026-01-05", "the prefilled date is shown selected")
         try session.type("2026-01-06")
         try session.waitFor(text: "Since ›2026-01-06 ", timeout: timeout)
@@ -151,7 +134,5 @@ struct EscapeSequenceKeysTests {
         try session.sendKeys("Enter")
         let applied = try session.waitUntil(timeout: timeout, "the range applied") { !$0.contains("Enter apply") && !$0.contains("refreshing") }
         #expect(DashboardEndToEndTests.lines(applied)[1].hasPrefix("Custom range  2026-01-05 – 2026-01-07 UTC"), "\(applied)")
-        try session.sendKeys("q")
-        #expect(try session.waitForExit(timeout: timeout) == 0)
-    }
+    } }
 }
