@@ -81,6 +81,31 @@ struct DashboardDownAtStartTests {
         #expect(try session.waitForExit(timeout: timeout) == 0)
     }
 
+    /// A file still being copied in (`cp` or `scp` has created it and not yet written it): empty at start, then
+    /// whole. The dashboard says what it found and reads the file on the refresh after the copy.
+    @Test func aFileStillBeingCopiedInAtStartIsReadOnceItIsWhole() throws {
+        let fixture = try DashboardFixture()
+        defer { fixture.remove() }
+        let whole = try Data(contentsOf: URL(fileURLWithPath: fixture.path))
+        #expect(truncate(fixture.path, 0) == 0)
+        let session = try DashboardHarness.dashboard(fixture, since: DashboardFixture.weekA.since,
+                                                     until: DashboardFixture.weekA.until, width: 120)
+        defer { session.close() }
+
+        let empty = try session.waitUntil(timeout: timeout, "why the file cannot be read") {
+            DashboardEndToEndTests.flattened($0).contains("dash.sqlite has no table")
+        }
+        expectStillRunning(session, empty)
+
+        try whole.write(to: URL(fileURLWithPath: fixture.path))
+        try session.sendKeys("r")
+        try session.waitUntil(timeout: timeout, "week A's rows after a refresh") { screen in
+            DashboardEndToEndTests.hasRows(ExpectedRows.weekA)(screen) && !screen.contains("refreshing")
+        }
+        try session.sendKeys("q")
+        #expect(try session.waitForExit(timeout: timeout) == 0)
+    }
+
     /// Run without a terminal: the answer must come before the dashboard would ask for one.
     @Test func aFilePathThatNamesNothingIsAUsageErrorBeforeTheScreen() throws {
         let scratch = try Scratch()
