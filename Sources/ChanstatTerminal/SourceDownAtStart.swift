@@ -40,9 +40,15 @@ public final class SourceDownAtStart: ReportSource, @unchecked Sendable {
         try await source().dailyReport(for: range, calendar: calendar, progress: progress)
     }
 
+    /// Closes the source if it was opened. An attempt still under way is cancelled, not waited for: a silent
+    /// server would hold the exit for its whole deadline, and the process is ending.
     public func close() async {
-        let opening = lock.withLock { self.opening }
-        if let source = try? await opening?.value { await source.close() }
+        let (opened, opening) = lock.withLock { (self.opened, self.opening) }
+        if let opened {
+            await opened.close()
+        } else {
+            opening?.cancel()
+        }
     }
 
     /// The open source: opened now if need be. Loads that overlap share one attempt, so no second source is
