@@ -60,25 +60,10 @@ struct DashboardDownAtStartTests {
         configuration.allowsUnsafeTransactions = true
         let writer = try DatabaseQueue(path: fixture.path, configuration: configuration)
         try writer.writeWithoutTransaction { db in try db.execute(sql: "BEGIN EXCLUSIVE") }
-        let session = try DashboardHarness.dashboard(fixture, since: DashboardFixture.weekA.since,
-                                                     until: DashboardFixture.weekA.until, width: 120)
-        defer { session.close() }
-
-        let locked = try session.waitUntil(timeout: timeout, "why the file cannot be read") {
-            DashboardEndToEndTests.flattened($0).contains("is locked by a program writing to it")
+        try onFileDownAtStart(fixture, saying: "dash.sqlite is locked by a program writing to it") {
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+            try writer.close()
         }
-        expectStillRunning(session, locked)
-        #expect(locked.hasPrefix("chanstat  dash.sqlite, account 1 "), "\(locked)")
-
-        try writer.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
-        try writer.close()
-        try session.sendKeys("r")
-        let read = try session.waitUntil(timeout: timeout, "week A's rows after a refresh") { screen in
-            DashboardEndToEndTests.hasRows(ExpectedRows.weekA)(screen) && !screen.contains("refreshing")
-        }
-        #expect(!read.contains("locked"), "\(read)")
-        try session.sendKeys("q")
-        #expect(try session.waitForExit(timeout: timeout) == 0)
     }
 
     /// A file still being copied in (`cp` or `scp` has created it and not yet written it): empty at start, then
@@ -88,20 +73,29 @@ struct DashboardDownAtStartTests {
         defer { fixture.remove() }
         let whole = try Data(contentsOf: URL(fileURLWithPath: fixture.path))
         #expect(truncate(fixture.path, 0) == 0)
+        try onFileDownAtStart(fixture, saying: "dash.sqlite has no table") {
+            try whole.write(to: URL(fileURLWithPath: fixture.path))
+        }
+    }
+
+    /// The dashboard on the fixture's file, which cannot be read yet: it opens and says `sentence` under the name
+    /// it knows; once `bringUp` has run, `r` shows week A's rows, and `q` ends it with 0.
+    func onFileDownAtStart(_ fixture: DashboardFixture, saying sentence: String, bringUp: () throws -> Void) throws {
         let session = try DashboardHarness.dashboard(fixture, since: DashboardFixture.weekA.since,
                                                      until: DashboardFixture.weekA.until, width: 120)
         defer { session.close() }
-
-        let empty = try session.waitUntil(timeout: timeout, "why the file cannot be read") {
-            DashboardEndToEndTests.flattened($0).contains("dash.sqlite has no table")
+        let down = try session.waitUntil(timeout: timeout, "why the file cannot be read") {
+            DashboardEndToEndTests.flattened($0).contains(sentence)
         }
-        expectStillRunning(session, empty)
+        expectStillRunning(session, down)
+        #expect(down.hasPrefix("chanstat  dash.sqlite, account 1 "), "\(down)")
 
-        try whole.write(to: URL(fileURLWithPath: fixture.path))
+        try bringUp()
         try session.sendKeys("r")
-        try session.waitUntil(timeout: timeout, "week A's rows after a refresh") { screen in
+        let read = try session.waitUntil(timeout: timeout, "week A's rows after a refresh") { screen in
             DashboardEndToEndTests.hasRows(ExpectedRows.weekA)(screen) && !screen.contains("refreshing")
         }
+        #expect(!DashboardEndToEndTests.flattened(read).contains(sentence), "\(read)")
         try session.sendKeys("q")
         #expect(try session.waitForExit(timeout: timeout) == 0)
     }
