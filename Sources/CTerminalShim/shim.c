@@ -119,6 +119,23 @@ int ct_install_signal_handlers(void) {
     return 0;
 }
 
+// The usual variants of the keys the dashboard uses, as htop's CRT.c defines them: a terminfo entry lists one
+// sequence per key, and terminals send others (tmux under TERM=xterm-256color sends ESC [ 4 ~ or ESC [ F for
+// End where the entry says ESC O F). Unknown to ncurses, their bytes would arrive as Esc, `[`, digits. A
+// sequence already bound (or the prefix of one) is left as it is.
+static void define_key_variants(void) {
+    static const struct { const char *sequence; int code; } variants[] = {
+        {"\033[1~", KEY_HOME}, {"\033[7~", KEY_HOME}, {"\033[H", KEY_HOME}, {"\033OH", KEY_HOME},
+        {"\033[4~", KEY_END}, {"\033[8~", KEY_END}, {"\033[F", KEY_END}, {"\033OF", KEY_END},
+        {"\033[3~", KEY_DC}, {"\033[5~", KEY_PPAGE}, {"\033[6~", KEY_NPAGE}, {"\033[Z", KEY_BTAB},
+        {"\033[A", KEY_UP}, {"\033[B", KEY_DOWN}, {"\033[C", KEY_RIGHT}, {"\033[D", KEY_LEFT},
+        {"\033OA", KEY_UP}, {"\033OB", KEY_DOWN}, {"\033OC", KEY_RIGHT}, {"\033OD", KEY_LEFT},
+    };
+    for (size_t i = 0; i < sizeof(variants) / sizeof(variants[0]); i++) {
+        if (key_defined(variants[i].sequence) == 0) define_key(variants[i].sequence, variants[i].code);
+    }
+}
+
 int ct_start(const char **term_used) {
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
         return CT_NOT_A_TERMINAL;
@@ -147,8 +164,9 @@ int ct_start(const char **term_used) {
     nonl();
     intrflush(stdscr, FALSE);
     keypad(stdscr, TRUE);
+    define_key_variants();
     nodelay(stdscr, TRUE);  // waiting happens in ct_wait, never inside getch
-    set_escdelay(25);
+    set_escdelay(CT_ESCAPE_DELAY_MS);
     leaveok(stdscr, TRUE);
     curs_set(0);
     install(SIGWINCH, on_window_change, 0, &previous_winch_action);
@@ -189,8 +207,9 @@ void ct_define_pair(short pair, short foreground) {
 int ct_lines(void) { return screen ? LINES : 0; }
 int ct_cols(void) { return screen ? COLS : 0; }
 
-void ct_put(int y, int x, const wchar_t *text, int length, short pair, int bold, int reverse, int dim) {
+void ct_put(int y, int x, const wchar_t *text, int length, short pair, int bold, int reverse, int dim, int underline) {
     attr_t attributes = A_NORMAL;
+    if (underline) attributes |= A_UNDERLINE;
     if (bold) attributes |= A_BOLD;
     if (reverse) attributes |= A_REVERSE;
     if (dim) attributes |= A_DIM;
@@ -259,6 +278,11 @@ int ct_wait(int timeout_ms) {
         }
     }
     return seen;
+}
+
+int ct_wait_input(int timeout_ms) {
+    struct pollfd input = {.fd = STDIN_FILENO, .events = POLLIN};
+    return poll(&input, 1, timeout_ms) > 0 && (input.revents & POLLIN) ? 1 : 0;
 }
 
 void ct_wake(void) { poke_wake_pipe(); }

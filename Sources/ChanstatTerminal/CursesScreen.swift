@@ -12,6 +12,7 @@ final class CursesScreen {
     let colored: Bool
     let terminalType: String
     private var previous: CellGrid?
+    private var sequences = EscapeSequenceReader()
 
     /// Starts curses; the signal handlers must already be installed.
     /// `colorMode` has `NO_COLOR` folded in already (`SettingsResolver`).
@@ -72,14 +73,30 @@ final class CursesScreen {
         previous = grid
     }
 
-    /// Keys available now, without waiting.
+    /// Keys available now, with the escape sequences ncurses did not know dropped whole: after an Esc or a
+    /// sequence begun, what follows within the escape delay is waited for, so a lone Esc is Esc and an
+    /// unknown End is nothing.
     func readKeys() -> [TerminalKey] {
         var keys: [TerminalKey] = []
         var codepoint: UInt32 = 0
+        var waited = false  // once per key: stdin at end of file is readable and yields nothing
         while keys.count < 256 {
             let kind = ct_read_key(&codepoint)
-            guard kind != Int32(CT_KEY_NONE) else { break }
-            if let key = TerminalKey(kind: kind, codepoint: codepoint) { keys.append(key) }
+            if kind == Int32(CT_KEY_NONE) {
+                guard sequences.isWaiting else { break }
+                if waited || ct_wait_input(Int32(CT_ESCAPE_DELAY_MS)) == 0 {
+                    keys += sequences.delayPassed().map(TerminalKey.key)
+                    break
+                }
+                waited = true
+                continue
+            }
+            waited = false
+            switch TerminalKey(kind: kind, codepoint: codepoint) {
+            case .key(let key): keys += sequences.read(key).map(TerminalKey.key)
+            case .resize: keys.append(.resize)
+            case nil: break
+            }
         }
         return keys
     }
@@ -103,7 +120,7 @@ final class CursesScreen {
         let dim = colored && style.foreground == .muted
         text.withUnsafeBufferPointer { buffer in
             ct_put(Int32(y), Int32(x), buffer.baseAddress, Int32(buffer.count), pair,
-                   style.bold ? 1 : 0, style.reverse ? 1 : 0, dim ? 1 : 0)
+                   style.bold ? 1 : 0, style.reverse ? 1 : 0, dim ? 1 : 0, style.underline ? 1 : 0)
         }
     }
 

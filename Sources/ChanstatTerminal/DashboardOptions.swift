@@ -11,12 +11,12 @@ public struct DashboardOptions: Sendable {
     public var refreshSeconds: Double?
     public var colorMode: ColorMode
     public var forceASCII: Bool
-    /// Where logs go while the dashboard owns the screen; nil: nowhere.
-    public var logFile: String?
+    /// Where logs go while the dashboard owns the screen (opened before it is taken); nil: nowhere.
+    public var logFile: LogFile?
 
     public init(source: any ReportSource, initialRange: RangeChoice = .preset(.standard),
                 calendar: LocalCalendar = LocalCalendar(), refreshSeconds: Double? = nil,
-                colorMode: ColorMode = .auto, forceASCII: Bool = false, logFile: String? = nil) {
+                colorMode: ColorMode = .auto, forceASCII: Bool = false, logFile: LogFile? = nil) {
         self.source = source
         self.initialRange = initialRange
         self.calendar = calendar

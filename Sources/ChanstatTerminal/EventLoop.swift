@@ -17,7 +17,7 @@ final class EventLoop {
 
     init(options: DashboardOptions) {
         self.options = options
-        logger = LogFile.logger(path: options.logFile)
+        logger = LogFile.logger(options.logFile)
         let now = Date()
         let range = options.initialRange.resolve(now: now, calendar: options.calendar)
         let preset: RangePreset? = if case .preset(let preset) = options.initialRange { preset } else { nil }
@@ -141,7 +141,9 @@ final class EventLoop {
             if case .failure(let error) = outcome {
                 logger.warning("load failed", metadata: ["request": "\(requestID)", "error": "\(error.message)"])
             }
-            inbox.post(.loadFinished(LoadResult(requestID: requestID, range: range, outcome: outcome, durationSeconds: seconds)))
+            // A source opened late (down at start) has learned its full name by now.
+            inbox.post(.loadFinished(LoadResult(requestID: requestID, range: range, outcome: outcome, durationSeconds: seconds,
+                                                sourceName: source.displayName)))
         }
     }
 

@@ -1,3 +1,4 @@
+import ChanstatCore
 import Foundation
 import Logging
 
@@ -27,21 +28,30 @@ struct FileLogHandler: LogHandler {
 
 /// One open log file shared by loggers on any thread; writes are serialized by a lock.
 ///
-/// A log that cannot be written (a full disk, `/dev/full`, a file on a vanished mount) must never take the
-/// dashboard down: Foundation's `write(_:)` traps on an error, so writes go through the throwing API, and
-/// the first failure turns the log off rather than failing again on every frame.
-final class LogFile: @unchecked Sendable {
+/// A log that cannot be opened is the person's to fix, said before the screen is taken (`--log-file` in a
+/// directory that does not exist, or a directory). A log that fails later (a full disk, `/dev/full`, a file on
+/// a vanished mount) must never take the dashboard down: Foundation's `write(_:)` traps on an error, so writes
+/// go through the throwing API, and the first failure turns the log off rather than failing again on every frame.
+public final class LogFile: @unchecked Sendable {
+    /// Why the file cannot be opened for writing, in a sentence.
+    public struct OpenFailure: Error, Sendable {
+        public let message: String
+    }
+
     private let lock = NSLock()
     private let handle: FileHandle
     private var broken = false
 
-    init?(path: String) {
-        if !FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.createFile(atPath: path, contents: nil) else { return nil }
+    /// Opens `path` for appending, creating it if need be. Non-blocking, so that a FIFO without a reader is
+    /// refused rather than waited on for ever.
+    public init(path: String) throws(OpenFailure) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NONBLOCK, 0o644)
+        guard descriptor >= 0 else {
+            let reason = String(cString: strerror(errno))
+            throw OpenFailure(message: "cannot write the log file \(TerminalSafeText.sanitize(path)) (\(reason)); "
+                              + "name a file in a directory you may write, or leave out --log-file")
         }
-        guard let handle = FileHandle(forWritingAtPath: path) else { return nil }
-        _ = try? handle.seekToEnd()
-        self.handle = handle
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     func append(_ line: String) {
@@ -55,10 +65,9 @@ final class LogFile: @unchecked Sendable {
         }
     }
 
-    /// A logger writing to `path`, or one that discards everything when there is no path (or it cannot
-    /// be opened: the dashboard does not fail for want of a log).
-    static func logger(path: String?) -> Logger {
-        guard let path, let file = LogFile(path: path) else {
+    /// A logger writing to `file`, or one that discards everything when there is none.
+    static func logger(_ file: LogFile?) -> Logger {
+        guard let file else {
             return Logger(label: "chanstat.dashboard") { _ in SwiftLogNoOpLogHandler() }
         }
         return Logger(label: "chanstat.dashboard") { _ in FileLogHandler(file: file) }

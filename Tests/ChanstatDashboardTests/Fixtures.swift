@@ -47,6 +47,12 @@ enum Fixtures {
         return (current, effects)
     }
 
+    /// The range form, when it is open.
+    static func form(_ state: DashboardState) -> RangeForm? {
+        if case .rangeForm(let form) = state.overlay { return form }
+        return nil
+    }
+
     static func type(_ state: DashboardState, _ text: String) -> DashboardState {
         text.reduce(state) { Dashboard.update($0, .key(.character($1)), now: now).0 }
     }

@@ -5,10 +5,7 @@ import Testing
 @Suite struct RangeFormTests {
     typealias F = Fixtures
 
-    private func form(_ state: DashboardState) -> RangeForm? {
-        if case .rangeForm(let form) = state.overlay { return form }
-        return nil
-    }
+    private func form(_ state: DashboardState) -> RangeForm? { F.form(state) }
 
     /// Opens the form, clears both fields and types new ones.
     private func enter(since: String, until: String) -> (DashboardState, [DashboardEffect]) {

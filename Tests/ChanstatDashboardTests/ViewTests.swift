@@ -313,16 +313,18 @@ import Testing
         ])
     }
 
-    /// The focused field's cursor is one cell out of reverse; a selected (untouched) text is bold.
+    /// The focused field is underlined; a selected (untouched) text is all reverse, with no cursor of its own;
+    /// once edited, the cursor is the one reverse cell.
     @Test func theCursorIsDrawnWhereItIs() {
         let opened = F.press(F.loaded(), .character("d")).0
         let grid = Dashboard.view(opened, width: 80, height: 24)
         let row = grid.lines().firstIndex { $0.contains("Since ›") }!
         let x = grid.lines()[row].distance(from: grid.lines()[row].startIndex, to: grid.lines()[row].range(of: "›")!.upperBound)
-        #expect(grid[x, row].style == CellStyle(bold: true, reverse: true))
-        #expect(grid[x + 10, row].style == .plain)  // the cursor, after the text
+        let field = CellStyle(underline: true), highlight = CellStyle(reverse: true, underline: true)
+        #expect(grid[x, row].style == highlight)
+        #expect(grid[x + 10, row].style == field)  // after the selected text
         let moved = Dashboard.view(F.press(opened, .home).0, width: 80, height: 24)
-        #expect(moved[x, row].style == .plain)
-        #expect(moved[x + 1, row].style == .reverse)
+        #expect(moved[x, row].style == highlight)  // the cursor
+        #expect(moved[x + 1, row].style == field)
     }
 }

@@ -28,16 +28,17 @@ enum DashboardHarness {
 
     /// The dashboard on a file, account 1, a range read in UTC, no automatic refresh during a test.
     static func dashboard(_ fixture: DashboardFixture, since: String, until: String, extra: [String] = [],
-                          width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws -> TmuxSession {
+                          width: Int = 100, height: Int = 30, environment: [String: String] = [:],
+                          term: String? = nil) throws -> TmuxSession {
         try start(["dashboard", "--db", fixture.path, "--account", "1", "--since", since, "--until", until, "--utc",
-                   "--refresh", "3600"] + extra, width: width, height: height, environment: environment)
+                   "--refresh", "3600"] + extra, width: width, height: height, environment: environment, term: term)
     }
 
     /// The dashboard on the fixture's week A, once its three rows are on screen: where most tests start.
     static func onWeekA(_ fixture: DashboardFixture, extra: [String] = [], width: Int = 100, height: Int = 30,
-                        environment: [String: String] = [:]) throws -> TmuxSession {
+                        environment: [String: String] = [:], term: String? = nil) throws -> TmuxSession {
         let session = try dashboard(fixture, since: DashboardFixture.weekA.since, until: DashboardFixture.weekA.until,
-                                    extra: extra, width: width, height: height, environment: environment)
+                                    extra: extra, width: width, height: height, environment: environment, term: term)
         do {
             try session.waitUntil(timeout: timeout, "week A's rows", DashboardEndToEndTests.hasRows(ExpectedRows.weekA))
         } catch {

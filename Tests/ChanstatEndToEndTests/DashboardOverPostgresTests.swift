@@ -10,9 +10,9 @@ struct DashboardOverPostgresTests {
     let timeout = DashboardHarness.timeout
     static let password = "dashboard-pg-secret-9f3a"
 
-    @Test func aRestartedServerMarksTheDataStaleAndTheNextRefreshRecovers() throws {
-        let cluster = try PostgresCluster.start()
-        defer { cluster.destroy() }
+    /// Chatwoot's three tables in database `chatwoot`: account 1 (Acme), two inboxes, five conversations in
+    /// 2026-11-02 – 2026-11-08; role `dash` may read them, with `password`.
+    static func createChatwoot(in cluster: PostgresCluster) throws {
         try cluster.createDatabase("chatwoot")
         try cluster.psql("""
             CREATE TABLE accounts (id serial PRIMARY KEY, name varchar NOT NULL, status integer DEFAULT 0);
@@ -27,6 +27,20 @@ struct DashboardOverPostgresTests {
             CREATE ROLE dash LOGIN PASSWORD '\(Self.password)';
             GRANT SELECT ON accounts, inboxes, conversations TO dash;
             """, database: "chatwoot")
+    }
+
+    /// Label, open, pending, snoozed, resolved, total, as the dashboard shows them for that week.
+    static let rows = ["Email          1        0        0         2      3", "Website        0        1        1         0      2"]
+
+    static func hasRows(_ screen: String) -> Bool {
+        rows.allSatisfy { row in DashboardEndToEndTests.lines(screen).contains { $0.replacingOccurrences(of: " ", with: "")
+            .hasPrefix(row.replacingOccurrences(of: " ", with: "")) } }
+    }
+
+    @Test func aRestartedServerMarksTheDataStaleAndTheNextRefreshRecovers() throws {
+        let cluster = try PostgresCluster.start()
+        defer { cluster.destroy() }
+        try Self.createChatwoot(in: cluster)
         let log = cluster.directory.appendingPathComponent("dashboard.log")
         let address = "127.0.0.1:\(cluster.port)"
         let session = try DashboardHarness.start(
@@ -34,12 +48,7 @@ struct DashboardOverPostgresTests {
              "--until", "2026-11-08", "--utc", "--refresh", "3600", "--log-file", log.path],
             width: 150, height: 30, environment: ["PGPASSWORD": Self.password])
         defer { session.close() }
-        // Label, open, pending, snoozed, resolved, total.
-        let rows = ["Email          1        0        0         2      3", "Website        0        1        1         0      2"]
-        func hasRows(_ screen: String) -> Bool {
-            rows.allSatisfy { row in DashboardEndToEndTests.lines(screen).contains { $0.replacingOccurrences(of: " ", with: "")
-                .hasPrefix(row.replacingOccurrences(of: " ", with: "")) } }
-        }
+        let hasRows = Self.hasRows
         let first = try session.waitUntil(timeout: timeout, "the database's rows", hasRows)
         #expect(first.hasPrefix("chanstat  chatwoot on \(address), account 1 (Acme)"))
         #expect(!first.contains("Stale"))

@@ -31,6 +31,10 @@ enum {
     CT_KEY_OTHER,          // a function key the dashboard does not use
 };
 
+/// How long ncurses waits after an Esc for the rest of a sequence; the key reader waits as long again for a
+/// sequence ncurses does not know (`EscapeSequenceReader`).
+enum { CT_ESCAPE_DELAY_MS = 25 };
+
 /// Semantic colours, mapped to the 8 basic colours on the terminal's default background.
 enum {
     CT_COLOR_RED = 1, CT_COLOR_GREEN, CT_COLOR_YELLOW, CT_COLOR_BLUE, CT_COLOR_MAGENTA, CT_COLOR_CYAN,
@@ -46,7 +50,8 @@ int ct_locale_was_unavailable(void);
 int ct_install_signal_handlers(void);
 
 /// newterm on stdin/stdout with $TERM, falling back to xterm-256color then vt100; cbreak, no echo,
-/// keypad, ESCDELAY 25 ms, hidden cursor. `term_used` receives the type that worked (static storage).
+/// keypad, ESCDELAY 25 ms, hidden cursor, and the usual Home/End/Delete/arrow variants defined as keys
+/// (terminals and tmux send them whatever the terminfo entry says). `term_used` receives the type that worked (static storage).
 int ct_start(const char **term_used);
 /// Gives the terminal back (endwin, delscreen). A type without an alternate screen (vt100, linux) is
 /// cleared first, so the dashboard is not left on it. Safe to call twice, and from the crash path.
@@ -61,7 +66,7 @@ int ct_lines(void);
 int ct_cols(void);
 
 /// Writes `length` wide characters at (y, x) in a style. Writing the bottom-right cell is allowed.
-void ct_put(int y, int x, const wchar_t *text, int length, short pair, int bold, int reverse, int dim);
+void ct_put(int y, int x, const wchar_t *text, int length, short pair, int bold, int reverse, int dim, int underline);
 /// One refresh per frame.
 void ct_refresh(void);
 /// The next frame repaints everything (after a resume, when the screen may hold anything).
@@ -72,6 +77,9 @@ int ct_read_key(unsigned int *codepoint);
 
 /// Blocks until input, a wake-up or hangup, or `timeout_ms` (-1: no timeout). Returns CT_WAIT_* bits.
 int ct_wait(int timeout_ms);
+/// Blocks until stdin has bytes or `timeout_ms` passes; 1 if it has. Leaves the wake pipe alone, so a wake-up
+/// or signal that arrives meanwhile is still seen by the next ct_wait.
+int ct_wait_input(int timeout_ms);
 /// Wakes ct_wait from any thread.
 void ct_wake(void);
 

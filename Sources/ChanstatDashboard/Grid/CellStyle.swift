@@ -30,13 +30,16 @@ public struct CellStyle: Hashable, Sendable {
     public var background: SemanticColor?
     public var bold: Bool
     public var reverse: Bool
+    /// An input field's extent (the range form's focused field).
+    public var underline: Bool
 
     public init(foreground: SemanticColor? = nil, background: SemanticColor? = nil,
-                bold: Bool = false, reverse: Bool = false) {
+                bold: Bool = false, reverse: Bool = false, underline: Bool = false) {
         self.foreground = foreground
         self.background = background
         self.bold = bold
         self.reverse = reverse
+        self.underline = underline
     }
 
     public static let plain = CellStyle()
@@ -45,6 +48,6 @@ public struct CellStyle: Hashable, Sendable {
 
     /// The same style without colours: what a display without colour draws.
     public var withoutColor: CellStyle {
-        CellStyle(bold: bold, reverse: reverse)
+        CellStyle(bold: bold, reverse: reverse, underline: underline)
     }
 }

@@ -18,12 +18,17 @@ public struct LoadResult: Sendable {
     public let range: DateRange
     public let outcome: Result<LoadedReport, SourceError>
     public let durationSeconds: Double
+    /// The source's name as it is now: a source that was down at start learns the rest of it (an account's
+    /// name) when it opens. Nil: unchanged.
+    public let sourceName: String?
 
-    public init(requestID: Int, range: DateRange, outcome: Result<LoadedReport, SourceError>, durationSeconds: Double) {
+    public init(requestID: Int, range: DateRange, outcome: Result<LoadedReport, SourceError>, durationSeconds: Double,
+                sourceName: String? = nil) {
         self.requestID = requestID
         self.range = range
         self.outcome = outcome
         self.durationSeconds = durationSeconds
+        self.sourceName = sourceName
     }
 }
 

@@ -41,7 +41,8 @@ public struct TableState: Equatable, Sendable {
 
 /// All of the dashboard's state, in one value. Only `Dashboard.update` changes it.
 public struct DashboardState: Sendable {
-    public let sourceName: String
+    /// Shown in the header; it grows once when a source that was down at start opens (`rename`).
+    public private(set) var sourceName: String
     public let calendar: LocalCalendar
     public var display: DisplayOptions
 
@@ -77,7 +78,7 @@ public struct DashboardState: Sendable {
 
     public init(sourceName: String, calendar: LocalCalendar, selection: RangeSelection,
                 refreshSeconds: Double, display: DisplayOptions = DisplayOptions(), inboxesUnavailable: String? = nil) {
-        self.sourceName = TerminalSafeText.sanitize(sourceName, maxCharacters: 120)
+        self.sourceName = Self.shown(sourceName)
         self.inboxesUnavailable = inboxesUnavailable
         self.calendar = calendar
         self.selection = selection
@@ -86,6 +87,14 @@ public struct DashboardState: Sendable {
     }
 
     public var isLoading: Bool { pendingRequest != nil }
+
+    mutating func rename(source name: String) {
+        sourceName = Self.shown(name)
+    }
+
+    private static func shown(_ sourceName: String) -> String {
+        TerminalSafeText.sanitize(sourceName, maxCharacters: 120)
+    }
 
     /// The selection the numbers on screen belong to: the loaded data's, else (before any data) the one asked for.
     public var shownSelection: RangeSelection { data?.selection ?? selection }

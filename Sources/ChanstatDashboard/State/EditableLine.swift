@@ -1,8 +1,9 @@
 /// One line of text being edited the way a shell edits its command line (readline's emacs keys): a cursor,
 /// deletion at it, kills to either end and of a word. Pure, so every key is a unit test.
 ///
-/// A prefilled line starts *selected*: the first text typed replaces it, as in a selected text field, so
-/// a new date is typed without first erasing the old one. Any other edit or movement ends the selection.
+/// A prefilled line starts *selected*, and so does a line entered again (`selectAll`, on Tab): the first text
+/// typed replaces it, as in a selected text field, so a new date is typed without first erasing the old one.
+/// Any other edit or movement ends the selection.
 public struct EditableLine: Equatable, Sendable {
     public private(set) var text: [Character]
     /// Where the next character goes: 0 is before the first, `text.count` after the last.
@@ -18,6 +19,12 @@ public struct EditableLine: Equatable, Sendable {
     }
 
     public var string: String { String(text) }
+
+    /// The whole line selected, the cursor after it: what typing replaces.
+    public mutating func selectAll() {
+        isSelected = !text.isEmpty
+        cursor = text.count
+    }
 
     /// Typed or pasted text, at the cursor; it replaces a selected line. What does not fit is dropped.
     public mutating func insert(_ typed: String) {

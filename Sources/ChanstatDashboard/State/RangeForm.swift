@@ -41,7 +41,9 @@ public struct RangeForm: Equatable, Sendable {
         error.map { error in errorHint.map { "\(error.message); \($0)" } ?? error.message }
     }
 
+    /// Tab: the other field, selected whole as on opening, so typing replaces it (SPEC 6), edited or not.
     public mutating func switchFocus() {
         focus = focus == .since ? .until : .since
+        focused.selectAll()
     }
 }

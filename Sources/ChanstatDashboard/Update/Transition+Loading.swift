@@ -25,6 +25,7 @@ extension Transition {
         if case .failure(let error) = result.outcome { state.retryNotBefore = error.retryNotBefore } else {
             state.retryNotBefore = nil
         }
+        if let name = result.sourceName { state.rename(source: name) }
         switch result.outcome {
         case .success(let loaded):
             state.data = LoadedData(loaded: loaded, selection: state.selection, refreshedAt: nowSeconds, durationSeconds: result.durationSeconds)

@@ -1,8 +1,9 @@
 import ChanstatCore
 
-/// `d`: the custom range form. The focused field is drawn reverse, its cursor as one cell out of reverse
-/// (the terminal's own cursor stays hidden) and a selected (still prefilled) text in bold; an error is
-/// written, wrapped, under the field it belongs to.
+/// `d`: the custom range form. The focused field is drawn underlined (its extent), its cursor as one reverse
+/// cell (the terminal's own cursor stays hidden), and a selected text (what typing replaces: on opening and
+/// after Tab) all in reverse, as a selection is drawn anywhere: attributes only, so it reads without colour.
+/// An error is written, wrapped, under the field it belongs to.
 ///
 ///     ┌ Custom range ──────────────────────┐
 ///     │ Since ›2026-10-27                  │
@@ -54,16 +55,21 @@ enum RangeFormWidget {
         }
     }
 
-    /// The focused line in reverse, scrolled so that the cursor (one cell past the text at the end) is in view.
+    static let field = CellStyle(underline: true)
+    /// The selection, or the cursor's cell.
+    static let highlight = CellStyle(reverse: true, underline: true)
+
+    /// The focused line, scrolled so that the cursor (one cell past the text at the end) is in view: the
+    /// selection in reverse, or else the cursor's cell.
     private static func drawFocused(_ line: EditableLine, x: Int, y: Int, width: Int, into grid: inout CellGrid) {
         guard width > 0 else { return }
-        grid.fill(x: x, y: y, count: width, style: .reverse)
+        grid.fill(x: x, y: y, count: width, style: field)
         let first = max(0, line.cursor - (width - 1))
         let shown = line.text.dropFirst(first).prefix(width)
-        grid.write(String(shown), x: x, y: y, style: line.isSelected ? CellStyle(bold: true, reverse: true) : .reverse,
-                   maxWidth: width)
+        grid.write(String(shown), x: x, y: y, style: line.isSelected ? highlight : field, maxWidth: width)
+        guard !line.isSelected else { return }
         let cursorX = x + line.cursor - first
         let underCursor = line.cursor < line.text.count ? String(line.text[line.cursor]) : " "
-        grid.write(underCursor, x: cursorX, y: y, style: .plain, maxWidth: 1)
+        grid.write(underCursor, x: cursorX, y: y, style: highlight, maxWidth: 1)
     }
 }

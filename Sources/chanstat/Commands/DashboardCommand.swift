@@ -57,14 +57,39 @@ struct DashboardCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try ResolvedSettings.resolve(source: source, range: range, refresh: refresh, color: color)
         let choice = try CLIFailure.range { () throws(RangeError) in try range.choice(preset: settings.rangePreset, calendar: settings.calendar) }
+        // What the person must fix is said here, on the terminal, before the screen is taken (SPEC 6).
+        if let missing = Self.missingFile(settings.source) { throw ValidationError(missing) }
         // A database connection is closed when unused for a while, so a dashboard refreshing every few minutes
         // does not hold one of a replica's connection slots in between.
-        let reportSource = try await SourceOptions.makeSource(settings, calendar: settings.calendar,
-                                                              idleClose: PostgresSession.defaultIdleClose)
+        let opening = try SourceOptions.opening(settings, calendar: settings.calendar, idleClose: PostgresSession.defaultIdleClose)
+        let log: LogFile?
+        do {
+            log = try logFile.map { path throws(LogFile.OpenFailure) in try LogFile(path: path) }
+        } catch {
+            throw ValidationError(error.message)
+        }
+        let reportSource: any ReportSource
+        do {
+            reportSource = try await opening.open()
+        } catch let failure as SourceError where failure.kind == .unavailable || failure.kind == .badData {
+            // Down, locked, still being copied or restored: the dashboard opens, says why, and tries again on
+            // each refresh. Refusals (an account, a password, a certificate) are the person's to fix: exit.
+            reportSource = SourceDownAtStart(name: opening.name, failure: failure, open: opening.open)
+        }
         let status = await DashboardRunner.run(DashboardOptions(
             source: reportSource, initialRange: choice, calendar: settings.calendar,
-            refreshSeconds: settings.refreshSeconds, colorMode: settings.color, forceASCII: ascii, logFile: logFile))
+            refreshSeconds: settings.refreshSeconds, colorMode: settings.color, forceASCII: ascii, logFile: log))
         await reportSource.close()
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// "no such file: PATH" when a file source names nothing (no entry at the path, or a path through a
+    /// non-directory): a typo, which waiting will not fix. A file that exists but cannot be read yet, or a path
+    /// in a directory this user may not search yet, is tried again on each refresh instead.
+    static func missingFile(_ source: SourceSetting) -> String? {
+        guard case .file(let path, _) = source else { return nil }
+        var status = stat()
+        guard stat(path, &status) != 0, errno == ENOENT || errno == ENOTDIR else { return nil }
+        return "no such file: \(TerminalSafeText.sanitize(path))"
     }
 }

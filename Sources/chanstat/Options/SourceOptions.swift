@@ -59,22 +59,49 @@ struct SourceOptions: ParsableArguments {
     /// database connection may sit unused before it is closed (nil: kept until the process ends).
     static func makeSource(_ settings: Settings, calendar: LocalCalendar,
                            idleClose: Duration? = nil) async throws -> any ReportSource {
+        try await opening(settings, calendar: calendar, idleClose: idleClose).open()
+    }
+
+    /// How to open a source, and its name until it is open.
+    struct Opening: Sendable {
+        /// What the header shows while the source cannot be opened: the sources' own names, without what
+        /// only opening learns (the account's name).
+        let name: String
+        let open: @Sendable () async throws -> any ReportSource
+    }
+
+    /// Everything that can be checked without reaching the source (a URL, a token file, PG* variables and
+    /// ~/.pgpass, whose warnings go to stderr now, before a screen is taken), and the part that reaches it,
+    /// which the dashboard repeats on each refresh while the source is down.
+    static func opening(_ settings: Settings, calendar: LocalCalendar, idleClose: Duration? = nil) throws -> Opening {
+        func named(_ name: String, account: Int64?) -> String {
+            TerminalSafeText.sanitize(name, maxCharacters: 60) + (account.map { ", account \($0)" } ?? "")
+        }
         switch settings.source {
         case let .server(url, account, tokenFile, insecureHTTP, caFile):
             let environment = ProcessInfo.processInfo.environment
             let endpoint = try ChatwootEndpoint(url, insecureHTTP: insecureHTTP)
             let token = try APIToken.load(tokenFile: tokenFile, environment: environment)
             let trust = try CertificateTrust(caFile: caFile, environment: environment)
-            return try ChatwootAPISource(endpoint: endpoint, accountID: account, token: token, environment: environment,
-                                     trust: trust)
+            // Reaches nothing until the first report: a server that is down is already tried on each refresh.
+            let source = try ChatwootAPISource(endpoint: endpoint, accountID: account, token: token,
+                                               environment: environment, trust: trust)
+            return Opening(name: source.displayName) { source }
         case let .file(path, account):
-            return try SQLiteReportSource(path: path, accountID: account)
+            return Opening(name: named((path as NSString).lastPathComponent, account: account)) {
+                try SQLiteReportSource(path: path, accountID: account)
+            }
         case let .postgres(url, account):
-            let session = try postgresSession(url: url, statementTimeout: settings.statementTimeoutSeconds,
+            let (target, statementTimeout) = try postgresTarget(url: url, statementTimeout: settings.statementTimeoutSeconds)
+            let database = TerminalSafeText.sanitize(target.database, maxCharacters: 40)
+            return Opening(name: named("\(database) on \(target.address)", account: account)) {
+                let session = PostgresSession(target: target, statementTimeout: statementTimeout, readOnly: true,
                                               idleClose: idleClose)
-            return try await PostgresReportSource.open(session: session, accountID: account)
+                return try await PostgresReportSource.open(session: session, accountID: account)
+            }
         case .demo(let account):
-            return try SQLiteReportSource.demo(calendar: calendar, accountID: account ?? 1)
+            let source = try SQLiteReportSource.demo(calendar: calendar, accountID: account ?? 1)
+            return Opening(name: source.displayName) { source }
         }
     }
 
@@ -82,11 +109,15 @@ struct SourceOptions: ParsableArguments {
     /// warnings (a password file others can read) go to stderr before anything else happens.
     static func postgresSession(url: String, statementTimeout: Double, readOnly: Bool = true,
                                 idleClose: Duration?) throws -> PostgresSession {
+        let (target, timeout) = try postgresTarget(url: url, statementTimeout: statementTimeout)
+        return PostgresSession(target: target, statementTimeout: timeout, readOnly: readOnly, idleClose: idleClose)
+    }
+
+    private static func postgresTarget(url: String, statementTimeout: Double) throws -> (PostgresTarget, Duration) {
         let (target, warnings) = try PostgresAddress.resolve(url, environment: .current)
         for warning in warnings {
             try? FileHandle.standardError.write(contentsOf: Data("chanstat: warning: \(warning)\n".utf8))
         }
-        return PostgresSession(target: target, statementTimeout: .milliseconds(Int64(statementTimeout * 1000)),
-                               readOnly: readOnly, idleClose: idleClose)
+        return (target, .milliseconds(Int64(statementTimeout * 1000)))
     }
 }
