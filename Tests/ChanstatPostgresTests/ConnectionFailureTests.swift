@@ -79,7 +79,7 @@ extension PostgresServerTests {
             let empty = try ChatwootDatabase.make(withTables: false)
             let noTables = await failure(empty.url())
             #expect(noTables?.kind == .badData)
-            #expect(noTables?.message == "database \(empty.name) has no table accounts (on the search path); is it Chatwoot's database?")
+            #expect(noTables?.message == "database \(empty.name) has no table public.accounts; is it Chatwoot's database?")
 
             let database = try ChatwootDatabase.make()
             try accountOne(database)

@@ -184,7 +184,8 @@ public actor PostgresSession {
         let settled = configuration
         return try await Deadline.run(max(remaining, .milliseconds(1)), duringConnect: true,
                                       abandon: { channel.close(promise: nil) }) {
-            try await PostgresConnection.connect(configuration: settled, id: id, logger: logger)
+            // On the channel's own event loop: postgres-nio builds the pipeline from there.
+            try await PostgresConnection.connect(on: channel.eventLoop, configuration: settled, id: id, logger: logger)
         }
     }
 
