@@ -14,11 +14,7 @@ struct FrozenDatabaseTests {
     static func chatwoot() throws -> PostgresCluster {
         let cluster = try PostgresCluster.start()
         try cluster.createDatabase("chatwoot")
-        try cluster.psql("""
-            CREATE TABLE accounts (id serial PRIMARY KEY, name varchar NOT NULL, status integer DEFAULT 0);
-            CREATE TABLE inboxes (id serial PRIMARY KEY, account_id integer NOT NULL, name varchar NOT NULL, channel_type varchar);
-            CREATE TABLE conversations (id serial PRIMARY KEY, account_id integer NOT NULL, inbox_id integer NOT NULL,
-                                        status integer NOT NULL DEFAULT 0, created_at timestamp NOT NULL);
+        try cluster.psql(DashboardOverPostgresTests.reportTables + """
             INSERT INTO accounts VALUES (1, 'Acme', 0);
             INSERT INTO inboxes VALUES (1, 1, 'Mail', 'Channel::Email');
             INSERT INTO conversations (account_id, inbox_id, status, created_at) VALUES
