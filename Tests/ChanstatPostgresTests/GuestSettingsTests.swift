@@ -2,7 +2,7 @@ import ChanstatCore
 @testable import ChanstatPostgres
 import ChanstatTestSupport
 import Foundation
-import PostgresNIO
+@testable import PostgresNIO
 import Testing
 
 extension PostgresServerTests {
@@ -48,6 +48,31 @@ extension PostgresServerTests {
             let seen = try database.sql("SELECT state FROM pg_stat_activity WHERE application_name = '\(name)'")
             #expect(seen == "idle")
             await session.close()
+        }
+
+        /// With TLS, the length check stands behind the TLS handler, where the server's messages are readable: the
+        /// first check hands over when the server agrees to TLS.
+        @Test(.enabled(if: TestCertificates.isAvailable, "needs openssl"))
+        func theMessageLimitStandsBehindTLS() async throws {
+            var options = PostgresCluster.Options()
+            options.tls = true
+            let cluster = try PostgresCluster.start(options)
+            defer { cluster.destroy() }
+            let database = try ChatwootDatabase.make(on: cluster)
+            try cluster.createRole("tls_guest", password: "tls-guest-password")
+            let (target, _) = try PostgresAddress.resolve(
+                "postgres://tls_guest@localhost:\(cluster.port)/\(database.name)?sslmode=require",
+                environment: .init(variables: ["PGPASSWORD": "tls-guest-password"], userName: "postgres", homeDirectory: nil))
+            let session = PostgresSession(target: target)
+            let pipeline = try await session.run { connection, _ in
+                try await connection.channel.eventLoop.submit { connection.channel.pipeline.debugDescription }.get()
+            }
+            await session.close()
+            let names = pipeline.split(separator: "\n").compactMap { line in
+                ["BackendMessageLimit", "NIOSSLClientHandler", "PostgresChannelHandler"].first { line.contains($0) }
+            }
+            #expect(names == ["BackendMessageLimit", "NIOSSLClientHandler", "BackendMessageLimit", "PostgresChannelHandler"],
+                    "\(pipeline)")
         }
 
         /// A function of another role that runs in chanstat's session can switch the session's default to
