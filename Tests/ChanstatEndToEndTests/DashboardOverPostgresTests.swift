@@ -9,16 +9,20 @@ import Testing
 struct DashboardOverPostgresTests {
     let timeout = DashboardHarness.timeout
     static let password = "dashboard-pg-secret-9f3a"
+    /// The three tables the dashboard reads, with Chatwoot's column types.
+    static let reportTables = """
+        CREATE TABLE accounts (id serial PRIMARY KEY, name varchar NOT NULL, status integer DEFAULT 0);
+        CREATE TABLE inboxes (id serial PRIMARY KEY, account_id integer NOT NULL, name varchar NOT NULL, channel_type varchar);
+        CREATE TABLE conversations (id serial PRIMARY KEY, account_id integer NOT NULL, inbox_id integer NOT NULL,
+                                    status integer NOT NULL DEFAULT 0, created_at timestamp NOT NULL);
+
+        """
 
     /// Chatwoot's three tables in database `chatwoot`: account 1 (Acme), two inboxes, five conversations in
     /// 2026-11-02 – 2026-11-08; role `dash` may read them, with `password`.
     static func createChatwoot(in cluster: PostgresCluster) throws {
         try cluster.createDatabase("chatwoot")
-        try cluster.psql("""
-            CREATE TABLE accounts (id serial PRIMARY KEY, name varchar NOT NULL, status integer DEFAULT 0);
-            CREATE TABLE inboxes (id serial PRIMARY KEY, account_id integer NOT NULL, name varchar NOT NULL, channel_type varchar);
-            CREATE TABLE conversations (id serial PRIMARY KEY, account_id integer NOT NULL, inbox_id integer NOT NULL,
-                                        status integer NOT NULL DEFAULT 0, created_at timestamp NOT NULL);
+        try cluster.psql(Self.reportTables + """
             INSERT INTO accounts VALUES (1, 'Acme', 0);
             INSERT INTO inboxes VALUES (1, 1, 'Mail', 'Channel::Email'), (2, 1, 'Site', 'Channel::WebWidget');
             INSERT INTO conversations (account_id, inbox_id, status, created_at) VALUES

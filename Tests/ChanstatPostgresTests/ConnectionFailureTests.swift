@@ -79,7 +79,7 @@ extension PostgresServerTests {
             let empty = try ChatwootDatabase.make(withTables: false)
             let noTables = await failure(empty.url())
             #expect(noTables?.kind == .badData)
-            #expect(noTables?.message == "database \(empty.name) has no table accounts (on the search path); is it Chatwoot's database?")
+            #expect(noTables?.message == "database \(empty.name) has no table public.accounts; is it Chatwoot's database?")
 
             let database = try ChatwootDatabase.make()
             try accountOne(database)
@@ -152,19 +152,7 @@ final class SilentListener {
     private let fd: Int32
 
     init() throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ready = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && listen(fd, 16) == 0 && getsockname(fd, pointer, &length) == 0
-            }
-        }
-        guard ready else { close(fd); throw POSIXError(.EADDRINUSE) }
-        self.fd = fd
-        port = Int(UInt16(bigEndian: address.sin_port))
+        (fd, port) = try LoopbackListener.listen()
     }
 
     deinit { close(fd) }

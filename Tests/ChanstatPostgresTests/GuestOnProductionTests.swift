@@ -124,7 +124,8 @@ extension PostgresServerTests {
             let reading = Task {
                 try await session.run { connection, logger in
                     // Rows are streamed: the query's outcome is known once they have all been read.
-                    for try await _ in try await connection.query("SELECT count(*) FROM conversations, pg_sleep(5)", logger: logger) {}
+                    for try await _ in try await connection.query("SELECT pg_catalog.count(*) FROM public.conversations, pg_catalog.pg_sleep(5)",
+                                                                logger: logger) {}
                 }
             }
             for _ in 0..<100 {

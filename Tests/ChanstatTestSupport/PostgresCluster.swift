@@ -210,6 +210,35 @@ public final class PostgresCluster: @unchecked Sendable {
     /// The server's log so far, for the message of a failed test.
     public var logContents: String { layout.log }
 
+    // MARK: Freezing
+
+    /// SIGSTOP to the server and every process of it: its port still accepts connections (the kernel does) and
+    /// open connections stay open, but nothing answers, as with a hung server or a network that drops packets.
+    /// `thaw()` before `destroy()` (a frozen server cannot be stopped cleanly).
+    public func freeze() throws {
+        let processes = serverProcesses()
+        guard !processes.isEmpty else { throw PostgresClusterError(message: "no server process to freeze") }
+        for pid in processes { kill(pid, SIGSTOP) }
+    }
+
+    public func thaw() {
+        for pid in serverProcesses() { kill(pid, SIGCONT) }
+    }
+
+    /// The postmaster (first line of postmaster.pid) and its children (parent field of /proc/PID/stat).
+    private func serverProcesses() -> [pid_t] {
+        let pidFile = directory.appendingPathComponent("data/postmaster.pid")
+        guard let postmaster = (try? String(contentsOf: pidFile, encoding: .utf8))?.split(separator: "\n").first
+            .flatMap({ pid_t($0) }) else { return [] }
+        let all = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { pid_t($0) }
+        let children = all.filter { pid in
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let afterName = stat.range(of: ") ", options: .backwards) else { return false }
+            return stat[afterName.upperBound...].split(separator: " ").dropFirst().first.flatMap { pid_t($0) } == postmaster
+        }
+        return [postmaster] + children
+    }
+
     // MARK: Stopping
 
     /// A clean stop; the files stay, so `restart()` can start it again.

@@ -9,55 +9,31 @@ import PostgresNIO
 /// `sslmode=verify-full` as libpq means it (SPEC 14, "TLS means the name"): the certificate names the host, in a
 /// DNS entry for a host name, in an IP entry only for an IP literal. postgres-nio makes its TLS handler itself and
 /// takes no verification hook, and NIOSSL's own name check also accepts an IP entry equal to the address it
-/// connected to; so for verify-full chanstat opens the connection, asks for TLS (PostgreSQL's SSLRequest),
+/// connected to; so for verify-full chanstat asks for TLS on the channel it opened (PostgreSQL's SSLRequest),
 /// completes the handshake and checks the names itself (`CertificateNames`), and only then hands the encrypted
 /// channel to postgres-nio, which sends the startup message and the password.
 enum NameCheckedTLS {
-    /// postgres-nio's connect, or for verify-full over TCP the same settings on a channel whose TLS peer has been
-    /// checked. NIOSSL's own check (the context's `.fullVerification`) still runs: both must agree.
-    static func connect(configuration: PostgresConnection.Configuration, for target: PostgresTarget, id: Int,
-                        logger: Logger) async throws -> PostgresConnection {
-        guard target.sslMode == .verifyFull, configuration.tls.isEnforced, let context = configuration.tls.sslContext,
-              let host = configuration.host, let port = configuration.port else {
-            return try await PostgresConnection.connect(configuration: configuration, id: id, logger: logger)
+    /// For verify-full over TCP: TLS set up on `channel` and the peer's names checked (true: the channel is
+    /// encrypted, postgres-nio must not ask again). Any other mode: nothing done (false). NIOSSL's own check (the
+    /// context's `.fullVerification`) still runs too: both must agree.
+    static func secure(_ channel: any Channel, tls: PostgresConnection.Configuration.TLS,
+                       target: PostgresTarget) async throws -> Bool {
+        guard target.sslMode == .verifyFull, tls.isEnforced, let context = tls.sslContext,
+              case let .tcp(host, _) = target.endpoint else { return false }
+        let at = "PostgreSQL at \(TerminalSafeText.sanitize(target.address, maxCharacters: 120))"
+        let verified = channel.eventLoop.makePromise(of: Void.self)
+        try await channel.eventLoop.submit {
+            let request = SSLRequestHandler(tls: context, host: host, at: at, sslMode: target.sslMode.rawValue,
+                                            verified: verified)
+            try channel.pipeline.syncOperations.addHandler(request)
+            channel.writeAndFlush(SSLRequestHandler.request(allocator: channel.allocator), promise: nil)
+        }.get()
+        try await withTaskCancellationHandler {
+            try await verified.futureResult.get()
+        } onCancel: {
+            channel.close(promise: nil)
         }
-        let channel = try await checkedChannel(host: host, port: port, context: context, target: target,
-                                               connectTimeout: configuration.options.connectTimeout)
-        var checked = PostgresConnection.Configuration(establishedChannel: channel, tls: .disable,
-                                                       username: configuration.username,
-                                                       password: configuration.password,
-                                                       database: configuration.database)
-        checked.options = configuration.options
-        // postgres-nio works on the channel's own event loop.
-        return try await PostgresConnection.connect(on: channel.eventLoop, configuration: checked, id: id, logger: logger)
-    }
-
-    /// A connection to `host:port` that asked for TLS, completed the handshake and presented a certificate naming
-    /// `host`; nothing else has been sent on it.
-    private static func checkedChannel(host: String, port: Int, context: NIOSSLContext, target: PostgresTarget,
-                                       connectTimeout: TimeAmount) async throws -> any Channel {
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .connectTimeout(connectTimeout)
-            .connect(host: host, port: port).get()
-        do {
-            let at = "PostgreSQL at \(TerminalSafeText.sanitize(target.address, maxCharacters: 120))"
-            let verified = channel.eventLoop.makePromise(of: Void.self)
-            try await channel.eventLoop.submit {
-                let request = SSLRequestHandler(tls: context, host: host, at: at, sslMode: target.sslMode.rawValue,
-                                                verified: verified)
-                try channel.pipeline.syncOperations.addHandler(request)
-                channel.writeAndFlush(SSLRequestHandler.request(allocator: channel.allocator), promise: nil)
-            }.get()
-            try await withTaskCancellationHandler {
-                try await verified.futureResult.get()
-            } onCancel: {
-                channel.close(promise: nil)
-            }
-        } catch {
-            try? await channel.close()
-            throw error
-        }
-        return channel
+        return true
     }
 }
 

@@ -2,6 +2,12 @@ import ChanstatCore
 import PostgresNIO
 
 /// The SQL chanstat runs on Chatwoot's database, in one place. All of it reads; the session is read-only too.
+///
+/// Every name is schema-qualified, as pg_dump's are since CVE-2018-1058: Chatwoot's tables as `public.…`,
+/// functions and operators from `pg_catalog` (`OPERATOR(pg_catalog.=)`), so that another role of the database
+/// cannot put an object of its own in front of ours (an operator `public.=(varchar, text)` that matches the
+/// token comparison better than pg_catalog's, a schema named after chanstat's role that shadows `public`). The
+/// session's `search_path` is empty as well (`PostgresSession`); this is the second wall, not the only one.
 extension PostgresSchema {
     /// A bound for `created_at`, typed as the column is (see `UTCTimestamp`).
     private func appendBound(_ seconds: Int64, to bindings: inout PostgresBindings) {
@@ -23,11 +29,12 @@ extension PostgresSchema {
         appendBound(range.since, to: &bindings)
         appendBound(range.until, to: &bindings)
         return PostgresQuery(unsafeSQL: """
-            SELECT g.inbox_id::int8, i.channel_type::text, g.status::int8, g.n, i.name::text
-              FROM (SELECT inbox_id, status, COUNT(*) AS n FROM conversations
-                     WHERE account_id = $1 AND created_at >= $2 AND created_at < $3
-                     GROUP BY inbox_id, status) AS g
-              JOIN inboxes AS i ON i.id = g.inbox_id
+            SELECT g.inbox_id::pg_catalog.int8, i.channel_type::pg_catalog.text, g.status::pg_catalog.int8, g.n,
+                   i.name::pg_catalog.text
+              FROM (SELECT c.inbox_id, c.status, pg_catalog.count(*) AS n FROM public.conversations AS c
+                     WHERE \(Self.accountAndRange)
+                     GROUP BY c.inbox_id, c.status) AS g
+              JOIN public.inboxes AS i ON i.id OPERATOR(pg_catalog.=) g.inbox_id
             """, binds: bindings)
     }
 
@@ -44,40 +51,54 @@ extension PostgresSchema {
         for day in days.days { appendBound(day.since, to: &bindings) }
         let starts = days.days.indices.map { "$\($0 + 4)" }.joined(separator: ", ")
         return PostgresQuery(unsafeSQL: """
-            SELECT (g.bucket - 1)::int8, i.channel_type::text, g.status::int8, g.n
-              FROM (SELECT width_bucket(created_at, ARRAY[\(starts)]) AS bucket, inbox_id, status, COUNT(*) AS n
-                      FROM conversations
-                     WHERE account_id = $1 AND created_at >= $2 AND created_at < $3
-                     GROUP BY 1, inbox_id, status) AS g
-              JOIN inboxes AS i ON i.id = g.inbox_id
+            SELECT (g.bucket OPERATOR(pg_catalog.-) 1)::pg_catalog.int8, i.channel_type::pg_catalog.text,
+                   g.status::pg_catalog.int8, g.n
+              FROM (SELECT pg_catalog.width_bucket(c.created_at, ARRAY[\(starts)]) AS bucket, c.inbox_id, c.status,
+                           pg_catalog.count(*) AS n
+                      FROM public.conversations AS c
+                     WHERE \(Self.accountAndRange)
+                     GROUP BY 1, c.inbox_id, c.status) AS g
+              JOIN public.inboxes AS i ON i.id OPERATOR(pg_catalog.=) g.inbox_id
             """, binds: bindings)
     }
 
+    /// The cohort of both reports: `$1` the account, `[$2, $3)` the range, on `public.conversations AS c`.
+    private static let accountAndRange = "c.account_id OPERATOR(pg_catalog.=) $1 "
+        + "AND c.created_at OPERATOR(pg_catalog.>=) $2 AND c.created_at OPERATOR(pg_catalog.<) $3"
+
     /// At most `limit` accounts by id, or the one asked for: id, name, suspended.
     func accountsQuery(only id: Int64?, limit: Int) -> PostgresQuery {
-        let status = hasAccountStatus ? "COALESCE(status, 0) = 1" : "false"
         var bindings = PostgresBindings()
         let filter: String
-        if let id { bindings.append(id); filter = "WHERE id = $1" } else { filter = "" }
-        return PostgresQuery(unsafeSQL: "SELECT id::int8, name::text, \(status) FROM accounts \(filter) ORDER BY id LIMIT \(limit)",
-                             binds: bindings)
+        if let id { bindings.append(id); filter = "WHERE a.id OPERATOR(pg_catalog.=) $1" } else { filter = "" }
+        return PostgresQuery(unsafeSQL: """
+            SELECT a.id::pg_catalog.int8, a.name::pg_catalog.text, \(suspended(of: "a"))
+              FROM public.accounts AS a \(filter) ORDER BY a.id LIMIT \(limit)
+            """, binds: bindings)
     }
 
-    /// The facts of one token for one account, as Chatwoot decides access (see `AccessDecision.decide`).
+    /// The facts of one token for one account, as Chatwoot decides access (see `AccessDecision.decide`). The
+    /// token is bound as text and compared with pg_catalog's text equality (`access_tokens.token` is varchar,
+    /// which becomes text without a function call, so the unique index still serves it).
     func accessQuery(token: String, account: Int64?) -> PostgresQuery {
-        let suspended = hasAccountStatus ? "COALESCE(a.status, 0) = 1" : "false"
         var bindings = PostgresBindings()
         bindings.append(token)
         bindings.append(account)
         return PostgresQuery(unsafeSQL: """
-            SELECT t.owner_type::text,
-                   EXISTS (SELECT 1 FROM users AS u WHERE u.id = t.owner_id),
-                   EXISTS (SELECT 1 FROM accounts AS a WHERE a.id = $2),
-                   COALESCE((SELECT \(suspended) FROM accounts AS a WHERE a.id = $2), false),
-                   (SELECT bool_or(au.role = 1) FROM account_users AS au
-                     WHERE au.account_id = $2 AND au.user_id = t.owner_id)
-              FROM access_tokens AS t
-             WHERE t.token = $1
+            SELECT t.owner_type::pg_catalog.text,
+                   EXISTS (SELECT 1 FROM public.users AS u WHERE u.id OPERATOR(pg_catalog.=) t.owner_id),
+                   EXISTS (SELECT 1 FROM public.accounts AS a WHERE a.id OPERATOR(pg_catalog.=) $2),
+                   COALESCE((SELECT \(suspended(of: "a")) FROM public.accounts AS a
+                              WHERE a.id OPERATOR(pg_catalog.=) $2), false),
+                   (SELECT pg_catalog.bool_or(au.role OPERATOR(pg_catalog.=) 1) FROM public.account_users AS au
+                     WHERE au.account_id OPERATOR(pg_catalog.=) $2 AND au.user_id OPERATOR(pg_catalog.=) t.owner_id)
+              FROM public.access_tokens AS t
+             WHERE t.token::pg_catalog.text OPERATOR(pg_catalog.=) $1::pg_catalog.text
             """, binds: bindings)
+    }
+
+    /// Whether the account `alias` is suspended (`accounts.status` 1), or `false` where the schema has no status.
+    private func suspended(of alias: String) -> String {
+        hasAccountStatus ? "COALESCE(\(alias).status, 0) OPERATOR(pg_catalog.=) 1" : "false"
     }
 }

@@ -15,15 +15,19 @@ struct PostgresSchema: Sendable {
     /// `accounts.status` (0 active, 1 suspended) exists in Chatwoot 4.x; older schemas have no suspension.
     let hasAccountStatus: Bool
 
-    /// One catalog query: every column of the six tables visible on the search path, and whether this role
-    /// may SELECT from each table.
+    /// One catalog query: every column of the six tables in schema `public` (where Chatwoot creates them; never
+    /// a table of the same name in another schema, such as one named after chanstat's role), and whether this
+    /// role may SELECT from each table. Qualified throughout, like every statement (`PostgresQueries`).
     static let catalogSQL: PostgresQuery = """
-        SELECT c.relname::text, a.attname::text, pg_catalog.format_type(a.atttypid, a.atttypmod),
+        SELECT c.relname::pg_catalog.text, a.attname::pg_catalog.text, pg_catalog.format_type(a.atttypid, a.atttypmod),
                pg_catalog.has_table_privilege(c.oid, 'SELECT')
           FROM pg_catalog.pg_class AS c
-          LEFT JOIN pg_catalog.pg_attribute AS a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND pg_catalog.pg_table_is_visible(c.oid)
-           AND c.relname IN ('accounts', 'inboxes', 'conversations', 'users', 'account_users', 'access_tokens')
+          JOIN pg_catalog.pg_namespace AS n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+          LEFT JOIN pg_catalog.pg_attribute AS a ON a.attrelid OPERATOR(pg_catalog.=) c.oid
+                AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped
+         WHERE n.nspname OPERATOR(pg_catalog.=) 'public'
+           AND c.relkind OPERATOR(pg_catalog.=) ANY ('{r,p,v,m,f}'::pg_catalog."char"[])
+           AND c.relname OPERATOR(pg_catalog.=) ANY ('{accounts,inboxes,conversations,users,account_users,access_tokens}'::pg_catalog.name[])
         """
 
     static func inspect(_ connection: PostgresConnection, logger: Logger, database: String,
@@ -38,7 +42,7 @@ struct PostgresSchema: Sendable {
         let shownDatabase = TerminalSafeText.sanitize(database, maxCharacters: 60)
         for (table, needed) in required {
             guard let present = columns[table] else {
-                throw SourceError(.badData, "database \(shownDatabase) has no table \(table) (on the search path); "
+                throw SourceError(.badData, "database \(shownDatabase) has no table public.\(table); "
                                   + "is it Chatwoot's database?")
             }
             for column in needed where present[column] == nil {

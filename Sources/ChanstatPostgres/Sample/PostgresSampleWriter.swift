@@ -16,7 +16,7 @@ public enum PostgresSampleWriter {
             try await refuseExisting(connection, logger: logger, database: database, replace: replace)
             let credentials = try await connection.withTransaction(logger: logger) { connection in
                 for table in PostgresSampleDDL.tables where replace {
-                    try await connection.execute("DROP TABLE IF EXISTS \(table)", logger: logger)
+                    try await connection.execute("DROP TABLE IF EXISTS public.\(table)", logger: logger)
                 }
                 for statement in PostgresSampleDDL.create {
                     try await connection.execute(statement, logger: logger)
@@ -28,12 +28,13 @@ public enum PostgresSampleWriter {
                 // Explicit ids were copied; the sequences continue after them, as in a real install.
                 for table in PostgresSampleDDL.tables {
                     try await connection.execute(
-                        "SELECT setval(pg_get_serial_sequence('\(table)', 'id'), GREATEST((SELECT MAX(id) FROM \(table)), 1))",
+                        "SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence('public.\(table)', 'id'), "
+                        + "GREATEST((SELECT pg_catalog.max(id) FROM public.\(table)), 1))",
                         logger: logger)
                 }
                 return credentials
             }
-            try await connection.execute("ANALYZE accounts, inboxes, conversations, users, account_users, access_tokens",
+            try await connection.execute("ANALYZE " + PostgresSampleDDL.tables.map { "public.\($0)" }.joined(separator: ", "),
                                          logger: logger)
             return credentials
         }
@@ -43,10 +44,14 @@ public enum PostgresSampleWriter {
     private static func refuseExisting(_ connection: PostgresConnection, logger: Logger, database: String,
                                        replace: Bool) async throws {
         var present: [String] = []
-        let names = (PostgresSampleDDL.tables + PostgresSampleDDL.realChatwootMarkers).map { "'\($0)'" }.joined(separator: ", ")
-        for try await name in try await connection.query(PostgresQuery(unsafeSQL:
-            "SELECT c.relname::text FROM pg_catalog.pg_class AS c WHERE c.relkind IN ('r', 'p', 'v', 'm') "
-            + "AND pg_catalog.pg_table_is_visible(c.oid) AND c.relname IN (\(names))"), logger: logger).decode(String.self) {
+        let names = (PostgresSampleDDL.tables + PostgresSampleDDL.realChatwootMarkers).joined(separator: ",")
+        for try await name in try await connection.query(PostgresQuery(unsafeSQL: """
+            SELECT c.relname::pg_catalog.text FROM pg_catalog.pg_class AS c
+              JOIN pg_catalog.pg_namespace AS n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+             WHERE n.nspname OPERATOR(pg_catalog.=) 'public'
+               AND c.relkind OPERATOR(pg_catalog.=) ANY ('{r,p,v,m}'::pg_catalog."char"[])
+               AND c.relname OPERATOR(pg_catalog.=) ANY ('{\(names)}'::pg_catalog.name[])
+            """), logger: logger).decode(String.self) {
             present.append(name)
         }
         let shownDatabase = TerminalSafeText.sanitize(database, maxCharacters: 60)
@@ -86,7 +91,7 @@ public enum PostgresSampleWriter {
         // stays flat whatever the count.
         let total = options.conversations
         let reportEvery = max(total / 10, 1)
-        try await connection.copyFrom(table: "conversations", columns: ["id", "account_id", "inbox_id", "status", "created_at"],
+        try await connection.copyFrom(table: inPublic("conversations"), columns: ["id", "account_id", "inbox_id", "status", "created_at"],
                                       logger: logger) { writer in
             var buffer = ByteBuffer()
             var id = 0
@@ -134,16 +139,12 @@ public enum PostgresSampleWriter {
         var rows = Rows()
         fill(&rows)
         let buffer = rows.buffer
-        try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+        try await connection.copyFrom(table: inPublic(table), columns: columns, logger: logger) { writer in
             try await writer.write(buffer)
         }
     }
 }
 
-extension PostgresConnection {
-    /// Runs a statement to its end. postgres-nio streams rows: a statement's error is only certain once its
-    /// rows (none, for DDL) have been read, so every statement whose rows are not wanted goes through here.
-    func execute(_ sql: String, logger: Logger) async throws {
-        for try await _ in try await query(PostgresQuery(unsafeSQL: sql), logger: logger) {}
-    }
-}
+/// `public.TABLE` for postgres-nio's COPY, which writes the name it is given between one pair of double quotes
+/// (`COPY "NAME"`): this closes and reopens them, so the statement names `"public"."TABLE"`. The names are ours.
+private func inPublic(_ table: String) -> String { "public\".\"\(table)" }

@@ -19,6 +19,9 @@ enum PostgresFailure {
                 : SourceError(.unavailable, "\(at) stopped answering (nothing for \(seconds(deadline.duration))); "
                               + "the connection is made again on the next refresh")
         }
+        if let violation = innermost(BackendProtocolViolation.self, in: error) {
+            return protocolViolation(violation, at: at)
+        }
         if let psql = innermost(PSQLError.self, in: error) {
             if let sqlState = psql.serverInfo?[.sqlState] {
                 return serverError(sqlState: sqlState, message: psql.serverInfo?[.message] ?? "", target: target, at: at,
@@ -84,6 +87,10 @@ enum PostgresFailure {
             return SourceError(.unavailable, "the database cancelled the report after \(seconds(statementTimeout)) "
                                + "(statement timeout); try a shorter range, raise --statement-timeout, or build the "
                                + "index docs/postgres.md describes")
+        case "55P03":
+            return SourceError(.unavailable, "the report waited \(seconds(PostgresSession.lockTimeout)) for a lock that "
+                               + "another session holds on Chatwoot's tables (lock_timeout; server: \(said)), and gave up "
+                               + "so as not to queue Chatwoot's own work behind it; it is tried again on the next refresh")
         case "40001", "40P01":
             return SourceError(.unavailable, "the read replica cancelled the report because of a replication conflict "
                                + "(server: \(said)); it is tried again on the next refresh (hot_standby_feedback "
@@ -97,6 +104,22 @@ enum PostgresFailure {
             return SourceError(.badData, "\(at) refused a write in a read-only transaction (server: \(said))")
         default:
             return SourceError(.unavailable, "\(at) answered with an error (SQLSTATE \(safe(sqlState))): \(said)")
+        }
+    }
+
+    /// The server broke the protocol's rules in a way only a fake server or an attacker would (libpq refuses the
+    /// same); the connection is already closed.
+    private static func protocolViolation(_ violation: BackendProtocolViolation, at: String) -> SourceError {
+        switch violation.kind {
+        case let .badLength(type, length, limit, duringLogin):
+            let shown = (0x21...0x7e).contains(type) ? "'\(Character(UnicodeScalar(type)))'" : String(format: "0x%02x", type)
+            let size = length < 4 ? "a length of \(length)" : "\(length) bytes"
+            return SourceError(.badData, "\(at) sent a message (type \(shown)) of \(size)\(duringLogin ? " during the login" : ""), "
+                               + "where libpq accepts at most \(limit); chanstat closed the connection: is it really "
+                               + "a PostgreSQL server, and is the connection intercepted? (sslmode=verify-full guards against that)")
+        case .clearTextAfterTLSAgreement:
+            return SourceError(.badData, "\(at) agreed to TLS and then sent data in clear, as someone in the middle of the "
+                               + "connection would; chanstat closed the connection")
         }
     }
 
@@ -187,7 +210,7 @@ enum PostgresFailure {
 
     /// "10 s", "1.5 s", "300 ms": as precise as the setting was given.
     static func seconds(_ duration: Duration) -> String {
-        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds = duration.wholeMilliseconds
         guard milliseconds >= 1000 else { return "\(milliseconds) ms" }
         return milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : String(format: "%.1f s", Double(milliseconds) / 1000)
     }

@@ -10,10 +10,13 @@ import PostgresNIO
 /// behind a circuit breaker for about a minute and then throws without the cause, where a dashboard must say
 /// at once why it cannot connect.
 ///
-/// A guest on a production database: every session runs with `default_transaction_read_only`, a
-/// `statement_timeout` and `application_name` set in the startup packet (no extra round trip, and nothing
-/// a query could forget), and the connection is closed after `idleClose` without use, so a dashboard that
-/// refreshes every few minutes does not hold one of a replica's few connection slots in between.
+/// A guest on a production database that another role of it cannot turn (docs/postgres.md): the settings below
+/// go in the startup packet (no extra round trip, and nothing a query could forget), every use of the connection
+/// runs in an explicit `START TRANSACTION READ ONLY` (a function planted by another role can switch the session's
+/// default to read-write, never a read-only transaction already running), the server's messages are held to
+/// libpq's sizes (`BackendMessageLimit`), and a deadline ends the wait on a server that went silent. The
+/// connection is closed after `idleClose` without use, so a dashboard that refreshes every few minutes does not
+/// hold one of a replica's few connection slots in between.
 public actor PostgresSession {
     public let target: PostgresTarget
     let statementTimeout: Duration
@@ -21,9 +24,10 @@ public actor PostgresSession {
     let idleClose: Duration?
 
     private var connection: PostgresConnection?
-    /// The connect in progress: two reports asked at once (a comparison) share it rather than each making a
-    /// connection (the actor is re-entered while a connect awaits).
-    private var connecting: Task<PostgresConnection, any Error>?
+    /// One use of the connection at a time, in the order asked: a transaction must not interleave with another
+    /// use's statements, and a use's deadline starts when its turn comes, not while it waits behind another.
+    private var inUse = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
     /// Bumped on every use, so an idle-close timer that wakes after a newer use does nothing.
     private var useCount = 0
     private var nextConnectionID = 1
@@ -32,6 +36,13 @@ public actor PostgresSession {
     public static let defaultStatementTimeout: Duration = .seconds(10)
     /// Longer than a dashboard's fastest refresh, far shorter than its default one.
     public static let defaultIdleClose: Duration = .seconds(20)
+    /// How long a statement waits for a lock another session holds (Chatwoot's migrations, a VACUUM FULL) before
+    /// the server gives up with 55P03: pg_dump's --lock-wait-timeout, for a guest that must not queue behind them
+    /// (and make Chatwoot's own queries queue behind it).
+    public static let lockTimeout: Duration = .seconds(2)
+    /// How much longer than the statement timeout the client waits for any answer at all: the server's own
+    /// timeout normally answers first; this ends the wait on a server that cannot (10 + 5: the 15 s promised).
+    static let silenceMargin: Duration = .seconds(5)
 
     public init(target: PostgresTarget, statementTimeout: Duration = PostgresSession.defaultStatementTimeout,
                 readOnly: Bool = true, idleClose: Duration? = PostgresSession.defaultIdleClose) {
@@ -45,17 +56,24 @@ public actor PostgresSession {
         self.logger = logger
     }
 
-    /// Runs `body` on the connection, connecting first if there is none. Any failure is a `SourceError`
-    /// with a sentence; a failure that leaves the connection unusable drops it, so the next call reconnects.
+    /// Runs `body` on the connection, connecting first if there is none, in a read-only transaction (unless the
+    /// session writes: `sample`). Any failure is a `SourceError` with a sentence; a failure that leaves the
+    /// connection unusable drops it, so the next call reconnects. Past the statement timeout and
+    /// `silenceMargin` the connection is closed and the call fails at once, whatever `body` is waiting for.
     public func run<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws -> T {
         useCount += 1
+        await takeTurn()
+        defer { endTurn() }
         let connection = try await connected()
         do {
-            let logger = self.logger
+            let logger = self.logger, readOnly = self.readOnly
+            let work: @Sendable () async throws -> T = {
+                try await Self.inTransaction(connection, readOnly: readOnly, logger: logger, body)
+            }
             // Zero is PostgreSQL's "no statement timeout" (the sample writer's bulk load): no deadline either.
             let value = statementTimeout > .zero
-                ? try await withDeadline(statementTimeout + .seconds(5)) { try await body(connection, logger) }
-                : try await body(connection, logger)
+                ? try await Deadline.run(statementTimeout + Self.silenceMargin, abandon: { connection.closeNow() }, work)
+                : try await work()
             scheduleIdleClose()
             return value
         } catch {
@@ -66,6 +84,22 @@ public actor PostgresSession {
                 scheduleIdleClose()
             }
             throw failure
+        }
+    }
+
+    /// `body` between `START TRANSACTION READ ONLY` and `COMMIT` when `readOnly`. A failed transaction is rolled
+    /// back, so the connection is idle again for the next use; if even that fails, the connection is closed.
+    private static func inTransaction<T: Sendable>(_ connection: PostgresConnection, readOnly: Bool, logger: Logger,
+                                                   _ body: (PostgresConnection, Logger) async throws -> T) async throws -> T {
+        guard readOnly else { return try await body(connection, logger) }
+        try await connection.execute("START TRANSACTION READ ONLY", logger: logger)
+        do {
+            let value = try await body(connection, logger)
+            try await connection.execute("COMMIT", logger: logger)
+            return value
+        } catch {
+            do { try await connection.execute("ROLLBACK", logger: logger) } catch { connection.closeNow() }
+            throw error
         }
     }
 
@@ -102,13 +136,18 @@ public actor PostgresSession {
     private func connected() async throws -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
         connection = nil
-        if let connecting { return try await connecting.value }
-        let task = Task { try await self.connectWithAttempts() }
-        connecting = task
-        defer { connecting = nil }
-        let made = try await task.value
+        let made = try await connectWithAttempts()
         connection = made
         return made
+    }
+
+    private func takeTurn() async {
+        guard inUse else { inUse = true; return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    private func endTurn() {
+        if waiting.isEmpty { inUse = false } else { waiting.removeFirst().resume() }
     }
 
     /// One connection, trying each TLS setting `sslmode` allows in turn.
@@ -129,32 +168,46 @@ public actor PostgresSession {
     }
 
     private func connect(tls: PostgresConnection.Configuration.TLS) async throws -> PostgresConnection {
-        var configuration: PostgresConnection.Configuration
-        switch target.endpoint {
-        case let .tcp(host, port):
-            configuration = .init(host: host, port: port, username: target.user, password: target.password,
-                                  database: target.database, tls: tls)
-        case .socket:
-            configuration = .init(unixSocketPath: target.socketPath ?? "", username: target.user,
-                                  password: target.password, database: target.database)
-        }
         let timeout = Duration.seconds(target.connectTimeoutSeconds)
-        configuration.options.connectTimeout = .seconds(Int64(target.connectTimeoutSeconds))
-        let milliseconds = statementTimeout.components.seconds * 1000 + statementTimeout.components.attoseconds / 1_000_000_000_000_000
-        configuration.options.additionalStartupParameters = [
-            ("application_name", target.applicationName),
-            ("statement_timeout", "\(milliseconds)"),
-            ("default_transaction_read_only", readOnly ? "on" : "off"),
-        ] + (target.sessionTimeZone.map { [("TimeZone", $0)] } ?? [])
+        let started = ContinuousClock.now
+        let channel = try await GuardedChannel.open(target, tls: tls, connectTimeout: timeout)
         let id = nextConnectionID
         nextConnectionID += 1
-        let logger = self.logger
-        // postgres-nio's timeout covers the TCP connect only; a server that accepts and then says nothing
-        // (a stalled proxy, a hung server) would otherwise hang the startup for ever.
-        let settled = configuration, target = self.target
-        return try await withDeadline(timeout, connectTimeout: true) {
-            try await NameCheckedTLS.connect(configuration: settled, for: target, id: id, logger: logger)
+        let logger = self.logger, target = self.target, startupParameters = self.startupParameters
+        let remaining = max(timeout - (ContinuousClock.now - started), .milliseconds(1))
+        // postgres-nio's timeout covers the login too; this one also ends the wait if that one does not.
+        return try await Deadline.run(remaining, duringConnect: true, abandon: { channel.close(promise: nil) }) {
+            // verify-full: the handshake and the name check are chanstat's own, done before postgres-nio is given
+            // the channel (already encrypted, so it is told not to ask for TLS again).
+            let namesChecked = try await NameCheckedTLS.secure(channel, tls: tls, target: target)
+            var configuration = PostgresConnection.Configuration(establishedChannel: channel,
+                                                                 tls: namesChecked ? .disable : tls,
+                                                                 username: target.user, password: target.password,
+                                                                 database: target.database)
+            configuration.options.tlsServerName = GuardedChannel.serverName(target)
+            configuration.options.connectTimeout = .milliseconds(max(remaining.wholeMilliseconds, 1))
+            configuration.options.additionalStartupParameters = startupParameters
+            // On the channel's own event loop: postgres-nio builds the pipeline from there.
+            return try await PostgresConnection.connect(on: channel.eventLoop, configuration: configuration, id: id,
+                                                        logger: logger)
         }
+    }
+
+    /// The session's settings, sent in the startup packet so that no statement runs before them.
+    /// - `search_path` empty: an unqualified name can only mean pg_catalog's, never another role's object (every
+    ///   name chanstat sends is qualified as well, as pg_dump's are since CVE-2018-1058);
+    /// - `default_transaction_read_only`: a second wall behind each use's `START TRANSACTION READ ONLY`;
+    /// - `lock_timeout`: a lock wait ends after `lockTimeout` with its own sentence;
+    /// - `max_parallel_workers_per_gather` 0: a report takes one backend, not three, of a production server.
+    var startupParameters: [(String, String)] {
+        [
+            ("application_name", target.applicationName),
+            ("search_path", ""),
+            ("statement_timeout", "\(statementTimeout.wholeMilliseconds)"),
+            ("lock_timeout", "\(Self.lockTimeout.wholeMilliseconds)"),
+            ("max_parallel_workers_per_gather", "0"),
+            ("default_transaction_read_only", readOnly ? "on" : "off"),
+        ] + (target.sessionTimeZone.map { [("TimeZone", $0)] } ?? [])
     }
 
     private func scheduleIdleClose() {
@@ -178,23 +231,15 @@ public actor PostgresSession {
     }
 }
 
-/// A client-side deadline: the server's statement timeout normally ends a slow query first; this one ends a
-/// connection that went silent (a network that drops packets without a reset).
-struct DeadlineExceeded: Error {
-    let duration: Duration
-    let duringConnect: Bool
-}
+extension PostgresConnection {
+    /// Closes the channel without waiting: whatever waits on it (a query, rows) fails at once.
+    func closeNow() {
+        let _: EventLoopFuture<Void> = close()
+    }
 
-func withDeadline<T: Sendable>(_ duration: Duration, connectTimeout: Bool = false,
-                               _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-    try await withThrowingTaskGroup(of: T.self) { group in
-        group.addTask { try await body() }
-        group.addTask {
-            try await Task.sleep(for: duration)
-            throw DeadlineExceeded(duration: duration, duringConnect: connectTimeout)
-        }
-        defer { group.cancelAll() }
-        guard let first = try await group.next() else { throw CancellationError() }
-        return first
+    /// Runs a statement to its end. postgres-nio streams rows: a statement's error is only certain once its
+    /// rows (none, for DDL) have been read, so every statement whose rows are not wanted goes through here.
+    func execute(_ sql: String, logger: Logger) async throws {
+        for try await _ in try await query(PostgresQuery(unsafeSQL: sql), logger: logger) {}
     }
 }
