@@ -23,10 +23,12 @@ struct ChildEnvironmentTests {
             "HTTPS_PROXY": "http://127.0.0.1:9/hostile-proxy", "https_proxy": "http://127.0.0.1:9/hostile-proxy",
             "HTTP_PROXY": "http://127.0.0.1:9/hostile-proxy", "ALL_PROXY": "socks5://127.0.0.1:9/hostile-proxy",
             "NO_PROXY": "hostile.example", "no_proxy": "hostile.example",
-            "PGHOST": "hostile-db.invalid", "PGPORT": "54329", "PGUSER": "hostile-user", "PGPASSWORD": "hostile-password",
-            "PGDATABASE": "hostile-database", "PGSSLMODE": "disable", "PGPASSFILE": "/hostile/pgpass", "PGTZ": "Hostile/Zone",
+            "PGHOST": "hostile-db.invalid", "PGPORT": "54329", "PGUSER": "hostile-user",
+            "PGPASSWORD": "hostile-password", "PGDATABASE": "hostile-database", "PGSSLMODE": "disable",
+            "PGPASSFILE": "/hostile/pgpass", "PGTZ": "Hostile/Zone",
             "CHATWOOT_API_TOKEN": "hostile-token", "SSL_CERT_FILE": "/hostile/ca.pem", "SSL_CERT_DIR": "/hostile/certs",
-            "NO_COLOR": "hostile-no-color", "TERM": "hostile-term", "LC_ALL": "hostile_LOCALE", "LANG": "hostile_LOCALE",
+            "NO_COLOR": "hostile-no-color", "TERM": "hostile-term", "LC_ALL": "hostile_LOCALE",
+            "LANG": "hostile_LOCALE",
             "TZ": "Hostile/Zone", "TMUX": "/hostile/tmux,1,0", "SWIFT_BACKTRACE": "interactive=yes",
         ]
     }
