@@ -12,7 +12,8 @@ enum DashboardHarness {
     }
 
     /// A tmux session running `chanstat arguments…` from the pane's shell, under UTC and C.UTF-8 unless
-    /// `environment` says otherwise, without colour suppression from the test runner's environment.
+    /// `environment` says otherwise, and nothing of the test runner's environment (TmuxSession's server starts
+    /// from `TestEnvironment.minimal`).
     /// `term` sets TERM for the command itself: tmux gives the pane its own TERM whatever `environment` says.
     static func start(_ arguments: [String], width: Int = 100, height: Int = 30,
                       environment: [String: String] = [:], term: String? = nil) throws -> TmuxSession {
@@ -21,7 +22,7 @@ enum DashboardHarness {
         }
         let command = (term.map { "TERM=\(shellQuoted($0)) " } ?? "")
             + ([ChanstatBinary.path] + arguments).map(shellQuoted).joined(separator: " ")
-        let base = ["TZ": "UTC", "NO_COLOR": "", "SWIFT_BACKTRACE": "interactive=no"]
+        let base = ["TZ": "UTC", "SWIFT_BACKTRACE": "interactive=no"]
         return try TmuxSession(command: command, width: width, height: height,
                                environment: base.merging(environment) { $1 })
     }

@@ -91,9 +91,8 @@ import Testing
         let csv = directory.appendingPathComponent("days.csv").path
         let command = ([ChanstatBinary.path, "report", "--url", serve.url, "--by", "day", "--format", "csv"] + month)
             .map(DashboardHarness.shellQuoted).joined(separator: " ") + " > " + DashboardHarness.shellQuoted(csv)
-        let terminalEnvironment: [String: String] = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let onTerminal: ProcessResult = try Shell.run("script", ["-q", "-e", "-c", command, "/dev/null"],
-                                                             environment: terminalEnvironment)
+                                                             environment: ChanstatBinary.environment(environment))
         #expect(onTerminal.status == 0, "\(onTerminal.stdout)")
         #expect(onTerminal.stdout.contains("asking day by day: 0 of 31 days"), "\(onTerminal.stdout)")
         #expect(onTerminal.stdout.contains("asking day by day: 31 of 31 days"), "\(onTerminal.stdout)")

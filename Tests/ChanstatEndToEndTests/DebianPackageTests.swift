@@ -20,8 +20,7 @@ extension StaticBinaryTests {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: scratch) }
             // Uncompressed: xz over the 200 MB debug binary takes minutes and starves the tests beside this one.
-            var environment = ProcessInfo.processInfo.environment
-            environment["DEB_COMPRESSION"] = "none"
+            let environment = ["DEB_COMPRESSION": "none"]
             let built = try Shell.run(PackageRoot.file("scripts/lib/build-deb").path,
                                       [binary, scratch.appendingPathComponent("out").path], environment: environment)
             #expect(built.status == 0, "\(built.stderr)")

@@ -9,8 +9,10 @@ struct TerminalFaultTests {
     let timeout = DashboardHarness.timeout
     /// A dashboard that noticed the loss ends long before this; one that spins burns it all.
     let endsWithin: Duration = .seconds(5)
-    /// Clock ticks (usually 1/100 s) a dashboard may spend between losing its terminal and ending.
-    let idleTicks = 50
+    /// Clock ticks (usually 1/100 s) a dashboard may spend between losing its terminal and ending: a second of
+    /// CPU. Ending costs a few ticks; a loop spinning on the lost terminal burns a tick for every tick it runs
+    /// on a free core, so a second of it is caught and a slow, busy machine is not.
+    let idleTicks = 100
 
     /// Every process still running the chanstat binary on this fixture's file, whoever its parent is now.
     /// (The executable, not just the command line: tmux's server and the pane's shell carry the command

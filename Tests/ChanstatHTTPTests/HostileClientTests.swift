@@ -118,22 +118,23 @@ struct HostileClientTests {
         }
     }
 
-    /// A bounded load loop (at most 20,000 requests or 20 s) of answers, refusals and 404s: the resident memory
-    /// at the end is within a generous margin of the memory after warm-up. A leak of even 1 KiB per request
-    /// would add about 18 MiB, over the bound.
+    /// A load loop of 20,000 requests (answers, refusals and 404s): the resident memory at the end is within a
+    /// generous margin of the memory after warm-up. A leak of even 1 KiB per request would add about 18 MiB,
+    /// over the bound. A count, not a time: however slow the machine, the 18,000 requests are all made
+    /// (the requests per second are a figure of `chanstat-bench soak`, not a test).
     /// The load reuses pooled connections, so the server keeps its 30 s idle timeout here: a pause of 2 s on a
     /// loaded machine would otherwise close one under the client.
     @Test func memoryStaysFlatUnderLoad() async throws {
         try await Self.withServer(idleTimeout: 30) { server, fixture in
             let urls = [server.url + "/health", server.url + Self.path + Self.query, server.url + "/nowhere"]
             let headers = [("api_access_token", fixture.administrator)]
-            func load(_ requests: Int, until deadline: ContinuousClock.Instant) async throws -> Int {
+            func load(_ requests: Int) async throws -> Int {
                 try await withThrowingTaskGroup(of: Int.self) { group in
                     let workers = 8
                     for worker in 0..<workers {
                         group.addTask {
                             var done = 0
-                            for index in stride(from: worker, to: requests, by: workers) where ContinuousClock.now < deadline {
+                            for index in stride(from: worker, to: requests, by: workers) {
                                 let answer = try await fetch(urls[index % urls.count], headers: headers)
                                 #expect([200, 404].contains(answer.status))
                                 done += 1
@@ -144,13 +145,11 @@ struct HostileClientTests {
                     return try await group.reduce(0, +)
                 }
             }
-            let start = ContinuousClock.now
-            let warmUp = try await load(2_000, until: start + .seconds(10))
+            let warmUp = try await load(2_000)
             let afterWarmUp = try server.residentKiB()
-            let measured = try await load(18_000, until: start + .seconds(20))
+            let measured = try await load(18_000)
             let atEnd = try server.residentKiB()
             print("serve RSS: \(afterWarmUp) KiB after \(warmUp) requests, \(atEnd) KiB after \(measured) more")
-            try #require(measured >= 2_000, "too few requests in the time allowed to judge memory")
             #expect(atEnd - afterWarmUp < 16 * 1024, "RSS grew from \(afterWarmUp) KiB to \(atEnd) KiB")
         }
     }

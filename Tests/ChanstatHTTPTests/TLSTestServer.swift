@@ -34,6 +34,7 @@ final class TLSTestServer: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         process.standardInput = Pipe()
+        process.environment = TestEnvironment.minimal()
         try process.run()
         var seen = ""
         while !seen.contains("\n") || !seen.contains("ACCEPT") {

@@ -48,7 +48,7 @@ extension PostgresServerTests {
         }
 
         @Test func noSocketNoDatabaseNoPassword() async throws {
-            let cluster = try SharedCluster.get()
+            let cluster = try await OffThePool.run { try SharedCluster.get() }
             let noSocket = await failure("postgres:///db?host=/nonexistent/dir&port=5999")
             #expect(noSocket?.message.contains("no PostgreSQL server is listening on the socket /nonexistent/dir/.s.PGSQL.5999") == true)
 
@@ -62,11 +62,14 @@ extension PostgresServerTests {
         }
 
         @Test func wrongPasswordIsRefusedAndNeverShown() async throws {
-            let database = try ChatwootDatabase.make()
-            try accountOne(database)
             let role = "reader_" + UUID().uuidString.prefix(6).lowercased()
-            try database.cluster.createRole(role, password: "correct-horse")
-            try database.sql("GRANT SELECT ON accounts, inboxes, conversations TO \(role)")
+            let database = try await OffThePool.run {
+                let database = try ChatwootDatabase.make()
+                try accountOne(database)
+                try database.cluster.createRole(role, password: "correct-horse")
+                try database.sql("GRANT SELECT ON accounts, inboxes, conversations TO \(role)")
+                return database
+            }
             let url = "postgres://\(role)@127.0.0.1:\(database.cluster.port)/\(database.name)"
             let wrong = await failure(url, variables: ["PGPASSWORD": "battery-staple"])
             #expect(wrong?.kind == .refused)
@@ -76,25 +79,31 @@ extension PostgresServerTests {
         }
 
         @Test func schemaProblemsAreNamed() async throws {
-            let empty = try ChatwootDatabase.make(withTables: false)
+            let empty = try await OffThePool.run { try ChatwootDatabase.make(withTables: false) }
             let noTables = await failure(empty.url())
             #expect(noTables?.kind == .badData)
             #expect(noTables?.message == "database \(empty.name) has no table public.accounts; is it Chatwoot's database?")
 
-            let database = try ChatwootDatabase.make()
-            try accountOne(database)
-            try database.sql("ALTER TABLE conversations DROP COLUMN status")
+            let database = try await OffThePool.run {
+                let database = try ChatwootDatabase.make()
+                try accountOne(database)
+                try database.sql("ALTER TABLE conversations DROP COLUMN status")
+                return database
+            }
             #expect(await failure(database.url())?.message
                     == "database \(database.name) has no column conversations.status; is it Chatwoot's database, of version 4 or later?")
         }
 
         /// A role that may read every table but one: the table is named, with the GRANT that fixes it.
         @Test func permissionDeniedOnATable() async throws {
-            let database = try ChatwootDatabase.make()
-            try accountOne(database)
             let role = "partial_" + UUID().uuidString.prefix(6).lowercased()
-            try database.cluster.createRole(role, password: nil)
-            try database.sql("GRANT SELECT ON accounts, conversations TO \(role)")
+            let database = try await OffThePool.run {
+                let database = try ChatwootDatabase.make()
+                try accountOne(database)
+                try database.cluster.createRole(role, password: nil)
+                try database.sql("GRANT SELECT ON accounts, conversations TO \(role)")
+                return database
+            }
             let denied = await failure(database.url(user: role))
             #expect(denied?.kind == .refused)
             #expect(denied?.message == "this database user may not read table inboxes; GRANT SELECT ON inboxes to it "
@@ -104,10 +113,13 @@ extension PostgresServerTests {
         /// A query that waits longer than the statement timeout (here: for a lock another session holds) is
         /// cancelled by the server (57014), and the sentence says what to do; the next report works again.
         @Test func statementTimeout() async throws {
-            let database = try ChatwootDatabase.make()
-            try accountOne(database)
+            let database = try await OffThePool.run {
+                let database = try ChatwootDatabase.make()
+                try accountOne(database)
+                return database
+            }
             let source = try await database.source(account: 1, statementTimeout: .milliseconds(300))
-            let holder = try LockHolder(database: database, table: "conversations")
+            let holder = try await OffThePool.run { try LockHolder(database: database, table: "conversations") }
             defer { holder.release() }
             let range = try DateRange(since: 0, until: 86_400)
             await #expect(throws: SourceError(.unavailable, "the database cancelled the report after 300 ms (statement "
@@ -115,25 +127,28 @@ extension PostgresServerTests {
                                               + "index docs/postgres.md describes")) {
                 try await source.summary(for: range)
             }
-            holder.release()
+            try await OffThePool.run { holder.release() }
             #expect(try await source.summary(for: range).isEmpty)
             await source.close()
         }
 
         /// The server restarts under an open source: at most one failed report (one sentence), then it reconnects.
         @Test func serverRestartIsRecoveredOnTheNextReport() async throws {
-            let cluster = try PostgresCluster.start()
+            let cluster = try await OffThePool.run { try PostgresCluster.start() }
             defer { cluster.destroy() }
-            let database = try ChatwootDatabase.make(on: cluster)
-            try accountOne(database)
-            try database.sql("INSERT INTO inboxes (id, account_id, name, channel_type) VALUES (1, 1, 'Mail', 'Channel::Email');"
-                             + "INSERT INTO conversations (account_id, inbox_id, status, created_at) VALUES (1, 1, 0, '1970-01-01 01:00:00')")
+            let database = try await OffThePool.run {
+                let database = try ChatwootDatabase.make(on: cluster)
+                try accountOne(database)
+                try database.sql("INSERT INTO inboxes (id, account_id, name, channel_type) VALUES (1, 1, 'Mail', 'Channel::Email');"
+                                 + "INSERT INTO conversations (account_id, inbox_id, status, created_at) VALUES (1, 1, 0, '1970-01-01 01:00:00')")
+                return database
+            }
             let source = try await database.source(account: 1)
             let range = try DateRange(since: 0, until: 86_400)
             #expect(try await source.summary(for: range).channels["Channel::Email"]?.open == 1)
-            try cluster.stop()
+            try await OffThePool.run { try cluster.stop() }
             await #expect(throws: SourceError.self) { try await source.summary(for: range) }
-            try cluster.start()
+            try await OffThePool.run { try cluster.start() }
             var recovered: ChannelSummary?
             for _ in 0..<2 where recovered == nil {
                 do { recovered = try await source.summary(for: range) } catch let error as SourceError {
@@ -170,6 +185,7 @@ final class LockHolder: @unchecked Sendable {
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        process.environment = TestEnvironment.minimal()
         try process.run()
         input.fileHandleForWriting.write(Data("BEGIN; LOCK TABLE \(table) IN ACCESS EXCLUSIVE MODE;\n".utf8))
         // Held once pg_locks shows it: the report started after this must wait for it.

@@ -40,26 +40,36 @@ extension PostgresServerTests {
                 """)
         }
 
+        /// A database made and filled, on a thread of its own (psql is waited for).
+        static func filled() async throws -> ChatwootDatabase {
+            try await OffThePool.run {
+                let database = try ChatwootDatabase.make()
+                try fill(database)
+                return database
+            }
+        }
+
         @Test func equalsChatwootsQueryWhateverTheZones() async throws {
-            let database = try ChatwootDatabase.make()
-            try Self.fill(database)
+            let database = try await Self.filled()
             let range = try DateRange(since: Self.since, until: Self.until)
-            let expected = try database.chatwootReport(account: 1, range: range)
+            let expected = try await OffThePool.run { try database.chatwootReport(account: 1, range: range) }
             #expect(expected.channels["Channel::WebWidget"]?.open == 1)
             #expect(expected.channels["Channel::WebWidget"]?.pending == 1)
             #expect(expected.channels["Channel::WebWidget"]?.total == 2)
             #expect(expected.channels["Channel::Email"]?.total == 3)
             #expect(expected.channels[""]?.open == 1)
             #expect(expected.channels["Channel::Carrier Pigeon"]?.pending == 1)
-            #expect(try database.sql("SHOW TimeZone") == "America/New_York")
+            #expect(try await OffThePool.run { try database.sql("SHOW TimeZone") } == "America/New_York")
             for zone in [nil, "Asia/Kolkata", "Pacific/Chatham", "UTC"] as [String?] {
                 let source = try await database.source(account: 1, variables: zone.map { ["PGTZ": $0] } ?? [:])
                 #expect(try await source.summary(for: range) == expected, "PGTZ=\(zone ?? "unset")")
                 await source.close()
             }
             // The JSON of `report`, through the real binary, is the payload of that same summary.
-            let result = try ChanstatBinary.run(["report", "--db", database.url(), "--account", "1", "--since", "\(Self.since)",
-                                                 "--until", "\(Self.until)", "--format", "json"], environment: ["PGTZ": "Asia/Tokyo"])
+            let result = try await OffThePool.run {
+                try ChanstatBinary.run(["report", "--db", database.url(), "--account", "1", "--since", "\(Self.since)",
+                                        "--until", "\(Self.until)", "--format", "json"], environment: ["PGTZ": "Asia/Tokyo"])
+            }
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout == ReportJSON.encode(expected) + "\n")
             #expect(result.stdout.contains("\"\":{\"open\":1"))
@@ -69,29 +79,30 @@ extension PostgresServerTests {
         @Test(arguments: [(1_772_323_200, 1_772_323_201), (1_772_953_199, 1_772_953_201), (1_772_953_200, 1_773_532_800),
                           (1_772_000_000, 1_773_532_799), (1_773_532_799, 1_773_532_800)] as [(Int64, Int64)])
         func equalsChatwootsQueryForRange(_ bounds: (Int64, Int64)) async throws {
-            let database = try ChatwootDatabase.make()
-            try Self.fill(database)
+            let database = try await Self.filled()
             let range = try DateRange(since: bounds.0, until: bounds.1)
             let source = try await database.source(account: 1, variables: ["PGTZ": "Australia/Lord_Howe"])
-            #expect(try await source.summary(for: range) == database.chatwootReport(account: 1, range: range))
+            let expected = try await OffThePool.run { try database.chatwootReport(account: 1, range: range) }
+            #expect(try await source.summary(for: range) == expected)
             await source.close()
         }
 
         /// A `timestamptz` created_at (a customised schema) is compared as UTC too, whatever the session zone.
         @Test func timestampWithTimeZoneColumn() async throws {
-            let database = try ChatwootDatabase.make()
-            try Self.fill(database)
+            let database = try await Self.filled()
             let range = try DateRange(since: Self.since, until: Self.until)
-            let expected = try database.chatwootReport(account: 1, range: range)
-            try database.sql("SET TimeZone = 'UTC'; ALTER TABLE conversations ALTER COLUMN created_at TYPE timestamptz")
+            let expected = try await OffThePool.run {
+                let expected = try database.chatwootReport(account: 1, range: range)
+                try database.sql("SET TimeZone = 'UTC'; ALTER TABLE conversations ALTER COLUMN created_at TYPE timestamptz")
+                return expected
+            }
             let source = try await database.source(account: 1, variables: ["PGTZ": "Asia/Kolkata"])
             #expect(try await source.summary(for: range) == expected)
             await source.close()
         }
 
         @Test func accounts() async throws {
-            let database = try ChatwootDatabase.make()
-            try Self.fill(database)
+            let database = try await Self.filled()
             func failure(_ account: Int64?) async -> SourceError? {
                 do { _ = try await database.source(account: account); return nil } catch { return error as? SourceError }
             }
@@ -108,7 +119,7 @@ extension PostgresServerTests {
             #expect(source.displayName.hasSuffix(", account 2 (Globex)"))
             await source.close()
             // The only account is chosen without --account.
-            try database.sql("DELETE FROM accounts WHERE id <> 2")
+            _ = try await OffThePool.run { try database.sql("DELETE FROM accounts WHERE id <> 2") }
             let only = try await database.source(account: nil)
             #expect(only.accountID == 2)
             await only.close()

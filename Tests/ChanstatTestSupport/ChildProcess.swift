@@ -13,8 +13,10 @@ public struct ProcessResult: Sendable {
 /// The one way the tests run a program to its end: stdin from /dev/null, stdout and stderr into files (never a
 /// terminal, and a program that prints a lot cannot stall on a full pipe while the other is read).
 public enum ChildProcess {
-    /// `environment` replaces the whole environment when given. `directory` is the working directory.
-    public static func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil,
+    /// The child's environment is `TestEnvironment.minimal` plus `environment` (which wins); `parent` is where
+    /// PATH comes from (a test of the isolation passes a hostile one). `directory` is the working directory.
+    public static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:],
+                           parent: [String: String] = ProcessInfo.processInfo.environment,
                            directory: URL? = nil) throws -> ProcessResult {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("chanstat-child-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -28,7 +30,7 @@ public enum ChildProcess {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        if let environment { process.environment = environment }
+        process.environment = TestEnvironment.minimal(adding: environment, parent: parent)
         if let directory { process.currentDirectoryURL = directory }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
@@ -59,8 +61,9 @@ public enum Shell {
         (try? run("sh", ["-c", "command -v \(tool)"]).status) == 0
     }
 
+    /// `environment`: added to `TestEnvironment.minimal`, as for `ChildProcess.run`.
     public static func run(_ tool: String, _ arguments: [String], in directory: URL? = nil,
-                           environment: [String: String]? = nil) throws -> ProcessResult {
+                           environment: [String: String] = [:]) throws -> ProcessResult {
         try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), [tool] + arguments, environment: environment,
                              directory: directory)
     }

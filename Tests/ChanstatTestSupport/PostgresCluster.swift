@@ -379,8 +379,9 @@ private enum Server {
 
     static let runuser = ["/usr/sbin/runuser", "/sbin/runuser"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    /// The caller's environment without PG* variables (PGDATA, PGPORT, PGHOST…), which would redirect the tools.
-    static let environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") }
+    /// Nothing beyond `TestEnvironment.minimal`: none of the caller's PG* variables (PGDATA, PGPORT, PGHOST…),
+    /// which would redirect the tools.
+    static let environment: [String: String] = [:]
 
     /// Gives `url` (and all inside it) to the server user when running as root.
     static func own(_ url: URL) throws {

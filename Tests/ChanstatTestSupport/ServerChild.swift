@@ -21,8 +21,10 @@ public final class ServerChild {
 
     /// Starts `command` (searched on PATH) with posix_spawn: stdin from /dev/null, stdout and stderr into
     /// `outputFile` (a file, never a pipe a server would keep open), an empty signal mask and default
-    /// dispositions. The caller reaps it with waitpid.
-    public static func spawn(_ command: [String], outputFile: String) throws -> pid_t {
+    /// dispositions, and `TestEnvironment.minimal` plus `environment` as its environment. The caller reaps it
+    /// with waitpid.
+    public static func spawn(_ command: [String], outputFile: String,
+                             environment: [String: String] = [:]) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -39,9 +41,10 @@ public final class ServerChild {
         posix_spawnattr_setsigdefault(&attributes, &allSignals)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv = command.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        let envp = TestEnvironment.cStrings(adding: environment).map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, command[0], &actions, &attributes, argv, environ)
+        let spawned = posix_spawnp(&pid, command[0], &actions, &attributes, argv, envp)
         guard spawned == 0 else {
             throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOEXEC)
         }
