@@ -97,7 +97,7 @@ extension APIError {
     static func methodNotAllowed(_ method: HTTPRequest.Method) -> APIError {
         APIError(.methodNotAllowed, "Method not allowed", field: "method",
                  message: "\(TerminalSafeText.sanitize(method.rawValue, maxCharacters: 20)) is not allowed here: use GET",
-                 code: "method_not_allowed", headers: [.allow: "GET"])
+                 code: "method_not_allowed", headers: [.allow: "GET, HEAD"])
     }
 
     /// A source failure: 503 (with Retry-After) when the database is busy or unreadable right now, else 500.

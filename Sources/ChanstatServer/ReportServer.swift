@@ -24,7 +24,8 @@ public enum ReportServer {
                                        limits: ServeLimits = ServeLimits(),
                                        connections: ConnectionLimits = .fromDescriptorLimit(),
                                        logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> App {
-        let router = Router(context: ServeContext.self)
+        // HEAD is answered like GET, without the body (RFC 9110), by the router itself.
+        let router = Router(context: ServeContext.self, options: .autoGenerateHeadEndpoints)
         // Outermost first: the log sees the final status of every answer, error bodies included.
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: ErrorBodyMiddleware(logger: logger))
