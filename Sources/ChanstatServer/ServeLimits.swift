@@ -16,7 +16,7 @@ public struct ServeLimits: Sendable {
     /// Access and health checks running or waiting at once, likewise.
     public var checksInFlight = 64
     /// From a request's arrival: an access check not answered by then is answered 503.
-    public var checkDeadline: Duration = .seconds(1)
+    public var checkDeadline: Duration = .seconds(2)
     /// `/health` waits this long for its probe, then says unavailable.
     public var healthWait: Duration = .milliseconds(500)
 

@@ -59,8 +59,8 @@ extension PostgresServerTests {
             let statuses = try (0..<8).map { worker -> URL in
                 let config = FileManager.default.temporaryDirectory.appendingPathComponent("flood-\(worker)-\(UUID().uuidString)")
                 var lines = "header = \"Api-Access-Token: \(token)\"\nsilent\nmax-time = 120\n"
-                lines += "write-out = \"%{http_code}\\n\"\noutput = \"/dev/null\"\n"
-                lines += String(repeating: "url = \"\(url)&w=\(worker)\"\n", count: perWorker)
+                lines += "write-out = \"%{http_code}\\n\"\n"
+                lines += String(repeating: "url = \"\(url)&w=\(worker)\"\noutput = \"/dev/null\"\n", count: perWorker)
                 try Data(lines.utf8).write(to: config)
                 return config
             }
@@ -91,12 +91,13 @@ extension PostgresServerTests {
             try database.sql("DELETE FROM access_tokens WHERE token = '\(token)'")
             let revoked = ContinuousClock.now
             var status = 200
-            while status == 200, ContinuousClock.now - revoked < .seconds(20) {
+            // 503 (the check did not finish in time on a loaded machine) says nothing either way: ask again.
+            while status != 401, ContinuousClock.now - revoked < .seconds(20) {
                 try await Task.sleep(for: .milliseconds(250))
                 status = try Self.get(serve.url + Self.path, token: token).status
             }
             let took = ContinuousClock.now - revoked
-            #expect(status == 401)
+            #expect(status == 401, "\(serve.log)")
             #expect(took < .seconds(10), "still served \(took) after the token was deleted")
         }
 
