@@ -128,6 +128,29 @@ struct ServeUnderAttackTests {
         #expect(try await fetch(url + "/health").status == 200)
     }
 
+    /// Listening beyond loopback says, on stderr, that tokens travel in clear text and what to do; on
+    /// loopback nothing is said.
+    @Test func listeningBeyondLoopbackIsWarnedAbout() async throws {
+        let fixture = try Fixture(conversations: 100)
+        defer { fixture.remove() }
+        let output = fixture.directory.appendingPathComponent("serve.out").path
+        let child = try ServerChild([ChanstatBinary.path, "serve", "--db", fixture.path, "--host", "0.0.0.0", "--port", "0"],
+                                    outputFile: output)
+        defer { child.stop() }
+        let giveUp = ContinuousClock.now + .seconds(20)
+        var printed = ""
+        while !printed.contains("listening on"), child.isRunning, ContinuousClock.now < giveUp {
+            try await Task.sleep(for: .milliseconds(100))
+            printed = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        }
+        #expect(printed.contains("chanstat serve: warning: listening on 0.0.0.0, beyond loopback: tokens and reports "
+                                 + "travel in clear text; put a TLS proxy in front (docs/http.md shows nginx)"), "\(printed)")
+        let loopback = try ServeProcess(database: fixture.path)
+        defer { loopback.stop() }
+        #expect(try await fetch(loopback.url + "/health").status == 200)
+        #expect(!loopback.log.contains("warning: listening"))
+    }
+
     /// serve raises its soft descriptor limit to the hard one at start.
     @Test func theSoftDescriptorLimitIsRaisedToTheHardOne() throws {
         let fixture = try Fixture(conversations: 100)
