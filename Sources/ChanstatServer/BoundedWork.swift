@@ -38,7 +38,7 @@ final class BoundedWork: @unchecked Sendable {
             return try await body()
         }
         guard let value = try await FirstOf.value(of: work, until: deadline) else {
-            logger.warning("refused: a \(what) for \(client) still waited for the database at its deadline, 503")
+            logger.warning("refused: \(what) for \(client) still waited for the database at its deadline, 503")
             throw APIError.busy
         }
         return value
@@ -55,13 +55,14 @@ enum FirstOf {
             try await withCheckedThrowingContinuation { continuation in
                 once.set(continuation)
                 let timer = Task {
-                    try? await Task.sleep(until: deadline, clock: .continuous)
+                    // Cancelled: the work ended first and has resumed already.
+                    guard (try? await Task.sleep(until: deadline, clock: .continuous)) != nil else { return }
                     once.resume(with: .success(nil))
                 }
                 Task {
                     let result = await work.result
-                    timer.cancel()
                     once.resume(with: result.map { Optional($0) })
+                    timer.cancel()
                 }
             }
         } onCancel: {

@@ -224,19 +224,10 @@ extension PostgresServerTests {
 /// (by its Content-Length): a flood at the speed the server answers.
 enum LongTokenFlood {
     static func send(port: Int, path: String, tokens: [String]) throws -> [Int] {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw POSIXError(.EMFILE) }
+        guard let fd = Loopback.connect(port: port) else { throw POSIXError(.ECONNREFUSED) }
         defer { close(fd) }
         var timeout = timeval(tv_sec: 20, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
         var statuses: [Int] = []
         var pending = [UInt8]()
         var chunk = [UInt8](repeating: 0, count: 65_536)
