@@ -77,16 +77,16 @@ struct SummaryRoutes: Sendable {
         return Self.json(.ok, ReportJSON.encode(summary))
     }
 
-    /// A grant kept from the last few seconds, or the store's decision (on its checks' connection).
+    /// A grant kept from the last few seconds, or the store's decision (on its checks' connection), shared by
+    /// the same question asked meanwhile.
     private func access(token: String, accountID: Int64?, arrival: ContinuousClock.Instant,
                         client: String) async throws -> AccessDecision {
-        if let accountID, grants.isGranted(token: token, accountID: accountID) { return .allowed }
-        let store = self.store
-        let decision = try await checks.run(until: arrival + limits.checkDeadline, client: client) {
-            try await store.access(token: token, accountID: accountID)
+        let store = self.store, checks = self.checks, deadline = arrival + limits.checkDeadline
+        return try await grants.decision(token: token, accountID: accountID) {
+            try await checks.run(until: deadline, client: client) {
+                try await store.access(token: token, accountID: accountID)
+            }
         }
-        grants.keep(decision, token: token, accountID: accountID)
-        return decision
     }
 
     /// 200 `{"status":"ok"}` when the database answered a cheap read just now, else 503
