@@ -22,6 +22,8 @@ let package = Package(
         // Chatwoot's own PostgreSQL database: one connection, no pool (see ChanstatPostgres).
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // Already in the graph through postgres-nio: serve keys its cache of access grants by a token's SHA-256.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // The rules: ranges, presets, statuses, labels, safe text, the report value and its JSON.
@@ -61,6 +63,9 @@ let package = Package(
             "ChanstatCore",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
+            // HTTP/1.0 and `Connection: close`: the request's version is only seen before Hummingbird's codec.
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The dashboard's pure core: state, messages, update, view into a cell grid.

@@ -91,19 +91,41 @@ final class FollowedFile: @unchecked Sendable {
     /// calls the file corrupt or not a database, the file is opened afresh and read once more before that is
     /// believed: the connection may have read a page while the file was being rewritten, and the file may be
     /// whole again by now (a corruption sentence was once shown for 52 minutes after the file was whole).
-    func read<T: Sendable>(_ body: @escaping @Sendable (Database, Connection) throws -> T) async throws -> T {
+    ///
+    /// With a `timeLimit`, each read is interrupted that long after it starts (`QueryWatchdog`; time spent waiting
+    /// for the connection does not count), and that is said as the file not answering in time.
+    func read<T: Sendable>(timeLimit: Duration? = nil,
+                           _ body: @escaping @Sendable (Database, Connection) throws -> T) async throws -> T {
         let connection = try current()
         do {
-            return try await connection.database.read { db in try body(db, connection) }
+            return try await read(on: connection, timeLimit: timeLimit, body)
         } catch let error as DatabaseError where Self.mayBeStale(error) && connection.identity != nil {
             let fresh = try current(reopening: true)
             do {
-                return try await fresh.database.read { db in try body(db, fresh) }
+                return try await read(on: fresh, timeLimit: timeLimit, body)
             } catch {
                 throw SQLiteFailure.sourceError(error, fileName: fileName)
             }
+        } catch let error as SourceError {
+            throw error
         } catch {
             throw SQLiteFailure.sourceError(error, fileName: fileName)
+        }
+    }
+
+    private func read<T: Sendable>(on connection: Connection, timeLimit: Duration?,
+                                   _ body: @escaping @Sendable (Database, Connection) throws -> T) async throws -> T {
+        let watchdog = timeLimit.map { QueryWatchdog(database: connection.database, limit: $0) }
+        do {
+            return try await connection.database.read { db in
+                watchdog?.start()
+                defer { watchdog?.finish() }
+                return try body(db, connection)
+            }
+        } catch {
+            guard let watchdog, watchdog.fired else { throw error }
+            throw SourceError(.unavailable, "\(fileName) did not answer within \(Int(watchdog.limit.components.seconds)) "
+                              + "seconds; try a shorter range, or again later")
         }
     }
 

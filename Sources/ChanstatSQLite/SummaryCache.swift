@@ -4,7 +4,8 @@ import Foundation
 /// Answers of `serve`, per (account, range), valid only for one `PRAGMA data_version` of the connection
 /// that computed them. SQLite bumps that number when another connection commits to the file, so a cached
 /// answer can never outlive a change to the data; a replaced file is a new connection (a new generation),
-/// whose numbers start over. Bounded: when full, it starts over.
+/// whose numbers start over. Bounded by entries and by bytes (a channel type is the file's text, of any
+/// length): when either is full, it starts over.
 final class SummaryCache: @unchecked Sendable {
     struct Key: Hashable {
         let accountID: Int64
@@ -17,11 +18,13 @@ final class SummaryCache: @unchecked Sendable {
     }
 
     static let maximumEntries = 4_096
+    static let maximumBytes = 32 << 20
 
     // Guarded by `lock`. Callers already hold the database queue, but the cache must not rely on it.
     private let lock = NSLock()
     private var version: Version?
     private var entries: [Key: ChannelSummary] = [:]
+    private var bytes = 0
 
     func lookup(_ key: Key, version current: Version) -> ChannelSummary? {
         lock.withLock {
@@ -32,11 +35,15 @@ final class SummaryCache: @unchecked Sendable {
 
     func store(_ summary: ChannelSummary, for key: Key, version current: Version) {
         lock.withLock {
-            if version != current || entries.count >= Self.maximumEntries {
-                entries.removeAll(keepingCapacity: true)
+            let cost = summary.approximateBytes
+            guard cost <= Self.maximumBytes else { return }
+            if version != current || entries.count >= Self.maximumEntries || bytes + cost > Self.maximumBytes {
+                entries.removeAll(keepingCapacity: false)
+                bytes = 0
                 version = current
             }
-            entries[key] = summary
+            if let replaced = entries.updateValue(summary, forKey: key) { bytes -= replaced.approximateBytes }
+            bytes += cost
         }
     }
 }

@@ -97,18 +97,28 @@ extension APIError {
     static func methodNotAllowed(_ method: HTTPRequest.Method) -> APIError {
         APIError(.methodNotAllowed, "Method not allowed", field: "method",
                  message: "\(TerminalSafeText.sanitize(method.rawValue, maxCharacters: 20)) is not allowed here: use GET",
-                 code: "method_not_allowed", headers: [.allow: "GET"])
+                 code: "method_not_allowed", headers: [.allow: "GET, HEAD"])
     }
 
-    /// A source failure: 503 (with Retry-After) when the file is busy or unreadable right now, else 500.
+    /// A source failure: 503 (with Retry-After) when the database is busy or unreadable right now, else 500.
+    /// The same words whatever happened: the store's sentence names a file, a database, a host or a role,
+    /// which is for serve's log (`ErrorBodyMiddleware`), not for whoever asks.
     static func source(_ error: SourceError) -> APIError {
         if error.kind == .unavailable {
             return APIError(.serviceUnavailable, "Service unavailable", field: "database",
-                            message: error.message, code: "database_unavailable", headers: [.retryAfter: "1"])
+                            message: "The database cannot answer right now; try again in a moment",
+                            code: "database_unavailable", headers: [.retryAfter: "1"])
         }
         return APIError(.internalServerError, "Internal server error", field: "database",
-                        message: error.message, code: "database_error")
+                        message: "The database could not answer this request", code: "database_error")
     }
+
+    /// serve has as much work waiting for the database as it takes (`ServeLimits`), or this request waited
+    /// behind others until its deadline: the caller may try again.
+    static let busy = APIError(
+        .serviceUnavailable, "Service unavailable", field: "server",
+        message: "The server is busy with other requests; try again in a moment", code: "server_busy",
+        headers: [.retryAfter: "2"])
 
     static let internalError = APIError(
         .internalServerError, "Internal server error", field: "server",

@@ -1,6 +1,7 @@
 import ChanstatCore
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 
@@ -14,25 +15,31 @@ public enum ReportServer {
     /// idle or slow clients could hold connections (file descriptors) for ever. Long enough for any real client.
     public static let defaultIdleTimeout: Duration = .seconds(30)
 
-    public typealias App = Application<RouterResponder<BasicRequestContext>>
+    public typealias App = Application<RouterResponder<ServeContext>>
 
     /// The application, not yet running. `onListening` gets the bound port (the real one when `port` is 0).
+    /// `connections`: the caps on open connections (by default from the descriptor limit at this moment).
     public static func makeApplication(store: any ReportStore, host: String = defaultHost,
                                        port: Int = defaultPort, idleTimeout: Duration = defaultIdleTimeout,
+                                       limits: ServeLimits = ServeLimits(),
+                                       connections: ConnectionLimits = .fromDescriptorLimit(),
                                        logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> App {
-        let router = Router(context: BasicRequestContext.self)
+        // HEAD is answered like GET, without the body (RFC 9110), by the router itself.
+        let router = Router(context: ServeContext.self, options: .autoGenerateHeadEndpoints)
         // Outermost first: the log sees the final status of every answer, error bodies included.
         router.add(middleware: RequestLogMiddleware(logger: logger))
-        router.add(middleware: ErrorBodyMiddleware())
-        SummaryRoutes<BasicRequestContext>(store: store).register(on: router)
+        router.add(middleware: ErrorBodyMiddleware(logger: logger))
+        SummaryRoutes(store: store, limits: limits, logger: logger).register(on: router)
+        let counter = ConnectionCounter(limits: connections, logger: logger)
         // Hummingbird's idle timer restarts on each request head or body part and after each answer, not on
         // raw bytes: a client dripping a request head a byte at a time is closed too (a read timeout).
         let idle = TimeAmount.nanoseconds(Int64(idleTimeout.components.seconds) * 1_000_000_000
                                           + idleTimeout.components.attoseconds / 1_000_000_000)
         return Application(
             router: router,
-            server: .http1(configuration: .init(idleTimeout: idle)),
-            configuration: .init(address: .hostname(host, port: port), serverName: "chanstat"),
+            server: .http1(configuration: .init(additionalChannelHandlers: counter.handlers(), idleTimeout: idle)),
+            configuration: .init(address: .hostname(host, port: port), serverName: "chanstat",
+                                 availableConnectionsDelegate: MaximumAvailableConnections(connections.total)),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: frameworkLogger(logger))
     }
@@ -69,12 +76,16 @@ public enum ReportServer {
     }
 
     /// Runs until SIGTERM or SIGINT, then lets requests in flight finish. Cancelling the calling task
-    /// stops it too (the tests do that).
+    /// stops it too (the tests do that). The soft descriptor limit is raised to the hard one first, and the
+    /// connection caps follow from it.
     public static func run(store: any ReportStore, host: String, port: Int,
-                           idleTimeout: Duration = defaultIdleTimeout, logger: Logger,
-                           onListening: @escaping @Sendable (Int) async -> Void) async throws {
-        let app = makeApplication(store: store, host: host, port: port, idleTimeout: idleTimeout,
-                                  logger: logger, onListening: onListening)
+                           idleTimeout: Duration = defaultIdleTimeout, limits: ServeLimits = ServeLimits(),
+                           logger: Logger, onListening: @escaping @Sendable (Int) async -> Void) async throws {
+        ConnectionLimits.raiseDescriptorLimit()
+        let connections = ConnectionLimits.fromDescriptorLimit()
+        logger.info("at most \(connections.total) connections, \(connections.perAddress) per client address")
+        let app = makeApplication(store: store, host: host, port: port, idleTimeout: idleTimeout, limits: limits,
+                                  connections: connections, logger: logger, onListening: onListening)
         do {
             try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
         } catch let error as IOError {
@@ -87,4 +98,28 @@ public enum ReportServer {
             throw SourceError(.unavailable, "cannot listen on \(address): \(String(cString: strerror(error.errnoCode)))")
         }
     }
+}
+
+extension ReportServer {
+    /// Whether `host` is a loopback address (127.0.0.0/8, ::1) or `localhost`: anything else exposes the
+    /// reports, and the tokens that ask for them travel in clear text.
+    public static func isLoopback(_ host: String) -> Bool {
+        let name = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        if name.lowercased() == "localhost" { return true }
+        var v4 = in_addr(), v6 = in6_addr()
+        if inet_pton(AF_INET, name, &v4) == 1 { return UInt32(bigEndian: v4.s_addr) >> 24 == 127 }
+        if inet_pton(AF_INET6, name, &v6) == 1 { return isIPv6Loopback(v6) }
+        return false
+    }
+
+    /// The warning `serve` prints on stderr when it listens beyond loopback.
+    public static func exposureWarning(host: String) -> String {
+        "chanstat serve: warning: listening on \(host), beyond loopback: tokens and reports travel in clear text; "
+            + "put a TLS proxy in front (docs/http.md shows nginx)"
+    }
+}
+
+/// ::1 (the C macro does not reach Swift).
+private func isIPv6Loopback(_ address: in6_addr) -> Bool {
+    withUnsafeBytes(of: address) { bytes in bytes.prefix(15).allSatisfy { $0 == 0 } && bytes[15] == 1 }
 }

@@ -3,8 +3,9 @@ import Foundation
 import Glibc
 #endif
 
-/// 127.0.0.1 for the servers the tests put between chanstat and `serve` (FaultProxy, NginxProxy).
-enum Loopback {
+/// 127.0.0.1 for the servers the tests put between chanstat and `serve` (FaultProxy, NginxProxy), and for
+/// clients no HTTP library would be (a flood of long tokens).
+public enum Loopback {
     static func address(port: Int) -> sockaddr_in {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -14,7 +15,7 @@ enum Loopback {
     }
 
     /// A connected TCP socket to the port, or nil when nobody listens there.
-    static func connect(port: Int) -> Int32? {
+    public static func connect(port: Int) -> Int32? {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return nil }
         var address = address(port: port)

@@ -142,7 +142,7 @@ _chanstat_serve() {
     local -i ret=1
     local -ar arg_specs=(
         '--db[A Chatwoot-shaped SQLite file (opened read-only), or Chatwoot'\''s PostgreSQL database as a postgres\:// URL (see docs/postgres.md).]:file-or-url:'
-        '--cache-seconds[With a postgres\:// --db\: how long an answer is reused for the same account and range (0\: never).]:seconds:'
+        '--cache-seconds[With a postgres\:// --db\: how long an answer is reused for the same account and range (0\: never). An access grant is reused for at most 5 seconds, a refusal never.]:seconds:'
         '--statement-timeout[With a postgres\:// --db\: how long the database may take over one report.]:seconds:'
         '--host[The address to listen on; anything but loopback exposes the reports to the network.]:host:'
         '--port[The port; 0 picks a free one (printed on stdout).]:port:'

@@ -1,15 +1,21 @@
 /// What `serve` reads: every account of a database, who may read them, and the report. The routes are written
 /// once against this; a SQLite file and a PostgreSQL database each implement it (docs/http.md).
+///
+/// Access checks and the health check run apart from the reports (their own connection), so that a slow
+/// report, or a queue of them, never delays `/health` or the refusal of a token.
 public protocol ReportStore: Sendable {
-    /// What `/health` names: a file name, or `database on host:port`. Never a password.
+    /// For serve's log only (a file name, or `database on host:port`): never in an answer, never a password.
     var name: String { get }
+    /// How long one report may run once it has started (not counting time queued behind others): the store ends
+    /// the query then with a `SourceError` that says so.
+    var reportTimeLimit: Duration { get }
     /// May this token read this account's reports? A nil account (a path segment that is not an id at all)
-    /// is an account that does not exist, decided after the token like any other.
+    /// is an account that does not exist, decided after the token like any other. Never cached by the store.
     func access(token: String, accountID: Int64?) async throws -> AccessDecision
     /// The report of one account for one range (possibly from a cache that can never outlive the data's
     /// freshness promise of the store).
     func summary(accountID: Int64, range: DateRange) async throws -> ChannelSummary
-    /// A cheap read that needs what a report needs: the health check.
+    /// A cheap read on the access checks' connection: the health check.
     func checkReadable() async throws
     /// Ends what the store holds open (a database connection), once the server has stopped.
     func close() async
@@ -17,6 +23,14 @@ public protocol ReportStore: Sendable {
 
 extension ReportStore {
     public func close() async {}
+}
+
+extension ChannelSummary {
+    /// About what a cached answer costs in memory: stores bound their caches by it as well as by entries,
+    /// since a channel type is the database's text, of any length.
+    public var approximateBytes: Int {
+        channels.keys.reduce(64) { $0 + $1.utf8.count + 96 }
+    }
 }
 
 /// Who may read an account's reports through `serve`, decided as Chatwoot decides it from `access_tokens`,

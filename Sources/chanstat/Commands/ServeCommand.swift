@@ -19,7 +19,11 @@ struct ServeCommand: AsyncParsableCommand {
             database's access_tokens: a Chatwoot-shaped SQLite file, or Chatwoot's own PostgreSQL database \
             (postgres://…), which gives a Chatwoot older than 4.10 the endpoint.
 
-            GET /health answers {"status":"ok",...} while the database can be read.
+            GET /health answers {"status":"ok"} while the database can be read, else 503 \
+            {"status":"unavailable"}. HEAD is answered like GET.
+
+            Tokens travel in clear text: listening beyond loopback prints a warning; put a TLS proxy \
+            (nginx) in front. Connections are capped in all and per client address; see docs/http.md.
 
             The listening address is printed on stdout, one line per request goes to stderr. \
             SIGTERM or Ctrl-C stops it after the requests in flight. See docs/http.md.
@@ -30,7 +34,8 @@ struct ServeCommand: AsyncParsableCommand {
     var db: String
 
     @Option(help: ArgumentHelp("With a postgres:// --db: how long an answer is reused for the same account and "
-                               + "range (0: never).", valueName: "seconds"))
+                               + "range (0: never). An access grant is reused for at most 5 seconds, a refusal never.",
+                               valueName: "seconds"))
     var cacheSeconds: Double = Double(PostgresReportStore.defaultCacheLifetime.components.seconds)
 
     @Option(help: ArgumentHelp("With a postgres:// --db: how long the database may take over one report.",
@@ -65,9 +70,14 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "chanstat.serve")
         let host = self.host
+        if !ReportServer.isLoopback(host) {
+            try? FileHandle.standardError.write(contentsOf: Data((ReportServer.exposureWarning(host: host) + "\n").utf8))
+        }
+        // Grants are kept as long as answers over PostgreSQL (never longer than 5 s); a file is read each time.
+        let limits = ServeLimits(grantLifetime: store is PostgresReportStore ? cacheLifetime : .zero)
         do {
             try await ReportServer.run(store: store, host: host, port: port, idleTimeout: .seconds(idleTimeout),
-                                       logger: logger) { bound in
+                                       limits: limits, logger: logger) { bound in
                 // Scripts and tests read this line to learn the port chosen for --port 0.
                 let shownHost = host.contains(":") ? "[\(host)]" : host
                 // try?: the line tells a person or a script the port; serving goes on without it if stdout is gone.
@@ -80,15 +90,19 @@ struct ServeCommand: AsyncParsableCommand {
         await store.close()
     }
 
+    private var cacheLifetime: Duration { .milliseconds(Int64(cacheSeconds * 1000)) }
+
     /// The SQLite file, or the PostgreSQL database (one connection, kept open: `serve` is busy by design).
     private func openStore() async throws -> any ReportStore {
         switch DatabaseLocation(db) {
         case .sqliteFile(let path):
             return try ReportDatabase(path: path)
         case .postgres(let url):
+            // Two sessions: reports on one, access and health checks on the other, so neither waits for the other.
             let session = try SourceOptions.postgresSession(url: url, statementTimeout: statementTimeout, idleClose: nil)
-            return try await PostgresReportStore.open(session: session,
-                                                      cacheLifetime: .milliseconds(Int64(cacheSeconds * 1000)))
+            let checks = PostgresSession(target: await session.target, statementTimeout: .milliseconds(Int64(statementTimeout * 1000)),
+                                         idleClose: PostgresSession.defaultIdleClose)
+            return try await PostgresReportStore.open(session: session, checks: checks, cacheLifetime: cacheLifetime)
         }
     }
 }
