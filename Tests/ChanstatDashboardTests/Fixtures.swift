@@ -48,6 +48,17 @@ enum Fixtures {
     }
 
     /// The range form, when it is open.
+    /// Opens the range form on the loaded fixture, clears both fields, types new ones and presses Enter.
+    static func enterRange(since: String, until: String) -> (DashboardState, [DashboardEffect]) {
+        var state = press(loaded(), .character("d")).0
+        for _ in 0..<12 { state = press(state, .backspace).0 }
+        state = type(state, since)
+        state = press(state, .tab).0
+        for _ in 0..<12 { state = press(state, .backspace).0 }
+        state = type(state, until)
+        return press(state, .enter)
+    }
+
     static func form(_ state: DashboardState) -> RangeForm? {
         if case .rangeForm(let form) = state.overlay { return form }
         return nil

@@ -53,13 +53,7 @@ import Testing
     @Test(arguments: [("20261101", "20261130", RangeField.since, "2026-11-01"),
                       ("20000000", "20261130", RangeField.until, "2026-11-30")])
     func theFormRefusesADateWithoutDashes(since: String, until: String, field: RangeField, date: String) {
-        var state = F.press(F.loaded(), .character("d")).0
-        for _ in 0..<12 { state = F.press(state, .backspace).0 }
-        state = F.type(state, since)
-        state = F.press(state, .tab).0
-        for _ in 0..<12 { state = F.press(state, .backspace).0 }
-        state = F.type(state, until)
-        let (after, effects) = F.press(state, .enter)
+        let (after, effects) = F.enterRange(since: since, until: until)
         guard case .rangeForm(let form) = after.overlay else {
             Issue.record("the form closed")
             return

@@ -7,15 +7,8 @@ import Testing
 
     private func form(_ state: DashboardState) -> RangeForm? { F.form(state) }
 
-    /// Opens the form, clears both fields and types new ones.
     private func enter(since: String, until: String) -> (DashboardState, [DashboardEffect]) {
-        var state = F.press(F.loaded(), .character("d")).0
-        for _ in 0..<10 { state = F.press(state, .backspace).0 }
-        state = F.type(state, since)
-        state = F.press(state, .tab).0
-        for _ in 0..<10 { state = F.press(state, .backspace).0 }
-        state = F.type(state, until)
-        return F.press(state, .enter)
+        F.enterRange(since: since, until: until)
     }
 
     @Test func dOpensTheFormPrefilledWithTheLastIncludedDay() {
