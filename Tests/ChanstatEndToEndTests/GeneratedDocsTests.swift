@@ -46,6 +46,25 @@ import Testing
         #expect(warnings.stderr == "", "\(warnings.stderr)")
     }
 
+    /// Issue 24: the page lists no hidden command (`man-sections` is for scripts/generate-docs), says nothing of
+    /// BSD (a bare `.Os` made groff head it "BSD General Commands Manual"), and its ENVIRONMENT names the libpq
+    /// variables chanstat reads besides the usual ones.
+    @Test(.enabled(if: Shell.exists("groff"), "groff is not installed (Debian package groff-base)"))
+    func manPageHidesManSectionsSaysNoBSDAndNamesEveryPGVariableRead() throws {
+        let page = try String(contentsOf: Self.docs.appendingPathComponent("chanstat.1"), encoding: .utf8)
+        #expect(!page.contains("man-sections"))
+        let rendered = try Shell.run("groff", ["-mandoc", "-Tutf8", "-P-cbou", "docs/chanstat.1"], in: PackageRoot.url)
+        #expect(rendered.status == 0)
+        #expect(!rendered.stdout.contains("man-sections"))
+        #expect(!rendered.stdout.contains("BSD"), "\(rendered.stdout.split(separator: "\n").first ?? "")")
+        #expect(rendered.stdout.hasPrefix("CHANSTAT(1)"))
+        #expect(rendered.stdout.contains("General Commands Manual"))
+        let environment = try #require(rendered.stdout.range(of: "ENVIRONMENT"))
+        for variable in ["PGCONNECT_TIMEOUT", "PGTZ", "PGPASSWORD", "PGSSLMODE"] {
+            #expect(rendered.stdout[environment.upperBound...].contains(variable), "\(variable) missing from ENVIRONMENT")
+        }
+    }
+
     /// The README runs the dashboard's options at the top level; `chanstat --help` lists them, and the
     /// dashboard's usage line names them instead of `<options>`.
     @Test func topLevelHelpListsTheDashboardsOptions() throws {

@@ -51,7 +51,7 @@ struct ManSectionsCommand: ParsableCommand {
             + "a value that is not an address is refused."),
         (["SSL_CERT_FILE"], "Certificate authorities to trust instead of the system's."),
         (["PGHOST", "PGPORT", "PGUSER", "PGDATABASE", "PGPASSWORD", "PGPASSFILE", "PGSSLMODE", "PGSSLROOTCERT",
-          "PGAPPNAME"], "For a postgres:// --db, as psql reads them; see docs/postgres.md."),
+          "PGCONNECT_TIMEOUT", "PGAPPNAME", "PGTZ"], "For a postgres:// --db, as psql reads them; see docs/postgres.md."),
         (["TZ"], "The time zone of dates, presets and headers, unless --timezone or a profile says."),
         (["NO_COLOR"], "Draw without colour (as --color never)."),
         (["XDG_CONFIG_HOME"], "Where the config file is looked for."),
