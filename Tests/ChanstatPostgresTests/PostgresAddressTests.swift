@@ -207,6 +207,8 @@ import Testing
         #expect(target.password == "from-file")
         #expect(warnings.isEmpty)
         #expect(try self.target("postgres://ops@h/db", ["PGPASSWORD": "from-env"], home: home).0.password == "from-env")
+        // An empty PGPASSWORD is not set, as in libpq: the file is read (docs/postgres.md, "Environment variables").
+        #expect(try self.target("postgres://ops@h/db", ["PGPASSWORD": ""], home: home).0.password == "from-file")
         // PGPASSFILE names another file; the password never appears in the target's description.
         #expect(try self.target("postgres://ops@h/db", ["PGPASSFILE": home + "/missing"], home: home).0.password == nil)
         #expect(!target.description.contains("from-file"))
