@@ -30,4 +30,40 @@ import Testing
         let words = command.replacingOccurrences(of: "# all the tests", with: "").trimmingCharacters(in: .whitespaces)
         #expect(try text(".ci/run").split(separator: "\n").contains { $0 == words }, "\(words)")
     }
+
+    /// Every `$ chanstat report` example over the shipped demo file (README "Report, for scripts and cron") names
+    /// its dates, inside the file's data (it ends 2026-11-20), so that it does not print only a header once that
+    /// is in the past; and prints what the README shows, line by line (a line with "…" is cut there, and a
+    /// space before it is the README's; a lone "…" leaves out the rest).
+    @Test func theREADMEsReportExamplesOnTheDemoFilePrintWhatTheyShow() throws {
+        let lines = try text("README.md").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let examples = lines.indices.filter { lines[$0].hasPrefix("$ chanstat report ") && lines[$0].contains("sample-data/demo.sqlite") }
+        #expect(examples.count >= 5)
+        for index in examples {
+            let arguments = lines[index].dropFirst("$ chanstat ".count).split(separator: " ").map(String.init)
+            #expect(!arguments.contains("--range"), "\(lines[index]): give --since and --until")
+            let shown = lines[(index + 1)...].prefix { !$0.hasPrefix("$ ") && !$0.hasPrefix("```") }
+            #expect(!shown.isEmpty, "\(lines[index]) shows nothing")
+            let result = try ChanstatBinary.run(arguments, directory: PackageRoot.url)
+            #expect(result.status == 0, "\(lines[index]): \(result.stderr)")
+            let printed = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for (offset, line) in shown.enumerated() {
+                if line == "…" { break }
+                let actual = offset < printed.count ? printed[offset] : "(nothing)"
+                if let cut = line.firstIndex(of: "…") {
+                    #expect(actual.hasPrefix(line[..<cut].trimmingCharacters(in: .whitespaces)), "\(lines[index]), line \(offset + 1): \(actual)")
+                } else {
+                    #expect(actual == line, "\(lines[index]), line \(offset + 1): \(actual)")
+                }
+            }
+        }
+    }
+
+    /// The README's `serve` example asks the server it started for dates inside the demo file, not a preset.
+    @Test func theREADMEsServeExampleNamesDatesInsideTheDemoFile() throws {
+        let readme = try text("README.md")
+        let command = try #require(readme.split(separator: "\n").first { $0.contains("chanstat report --url http://127.0.0.1:") })
+        #expect(!command.contains("--range"))
+        #expect(command.contains("--since 2026-11-") && command.contains("--until 2026-11-"), "\(command)")
+    }
 }
