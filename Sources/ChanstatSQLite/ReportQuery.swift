@@ -1,7 +1,7 @@
 import ChanstatCore
 import GRDB
 
-/// The SQL of the report over a file, in one place (docs/report.md: created in `[since, until)`, grouped by
+/// The SQL of the report over a file (day by day is `DailyQuery`'s; docs/report.md: created in `[since, until)`, grouped by
 /// inbox, so by the inbox's channel type, and the conversation's status; statuses outside 0...3 count
 /// nowhere). Columns: inbox id, channel type, status, count, inbox name.
 ///

@@ -1,6 +1,8 @@
 /// How a Chatwoot-shaped SQLite file stores `conversations.created_at`: Unix seconds, or Rails/pg_dump UTC
-/// text (`YYYY-MM-DD HH:MM:SS`, optional fraction). One file uses one form; the SQLite source looks at a row to
-/// tell. PostgreSQL's `timestamp without time zone` is compared with the same UTC text.
+/// text (`YYYY-MM-DD HH:MM:SS`, optional fraction). `sample` writes one form per file, but a file may mix them
+/// (rows appended by another tool): the SQLite report counts both, comparing text rows with `utcText` of the
+/// bounds (`ReportQuery`). PostgreSQL's bounds are bound as timestamps instead (`UTCTimestamp`); only
+/// `sample --out postgres://` uses `utcText` there, in the rows it copies in.
 public enum TimestampForm: String, Sendable, Equatable {
     case unixSeconds
     case utcText

@@ -1,7 +1,8 @@
 import ChanstatCore
 
 /// The characters the dashboard draws with, as data: one Unicode set and one ASCII set, chosen once
-/// (the ASCII set for a locale that is not UTF-8, or `--ascii`). Widgets never spell a glyph themselves.
+/// (the ASCII set for a locale that is not UTF-8, or `--ascii`). Widgets take their glyphs from here, except the
+/// table's change column, which spells its ▲/▼ and ± itself after asking `asciiOnly` (`TableWidget.changeText`).
 public struct GlyphSet: Equatable, Sendable {
     /// Per status, the fill of its bar segment when there is no colour to tell statuses apart.
     public let statusFills: [ConversationStatus: Character]

@@ -1,6 +1,7 @@
 import ChanstatCore
 
-/// The words and numbers the widgets show, in one place so the header, the form and the tests agree.
+/// Words and numbers more than one part of the dashboard shows (the range, durations, wrapped text), kept here so
+/// the header, the form and the tests agree. Words only one widget shows (the legend, column titles) stay in it.
 enum Formatting {
     /// The range in the header and the form: see `LocalCalendar.describe`, with the glyph set's dash.
     static func rangeText(_ range: DateRange, calendar: LocalCalendar, glyphs: GlyphSet) -> String {

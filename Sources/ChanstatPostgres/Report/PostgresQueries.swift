@@ -1,7 +1,10 @@
 import ChanstatCore
 import PostgresNIO
 
-/// The SQL chanstat runs on Chatwoot's database, in one place. All of it reads; the session is read-only too.
+/// The queries of the report, the accounts and serve's access check on Chatwoot's database. All of them read; the
+/// session is read-only too. The rest of chanstat's SQL there is elsewhere: the catalog check (`PostgresSchema`),
+/// the transaction and session statements (`PostgresSession`), serve's `SELECT 1` (`PostgresReportStore`) and
+/// sample's tables and rows (`PostgresSampleDDL`, `PostgresSampleWriter`).
 ///
 /// Every name is schema-qualified, as pg_dump's are since CVE-2018-1058: Chatwoot's tables as `public.…`,
 /// functions and operators from `pg_catalog` (`OPERATOR(pg_catalog.=)`), so that another role of the database
