@@ -17,6 +17,26 @@ import Testing
         #expect(run.stderr == message)
     }
 
+    /// `ssh box chanstat`: no terminal on stdin or stdout, no TERM (ssh sets none without -t). The sentence
+    /// names `ssh -t`; with a TERM of a real terminal (not over ssh's bare command) it does not.
+    @Test(arguments: [[:], ["TERM": "dumb"]] as [[String: String]])
+    func theDashboardOverSSHWithoutATerminalSuggestsSSHT(term: [String: String]) throws {
+        let ssh = ["SSH_CONNECTION": "192.0.2.7 50022 192.0.2.8 22", "SSH_CLIENT": "192.0.2.7 50022 22"]
+        let run = try ChanstatBinary.run(["dashboard", "--demo"], environment: ssh.merging(term) { $1 })
+        #expect(run.status == 1)
+        #expect(run.stdout == "")
+        #expect(run.stderr == "chanstat: the dashboard needs a terminal, and this ssh session has none: run "
+                + "`ssh -t HOST chanstat …` (ssh gives a command a terminal only with -t), or `chanstat report` for "
+                + "the numbers as text\n")
+    }
+
+    @Test func withoutSSHTheDashboardSaysOnlyThatItNeedsATerminal() throws {
+        let run = try ChanstatBinary.run(["dashboard", "--demo"])
+        #expect(run.status == 1)
+        #expect(!run.stderr.contains("ssh"))
+        #expect(run.stderr.contains("the dashboard needs a terminal"))
+    }
+
     /// A `--host` that is no address, or an address of another machine: exit 2 and a sentence naming --host,
     /// not NIO's "SocketAddressError.UnknownHost" or a bare strerror.
     @Test(arguments: [
