@@ -234,6 +234,14 @@ import Testing
         #expect(PostgresFailure.seconds(.milliseconds(300)) == "300 ms")
     }
 
+    /// What a refresh will do is part of the dashboard's sentence, and left out where no refresh follows.
+    @Test func theRefreshClauseIsTheDashboardsOnly() {
+        let error = SourceError(.unavailable, "the connection was reset", onNextRefresh: "it is made again on the next refresh")
+        #expect(error.message == "the connection was reset; it is made again on the next refresh")
+        #expect(error.messageWithoutRefresh == "the connection was reset")
+        #expect(SourceError(.refused, "no").messageWithoutRefresh == "no")
+    }
+
     /// A replica's recovery conflict (SQLSTATE 40001, the server's DETAIL as PostgreSQL 16 words it): only a
     /// snapshot conflict is helped by hot_standby_feedback; a lock is not (issue 24 item 2).
     @Test func replicationConflictAdviceFollowsTheConflict() {

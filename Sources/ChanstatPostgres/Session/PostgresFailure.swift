@@ -16,8 +16,8 @@ enum PostgresFailure {
         if let deadline = error as? DeadlineExceeded {
             return deadline.duringConnect
                 ? connectTimedOut(at, target)
-                : SourceError(.unavailable, "\(at) stopped answering (nothing for \(seconds(deadline.duration))); "
-                              + "the connection is made again on the next refresh")
+                : SourceError(.unavailable, "\(at) stopped answering (nothing for \(seconds(deadline.duration)))",
+                              onNextRefresh: connectionMadeAgain)
         }
         if let violation = innermost(BackendProtocolViolation.self, in: error) {
             return protocolViolation(violation, at: at)
@@ -39,7 +39,7 @@ enum PostgresFailure {
                                    + "(it supports trust, peer, password, md5 and scram-sha-256)")
             case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
                 return SourceError(.unavailable, "the connection to \(at) was closed (the server restarted or ended "
-                                   + "it); it is made again on the next refresh")
+                                   + "it)", onNextRefresh: madeAgain)
             default:
                 break
             }
@@ -58,8 +58,8 @@ enum PostgresFailure {
             return connectTimedOut(at, target)
         }
         if error is CancellationError { return SourceError(.unavailable, "the database request was cancelled") }
-        return SourceError(.unavailable, "cannot talk to \(at): \(String(describing: type(of: error))); "
-                           + "it is tried again on the next refresh")
+        return SourceError(.unavailable, "cannot talk to \(at): \(String(describing: type(of: error)))",
+                           onNextRefresh: triedAgain)
     }
 
     private static func serverError(sqlState: String, message: String, detail: String, target: PostgresTarget,
@@ -90,14 +90,13 @@ enum PostgresFailure {
         case "55P03":
             return SourceError(.unavailable, "the report waited \(seconds(PostgresSession.lockTimeout)) for a lock that "
                                + "another session holds on Chatwoot's tables (lock_timeout; server: \(said)), and gave up "
-                               + "so as not to queue Chatwoot's own work behind it; it is tried again on the next refresh")
+                               + "so as not to queue Chatwoot's own work behind it", onNextRefresh: triedAgain)
         case "40001", "40P01":
             return SourceError(.unavailable, "the read replica cancelled the report because of a replication conflict "
-                               + "(server: \(said)); it is tried again on the next refresh"
-                               + replicationConflictAdvice(detail: detail))
+                               + "(server: \(said))" + replicationConflictAdvice(detail: detail), onNextRefresh: triedAgain)
         case "57P01", "57P02", "57P03":
-            return SourceError(.unavailable, "\(at) is shutting down or starting up (server: \(said)); "
-                               + "it is tried again on the next refresh")
+            return SourceError(.unavailable, "\(at) is shutting down or starting up (server: \(said))",
+                               onNextRefresh: triedAgain)
         case "53300":
             return SourceError(.unavailable, "\(at) has no free connection slot (server: \(said)); try again later")
         case "25006":
@@ -151,7 +150,7 @@ enum PostgresFailure {
         case (_, ETIMEDOUT):
             return connectTimedOut(at, target)
         case (_, ECONNRESET), (_, EPIPE):
-            return SourceError(.unavailable, "the connection to \(at) was reset; it is made again on the next refresh")
+            return SourceError(.unavailable, "the connection to \(at) was reset", onNextRefresh: madeAgain)
         default:
             return SourceError(.unavailable, "cannot connect to \(at): \(String(cString: strerror(code)))")
         }
@@ -234,6 +233,11 @@ enum PostgresFailure {
         }
         return nil
     }
+
+    /// What the dashboard's next refresh does (a one-shot `report` leaves these out: it has no refresh).
+    private static let triedAgain = "it is tried again on the next refresh"
+    private static let madeAgain = "it is made again on the next refresh"
+    private static let connectionMadeAgain = "the connection is made again on the next refresh"
 
     private static func safe(_ text: String) -> String { TerminalSafeText.sanitize(text, maxCharacters: 300) }
 

@@ -22,7 +22,8 @@ enum CLIFailure {
             return ("chanstat: \(failure.error.message)", 2)
         case let failure as SourceError:
             // A source named wrongly (a password in a database URL) is the person's words: exit 2.
-            return ("chanstat: \(failure.message)", failure.kind == .usage ? 2 : 1)
+            // No refresh follows in a command that ends here: the sentence without its "on the next refresh".
+            return ("chanstat: \(failure.messageWithoutRefresh)", failure.kind == .usage ? 2 : 1)
         case let failure as NoTerminal:
             return ("chanstat: \(failure.message)", 1)
         case let failure as StandardOutput.WriteFailure:
