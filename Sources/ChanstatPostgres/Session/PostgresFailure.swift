@@ -112,10 +112,10 @@ enum PostgresFailure {
     /// tablespace or a deadlock nothing on the replica helps.
     static func replicationConflictAdvice(detail: String) -> String {
         if detail.contains("row versions") {
-            return " (hot_standby_feedback on the replica makes this rarer)"
+            return "; hot_standby_feedback on the replica makes this rarer"
         }
         if detail.contains("for too long") {   // a relation lock or a buffer pin the replay waited for
-            return " (a longer max_standby_streaming_delay on the replica lets the report finish first)"
+            return "; a longer max_standby_streaming_delay on the replica lets the report finish first"
         }
         return ""
     }
