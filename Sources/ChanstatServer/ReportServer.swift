@@ -84,18 +84,29 @@ public enum ReportServer {
         ConnectionLimits.raiseDescriptorLimit()
         let connections = ConnectionLimits.fromDescriptorLimit()
         logger.info("at most \(connections.total) connections, \(connections.perAddress) per client address")
+        let shownHost = TerminalSafeText.sanitize(host, maxCharacters: 80)
         let app = makeApplication(store: store, host: host, port: port, idleTimeout: idleTimeout, limits: limits,
                                   connections: connections, logger: logger, onListening: onListening)
         do {
             try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
         } catch let error as IOError {
             // Binding is the one thing that fails before any request: say it in the CLI's words.
-            let address = "\(host):\(port)"
-            if error.errnoCode == EADDRINUSE {
+            let address = "\(shownHost):\(port)"
+            switch error.errnoCode {
+            case EADDRINUSE:
                 throw SourceError(.unavailable, "cannot listen on \(address): another program uses that port; "
                                   + "choose another with --port")
+            case EADDRNOTAVAIL:
+                throw SourceError(.usage, "cannot listen on \(address): that address is not one of this machine's; "
+                                  + "give --host one of its own addresses (ip -brief address lists them), or 0.0.0.0 for all")
+            default:
+                throw SourceError(.unavailable, "cannot listen on \(address): \(String(cString: strerror(error.errnoCode)))")
             }
-            throw SourceError(.unavailable, "cannot listen on \(address): \(String(cString: strerror(error.errnoCode)))")
+        } catch is SocketAddressError.UnknownHost {
+            // NIO's own text ("SocketAddressError.UnknownHost: Name or service not known (error -2) …") is for a
+            // programmer; a person mistyped --host.
+            throw SourceError(.usage, "cannot listen on \(shownHost): it is neither an IP address nor a name this "
+                              + "machine can resolve; give --host an address of this machine, such as 127.0.0.1 or 0.0.0.0")
         }
     }
 }

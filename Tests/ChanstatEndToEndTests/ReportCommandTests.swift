@@ -130,8 +130,8 @@ import Testing
         (["--since", "2026-01-01", "--until", "2026-07-02"],
          "chanstat: Date range cannot exceed 6 months (182.6 days); this range is 183.0 days"),
         (["--since", "100", "--until", "100"], "chanstat: until must be after since"),
-        (["--since", "100"], "chanstat: until is missing"),
-        (["--until", "100"], "chanstat: since is missing"),
+        (["--since", "100"], "chanstat: --since needs --until too (the end of the range)"),
+        (["--until", "100"], "chanstat: --until needs --since too (the start of the range)"),
         (["--range", "7d", "--since", "2026-01-01"], "chanstat: use either --range or --since/--until, not both"),
         (["--range", "30d", "--until", "2026-01-01"], "chanstat: use either --range or --since/--until, not both"),
     ])

@@ -61,6 +61,25 @@ extension PostgresServerTests {
             #expect(noPassword?.message.contains("asks user postgres for a password, and none was found: put it in ~/.pgpass") == true)
         }
 
+        /// A password file read but without a line for this connection: the sentence shows what was looked up
+        /// (the host as the URL writes it, port, database, user), never a password from the file.
+        @Test func aPasswordFileWithoutAMatchingLineSaysWhatWasLookedUp() async throws {
+            let cluster = try await OffThePool.run { try SharedCluster.get() }
+            let scratch = try Scratch()
+            let file = scratch.path("pgpass")
+            // A near miss: the right port and user, but "localhost" where the URL says 127.0.0.1.
+            try "localhost:\(cluster.port):postgres:postgres:never-shown-secret\n".write(toFile: file, atomically: false,
+                                                                                         encoding: .utf8)
+            chmod(file, 0o600)
+            let missing = await failure("postgres://postgres@127.0.0.1:\(cluster.port)/postgres",
+                                        variables: ["PGPASSFILE": file])
+            #expect(missing?.kind == .refused)
+            #expect(missing?.message == "PostgreSQL at 127.0.0.1:\(cluster.port) asks user postgres for a password, and "
+                    + "the password file \(file) has no line for 127.0.0.1:\(cluster.port):postgres:postgres "
+                    + "(host:port:database:user, * matches any); add one, or set $PGPASSWORD")
+            #expect(missing?.message.contains("never-shown-secret") == false)
+        }
+
         @Test func wrongPasswordIsRefusedAndNeverShown() async throws {
             let role = "reader_" + UUID().uuidString.prefix(6).lowercased()
             let database = try await OffThePool.run {

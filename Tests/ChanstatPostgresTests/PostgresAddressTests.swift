@@ -235,4 +235,29 @@ import Testing
         #expect(PostgresFailure.seconds(.milliseconds(1500)) == "1.5 s")
         #expect(PostgresFailure.seconds(.milliseconds(300)) == "300 ms")
     }
+
+    /// What a refresh will do is part of the dashboard's sentence, and left out where no refresh follows.
+    @Test func theRefreshClauseIsTheDashboardsOnly() {
+        let error = SourceError(.unavailable, "the connection was reset", onNextRefresh: "it is made again on the next refresh")
+        #expect(error.message == "the connection was reset; it is made again on the next refresh")
+        #expect(error.messageWithoutRefresh == "the connection was reset")
+        #expect(SourceError(.refused, "no").messageWithoutRefresh == "no")
+    }
+
+    /// A replica's recovery conflict (SQLSTATE 40001, the server's DETAIL as PostgreSQL 16 words it): only a
+    /// snapshot conflict is helped by hot_standby_feedback; a lock is not (issue 24 item 2).
+    @Test func replicationConflictAdviceFollowsTheConflict() {
+        let snapshot = "User query might have needed to see row versions that must be removed."
+        let lock = "User was holding a relation lock for too long."
+        let pin = "User was holding shared buffer pin for too long."
+        let deadlock = "User transaction caused buffer deadlock with recovery."
+        #expect(PostgresFailure.replicationConflictAdvice(detail: snapshot).contains("hot_standby_feedback"))
+        for detail in [lock, pin] {
+            let advice = PostgresFailure.replicationConflictAdvice(detail: detail)
+            #expect(!advice.contains("hot_standby_feedback"))
+            #expect(advice.contains("max_standby_streaming_delay"))
+        }
+        #expect(PostgresFailure.replicationConflictAdvice(detail: deadlock) == "")
+        #expect(PostgresFailure.replicationConflictAdvice(detail: "") == "")
+    }
 }

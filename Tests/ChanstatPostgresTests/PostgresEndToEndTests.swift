@@ -98,6 +98,24 @@ extension PostgresServerTests {
             try check("timestamptz")
         }
 
+        /// A user that may connect but not create tables is told that sample creates tables (issue 24 item 2),
+        /// not the report's "GRANT SELECT"; nothing is written.
+        @Test func sampleWithoutCreateRightsSaysItCreatesTables() throws {
+            let database = try ChatwootDatabase.make(withTables: false)
+            let role = "nocreate_" + UUID().uuidString.prefix(6).lowercased()
+            try database.cluster.createRole(role, password: nil)
+            // PostgreSQL 15 and later already refuse CREATE on public to others; older ones must be told.
+            try database.sql("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+            let run = try chanstat(["sample", "--out", database.url(user: role), "--conversations", "20",
+                                    "--end", "2026-11-20"])
+            #expect(run.status == 1)
+            #expect(run.stderr == "chanstat: user \(role) may not create tables in database \(database.name) (server: "
+                    + "permission denied for schema public); sample creates Chatwoot's tables, so it needs a user that "
+                    + "may: the database's owner, or GRANT CREATE ON SCHEMA public to this user\n")
+            #expect(!run.stderr.contains("GRANT SELECT"))
+            #expect(try database.sql("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = 'public'") == "0")
+        }
+
         @Test func sampleRefusesExistingTablesAndRealChatwoots() throws {
             let database = try ChatwootDatabase.make(withTables: false)
             let small = ["--conversations", "200", "--end", "2026-11-20"]

@@ -65,14 +65,20 @@ public struct SourceError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public let kind: Kind
+    /// The sentence as the dashboard shows it, with what happens on the next refresh when there is a clause for it.
     public let message: String
+    /// The sentence without that clause: what a one-shot command (`report`, `sample`) prints, having no refresh.
+    public let messageWithoutRefresh: String
     /// When the source asked not to be asked again before (Unix seconds): a server's 429 or 503 with
     /// `Retry-After`. The dashboard's next automatic refresh waits until then; nil when it said nothing.
     public let retryNotBefore: Int64?
 
-    public init(_ kind: Kind, _ message: String, retryNotBefore: Int64? = nil) {
+    /// `onNextRefresh` is what the dashboard's next refresh does about it ("it is tried again on the next
+    /// refresh"): added to `message` after a semicolon, and left out of `messageWithoutRefresh`.
+    public init(_ kind: Kind, _ message: String, retryNotBefore: Int64? = nil, onNextRefresh: String? = nil) {
         self.kind = kind
-        self.message = message
+        self.message = onNextRefresh.map { "\(message); \($0)" } ?? message
+        self.messageWithoutRefresh = message
         self.retryNotBefore = retryNotBefore
     }
 

@@ -6,7 +6,9 @@ import Foundation
 /// does, a file that others may read is ignored with a warning: a password there is no longer a secret; so is one
 /// that is not a regular file or is over 1 MB (SPEC 14), without being read.
 enum PasswordFile {
-    static func lookup(path: String, for target: PostgresTarget) -> (password: String?, warning: String?) {
+    /// The password (nil when the file has no line for the target, or was not read), and a warning for a file
+    /// that is ignored; `read` says the file was read, so that a missing password can say where it was looked for.
+    static func lookup(path: String, for target: PostgresTarget) -> (password: String?, warning: String?, read: Bool) {
         let file = InputFile(path, role: "password file")
         let contents: InputFile.Contents
         do {
@@ -14,16 +16,16 @@ enum PasswordFile {
         } catch {
             // As libpq: no file, or one this user may not read, says nothing; a FIFO or a huge file is named.
             switch error.reason {
-            case .missing, .unreadable: return (nil, nil)
-            case .notRegular, .tooLarge: return (nil, "\(error.message); it is ignored")
+            case .missing, .unreadable: return (nil, nil, false)
+            case .notRegular, .tooLarge: return (nil, "\(error.message); it is ignored", false)
             }
         }
         guard contents.permissions & (S_IRWXG | S_IRWXO) == 0 else {
             return (nil, "password file \(TerminalSafeText.sanitize(path, maxCharacters: 80)) has group or world "
-                    + "access; it is ignored (permissions should be u=rw, chmod 600)")
+                    + "access; it is ignored (permissions should be u=rw, chmod 600)", false)
         }
-        guard let text = contents.text else { return (nil, nil) }
-        return (password(in: text, for: target), nil)
+        guard let text = contents.text else { return (nil, nil, false) }
+        return (password(in: text, for: target), nil, true)
     }
 
     /// The host a line is compared with: the host name, or for a socket "localhost" when it is the default

@@ -73,6 +73,7 @@ public enum PostgresAddress {
         } else if let path = variables.value("PGPASSFILE") ?? environment.homeDirectory.map({ $0 + "/.pgpass" }) {
             let found = PasswordFile.lookup(path: path, for: target)
             target.password = found.password
+            if found.read, found.password == nil { target.passwordFileWithoutMatch = path }
             warnings += found.warning.map { [$0] } ?? []
         }
         return (target, warnings)

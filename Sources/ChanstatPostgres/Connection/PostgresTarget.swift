@@ -13,6 +13,9 @@ public struct PostgresTarget: Sendable, Equatable, CustomStringConvertible {
     public var database: String
     /// From `PGPASSWORD` or the password file only, never from a URL.
     public var password: String?
+    /// The password file that was read and had no line for this target (nil when a password was found, or no
+    /// file was read): a server that asks for a password is then told where chanstat looked, and for what.
+    public var passwordFileWithoutMatch: String?
     public var sslMode: SSLMode
     /// A PEM file of trusted roots, or "system" for the system's store; nil when none is configured and
     /// `~/.postgresql/root.crt` does not exist.

@@ -11,32 +11,50 @@ public enum PostgresSampleWriter {
 
     public static func write(_ options: SampleOptions, to session: PostgresSession, replace: Bool,
                              progress: Progress? = nil) async throws -> [SampleCredential] {
-        let database = session.target.database
+        let database = session.target.database, user = session.target.user
         return try await session.run { connection, logger in
             try await refuseExisting(connection, logger: logger, database: database, replace: replace)
-            let credentials = try await connection.withTransaction(logger: logger) { connection in
-                for table in PostgresSampleDDL.tables where replace {
-                    try await connection.execute("DROP TABLE IF EXISTS public.\(table)", logger: logger)
+            let credentials = try await mayCreate(user: user, database: database) {
+                try await connection.withTransaction(logger: logger) { connection in
+                    for table in PostgresSampleDDL.tables where replace {
+                        try await connection.execute("DROP TABLE IF EXISTS public.\(table)", logger: logger)
+                    }
+                    for statement in PostgresSampleDDL.create {
+                        try await connection.execute(statement, logger: logger)
+                    }
+                    let credentials = try await copyRows(options, connection: connection, logger: logger, progress: progress)
+                    for statement in PostgresSampleDDL.stockIndexes {
+                        try await connection.execute(statement, logger: logger)
+                    }
+                    // Explicit ids were copied; the sequences continue after them, as in a real install.
+                    for table in PostgresSampleDDL.tables {
+                        try await connection.execute(
+                            "SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence('public.\(table)', 'id'), "
+                            + "GREATEST((SELECT pg_catalog.max(id) FROM public.\(table)), 1))",
+                            logger: logger)
+                    }
+                    return credentials
                 }
-                for statement in PostgresSampleDDL.create {
-                    try await connection.execute(statement, logger: logger)
-                }
-                let credentials = try await copyRows(options, connection: connection, logger: logger, progress: progress)
-                for statement in PostgresSampleDDL.stockIndexes {
-                    try await connection.execute(statement, logger: logger)
-                }
-                // Explicit ids were copied; the sequences continue after them, as in a real install.
-                for table in PostgresSampleDDL.tables {
-                    try await connection.execute(
-                        "SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence('public.\(table)', 'id'), "
-                        + "GREATEST((SELECT pg_catalog.max(id) FROM public.\(table)), 1))",
-                        logger: logger)
-                }
-                return credentials
             }
             try await connection.execute("ANALYZE " + PostgresSampleDDL.tables.map { "public.\($0)" }.joined(separator: ", "),
                                          logger: logger)
             return credentials
+        }
+    }
+
+    /// A permission refusal while writing is about creating (or replacing) tables, not reading them: the sentence
+    /// says so, where the report's own sentence would ask for GRANT SELECT.
+    private static func mayCreate<T>(user: String, database: String, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            guard let refusal = PostgresFailure.innermost(PSQLError.self, in: error)?.serverInfo,
+                  refusal[.sqlState] == "42501" else { throw error }
+            let said = TerminalSafeText.sanitize(refusal[.message] ?? "", maxCharacters: 300)
+            throw SourceError(.refused, "user \(TerminalSafeText.sanitize(user, maxCharacters: 80)) may not create "
+                              + "tables in database \(TerminalSafeText.sanitize(database, maxCharacters: 80)) (server: "
+                              + "\(said)); sample creates Chatwoot's tables, so it needs a user that may: the "
+                              + "database's owner, or GRANT CREATE ON SCHEMA public to this user")
         }
     }
 

@@ -16,15 +16,16 @@ enum PostgresFailure {
         if let deadline = error as? DeadlineExceeded {
             return deadline.duringConnect
                 ? connectTimedOut(at, target)
-                : SourceError(.unavailable, "\(at) stopped answering (nothing for \(seconds(deadline.duration))); "
-                              + "the connection is made again on the next refresh")
+                : SourceError(.unavailable, "\(at) stopped answering (nothing for \(seconds(deadline.duration)))",
+                              onNextRefresh: connectionMadeAgain)
         }
         if let violation = innermost(BackendProtocolViolation.self, in: error) {
             return protocolViolation(violation, at: at)
         }
         if let psql = innermost(PSQLError.self, in: error) {
             if let sqlState = psql.serverInfo?[.sqlState] {
-                return serverError(sqlState: sqlState, message: psql.serverInfo?[.message] ?? "", target: target, at: at,
+                return serverError(sqlState: sqlState, message: psql.serverInfo?[.message] ?? "",
+                                   detail: psql.serverInfo?[.detail] ?? "", target: target, at: at,
                                    statementTimeout: statementTimeout)
             }
             switch psql.code {
@@ -32,14 +33,13 @@ enum PostgresFailure {
                 return SourceError(.refused, "\(at) does not offer TLS, but sslmode=\(target.sslMode.rawValue) requires it; "
                                    + "enable ssl on the server, or use sslmode=prefer if plain TCP is acceptable there")
             case .authMechanismRequiresPassword:
-                return SourceError(.refused, "\(at) asks user \(safe(target.user)) for a password, and none was found: "
-                                   + "put it in ~/.pgpass (chmod 600) or $PGPASSWORD")
+                return noPassword(at, target)
             case .unsupportedAuthMechanism:
                 return SourceError(.refused, "\(at) asks for an authentication method chanstat does not support "
                                    + "(it supports trust, peer, password, md5 and scram-sha-256)")
             case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
                 return SourceError(.unavailable, "the connection to \(at) was closed (the server restarted or ended "
-                                   + "it); it is made again on the next refresh")
+                                   + "it)", onNextRefresh: madeAgain)
             default:
                 break
             }
@@ -58,12 +58,12 @@ enum PostgresFailure {
             return connectTimedOut(at, target)
         }
         if error is CancellationError { return SourceError(.unavailable, "the database request was cancelled") }
-        return SourceError(.unavailable, "cannot talk to \(at): \(String(describing: type(of: error))); "
-                           + "it is tried again on the next refresh")
+        return SourceError(.unavailable, "cannot talk to \(at): \(String(describing: type(of: error)))",
+                           onNextRefresh: triedAgain)
     }
 
-    private static func serverError(sqlState: String, message: String, target: PostgresTarget, at: String,
-                                    statementTimeout: Duration) -> SourceError {
+    private static func serverError(sqlState: String, message: String, detail: String, target: PostgresTarget,
+                                    at: String, statementTimeout: Duration) -> SourceError {
         let said = safe(message)
         let user = safe(target.user), database = safe(target.database)
         switch sqlState {
@@ -90,14 +90,13 @@ enum PostgresFailure {
         case "55P03":
             return SourceError(.unavailable, "the report waited \(seconds(PostgresSession.lockTimeout)) for a lock that "
                                + "another session holds on Chatwoot's tables (lock_timeout; server: \(said)), and gave up "
-                               + "so as not to queue Chatwoot's own work behind it; it is tried again on the next refresh")
+                               + "so as not to queue Chatwoot's own work behind it", onNextRefresh: triedAgain)
         case "40001", "40P01":
             return SourceError(.unavailable, "the read replica cancelled the report because of a replication conflict "
-                               + "(server: \(said)); it is tried again on the next refresh (hot_standby_feedback "
-                               + "on the replica makes this rarer)")
+                               + "(server: \(said))" + replicationConflictAdvice(detail: detail), onNextRefresh: triedAgain)
         case "57P01", "57P02", "57P03":
-            return SourceError(.unavailable, "\(at) is shutting down or starting up (server: \(said)); "
-                               + "it is tried again on the next refresh")
+            return SourceError(.unavailable, "\(at) is shutting down or starting up (server: \(said))",
+                               onNextRefresh: triedAgain)
         case "53300":
             return SourceError(.unavailable, "\(at) has no free connection slot (server: \(said)); try again later")
         case "25006":
@@ -105,6 +104,20 @@ enum PostgresFailure {
         default:
             return SourceError(.unavailable, "\(at) answered with an error (SQLSTATE \(safe(sqlState))): \(said)")
         }
+    }
+
+    /// What makes a recovery conflict rarer depends on its kind, which only the server's DETAIL says.
+    /// hot_standby_feedback helps only when the primary removed row versions the report still read; for a lock or
+    /// a buffer pin it does nothing (max_standby_streaming_delay is what lets the query wait), and for a dropped
+    /// tablespace or a deadlock nothing on the replica helps.
+    static func replicationConflictAdvice(detail: String) -> String {
+        if detail.contains("row versions") {
+            return "; hot_standby_feedback on the replica makes this rarer"
+        }
+        if detail.contains("for too long") {   // a relation lock or a buffer pin the replay waited for
+            return "; a longer max_standby_streaming_delay on the replica lets the report finish first"
+        }
+        return ""
     }
 
     /// The server broke the protocol's rules in a way only a fake server or an attacker would (libpq refuses the
@@ -137,10 +150,25 @@ enum PostgresFailure {
         case (_, ETIMEDOUT):
             return connectTimedOut(at, target)
         case (_, ECONNRESET), (_, EPIPE):
-            return SourceError(.unavailable, "the connection to \(at) was reset; it is made again on the next refresh")
+            return SourceError(.unavailable, "the connection to \(at) was reset", onNextRefresh: madeAgain)
         default:
             return SourceError(.unavailable, "cannot connect to \(at): \(String(cString: strerror(code)))")
         }
+    }
+
+    /// The server asks for a password and there is none. When a password file was read, it says what was looked
+    /// up in it (the host as written, port, database, user: libpq's matching), so a near-miss line can be found.
+    private static func noPassword(_ at: String, _ target: PostgresTarget) -> SourceError {
+        let user = safe(target.user)
+        guard let file = target.passwordFileWithoutMatch else {
+            return SourceError(.refused, "\(at) asks user \(user) for a password, and none was found: "
+                               + "put it in ~/.pgpass (chmod 600) or $PGPASSWORD")
+        }
+        let (host, port) = PasswordFile.hostKey(for: target)
+        let wanted = [host, String(port), target.database, target.user].map(safe).joined(separator: ":")
+        return SourceError(.refused, "\(at) asks user \(user) for a password, and the password file "
+                           + "\(TerminalSafeText.sanitize(file, maxCharacters: 120)) has no line for \(wanted) "
+                           + "(host:port:database:user, * matches any); add one, or set $PGPASSWORD")
     }
 
     /// Nothing came back in time, whichever layer noticed (the TCP connect, or the startup after it).
@@ -205,6 +233,11 @@ enum PostgresFailure {
         }
         return nil
     }
+
+    /// What the dashboard's next refresh does (a one-shot `report` leaves these out: it has no refresh).
+    private static let triedAgain = "it is tried again on the next refresh"
+    private static let madeAgain = "it is made again on the next refresh"
+    private static let connectionMadeAgain = "the connection is made again on the next refresh"
 
     private static func safe(_ text: String) -> String { TerminalSafeText.sanitize(text, maxCharacters: 300) }
 

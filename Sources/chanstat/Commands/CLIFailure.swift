@@ -8,6 +8,9 @@ enum CLIFailure {
     /// A range error, carried through `run()` so the exit status is 2 and the words are docs/report.md's.
     struct InvalidRange: Error { let error: RangeError }
 
+    /// The dashboard started without the terminal it needs: exit 1, as the dashboard's own "needs a terminal".
+    struct NoTerminal: Error { let message: String }
+
     static func range<T>(_ body: () throws(RangeError) -> T) throws -> T {
         do { return try body() } catch { throw InvalidRange(error: error) }
     }
@@ -19,7 +22,10 @@ enum CLIFailure {
             return ("chanstat: \(failure.error.message)", 2)
         case let failure as SourceError:
             // A source named wrongly (a password in a database URL) is the person's words: exit 2.
-            return ("chanstat: \(failure.message)", failure.kind == .usage ? 2 : 1)
+            // No refresh follows in a command that ends here: the sentence without its "on the next refresh".
+            return ("chanstat: \(failure.messageWithoutRefresh)", failure.kind == .usage ? 2 : 1)
+        case let failure as NoTerminal:
+            return ("chanstat: \(failure.message)", 1)
         case let failure as StandardOutput.WriteFailure:
             return ("chanstat: \(failure.message)", 1)
         // The settings are the person's own words, like flags: bad usage, exit 2.

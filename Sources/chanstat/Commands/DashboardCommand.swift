@@ -59,6 +59,9 @@ struct DashboardCommand: AsyncParsableCommand {
         let choice = try CLIFailure.range { () throws(RangeError) in try range.choice(preset: settings.rangePreset, calendar: settings.calendar) }
         // What the person must fix is said here, on the terminal, before the screen is taken (SPEC 6).
         if let missing = Self.missingFile(settings.source) { throw ValidationError(missing) }
+        if let noTerminal = SSHWithoutTerminal.sentenceForThisProcess() {
+            throw CLIFailure.NoTerminal(message: noTerminal)
+        }
         // A database connection is closed when unused for a while, so a dashboard refreshing every few minutes
         // does not hold one of a replica's connection slots in between.
         let opening = try SourceOptions.opening(settings, calendar: settings.calendar, idleClose: PostgresSession.defaultIdleClose)

@@ -26,6 +26,10 @@ struct RangeOptions: ParsableArguments {
         if range != nil, since != nil || until != nil {
             throw ValidationError("use either --range or --since/--until, not both")
         }
+        // A custom range needs both ends; name the flag that is missing (the range's own words say "until is
+        // missing", which is right for serve's parameters and the dashboard's form but names no flag).
+        if since != nil, until == nil { throw ValidationError("--since needs --until too (the end of the range)") }
+        if until != nil, since == nil { throw ValidationError("--until needs --since too (the start of the range)") }
         if utc, timezone != nil {
             throw ValidationError("use either --utc or --timezone, not both")
         }
