@@ -112,25 +112,15 @@ public enum ReportServer {
 }
 
 extension ReportServer {
-    /// Whether `host` is a loopback address (127.0.0.0/8, ::1) or `localhost`: anything else exposes the
+    /// Whether `host` is this machine (the one rule of SPEC 14, `HostAddress`): anything else exposes the
     /// reports, and the tokens that ask for them travel in clear text.
     public static func isLoopback(_ host: String) -> Bool {
-        let name = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
-        if name.lowercased() == "localhost" { return true }
-        var v4 = in_addr(), v6 = in6_addr()
-        if inet_pton(AF_INET, name, &v4) == 1 { return UInt32(bigEndian: v4.s_addr) >> 24 == 127 }
-        if inet_pton(AF_INET6, name, &v6) == 1 { return isIPv6Loopback(v6) }
-        return false
+        HostAddress(host).isLoopback
     }
 
     /// The warning `serve` prints on stderr when it listens beyond loopback.
     public static func exposureWarning(host: String) -> String {
-        "chanstat serve: warning: listening on \(host), beyond loopback: tokens and reports travel in clear text; "
+        "chanstat serve: warning: listening on \(TerminalSafeText.sanitize(host, maxCharacters: 120)), beyond loopback: tokens and reports travel in clear text; "
             + "put a TLS proxy in front (docs/http.md shows nginx)"
     }
-}
-
-/// ::1 (the C macro does not reach Swift).
-private func isIPv6Loopback(_ address: in6_addr) -> Bool {
-    withUnsafeBytes(of: address) { bytes in bytes.prefix(15).allSatisfy { $0 == 0 } && bytes[15] == 1 }
 }
