@@ -18,7 +18,7 @@ public struct ServeLimits: Sendable {
     /// From a request's arrival: an access check not answered by then is answered 503.
     public var checkDeadline: Duration = .seconds(2)
     /// `/health` waits this long for its probe, then says unavailable.
-    public var healthWait: Duration = .milliseconds(500)
+    public var healthWait: Duration = .milliseconds(1500)
 
     public init(grantLifetime: Duration = .zero) {
         self.grantLifetime = min(max(grantLifetime, .zero), Self.maximumGrantLifetime)
