@@ -62,28 +62,33 @@ private final class FirstOutcome<T: Sendable>: @unchecked Sendable {
         return false
     }
 
-    func deliver(_ result: Result<T, any Error>) {
-        guard let continuation = choose(result) else { return }
-        continuation.resume(with: result)
-    }
-
-    /// The deadline or a cancellation: the work is given up (its connection closed) before the caller hears.
+    /// The deadline or a cancellation: chosen first, then the work is given up (its connection closed) before
+    /// the caller hears. Chosen before closing, so that the failure the close causes in `body` (a closed
+    /// connection) can never be delivered in the deadline's place: the caller is told the server went silent.
     func abandon(with error: any Error) {
         let result = Result<T, any Error>.failure(error)
-        guard lock.withLock({ chosen == nil }) else { return }
+        guard let chosenNow = choose(result) else { return }
         abandonWork()
-        guard let continuation = choose(result) else { return }
-        continuation.resume(with: result)
+        chosenNow.continuation?.resume(with: result)
     }
 
-    /// Records the outcome if none was chosen yet; the continuation to resume, if it is there.
-    private func choose(_ result: Result<T, any Error>) -> CheckedContinuation<T, any Error>? {
+    func deliver(_ result: Result<T, any Error>) {
+        choose(result)?.continuation?.resume(with: result)
+    }
+
+    /// Records the outcome if none was chosen yet (nil when one was), with the continuation to resume if it is
+    /// already there (else `wait` delivers the outcome when it comes).
+    private func choose(_ result: Result<T, any Error>) -> Chosen? {
         lock.withLock {
             guard chosen == nil else { return nil }
             chosen = result
             defer { continuation = nil }
-            return continuation
+            return Chosen(continuation: continuation)
         }
+    }
+
+    private struct Chosen {
+        let continuation: CheckedContinuation<T, any Error>?
     }
 }
 
