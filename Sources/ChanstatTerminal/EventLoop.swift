@@ -13,6 +13,8 @@ final class EventLoop {
     private let clock = ContinuousClock()
     private var state: DashboardState
     private var timer: (deadline: ContinuousClock.Instant, generation: Int)?
+    /// The latest load's task, so that `.cancelLoad` can stop it when a newer load replaces it.
+    private var runningLoad: (requestID: Int, task: Task<Void, Never>)?
     private var exitStatus: Int32 = 0
 
     init(options: DashboardOptions) {
@@ -107,7 +109,12 @@ final class EventLoop {
         case .load(let range, let comparing, let days, let requestID):
             logger.info("load", metadata: ["request": "\(requestID)", "since": "\(range.since)", "until": "\(range.until)",
                                            "comparing": "\(comparing)", "days": "\(days)"])
-            startLoad(range: range, comparing: comparing, days: days, requestID: requestID)
+            runningLoad = (requestID, startLoad(range: range, comparing: comparing, days: days, requestID: requestID))
+        case .cancelLoad(let requestID):
+            guard let running = runningLoad, running.requestID == requestID else { break }
+            logger.info("load cancelled", metadata: ["request": "\(requestID)"])
+            running.task.cancel()
+            runningLoad = nil
         case .scheduleTick(let seconds, let generation):
             timer = (clock.now + .milliseconds(Int64(seconds * 1000)), generation)
         case .cancelTick:
@@ -118,9 +125,9 @@ final class EventLoop {
     }
 
     /// The load runs off the UI thread; its answer, good or bad, comes back through the inbox.
-    private func startLoad(range: DateRange, comparing: Bool, days: Bool, requestID: Int) {
+    private func startLoad(range: DateRange, comparing: Bool, days: Bool, requestID: Int) -> Task<Void, Never> {
         let source = options.source, inbox = inbox, logger = logger, calendar = options.calendar
-        Task.detached {
+        return Task.detached {
             let clock = ContinuousClock()
             let started = clock.now
             let outcome: Result<LoadedReport, SourceError>
@@ -138,7 +145,7 @@ final class EventLoop {
             }
             let elapsed = started.duration(to: clock.now)
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            if case .failure(let error) = outcome {
+            if case .failure(let error) = outcome, !Task.isCancelled {
                 logger.warning("load failed", metadata: ["request": "\(requestID)", "error": "\(error.message)"])
             }
             // A source opened late (down at start) has learned its full name by now.

@@ -38,7 +38,7 @@ import Testing
                                    selection: RangeSelection(preset: .last30Days, range: F.last30Days), refreshSeconds: 60,
                                    display: DisplayOptions(glyphs: glyphs, colored: colored), inboxesUnavailable: inboxesUnavailable)
         state = Dashboard.update(state, .started, now: F.now).0
-        return answer(state).0
+        return Fixtures.unselected(answer(state).0)
     }
 
     @Test func cTogglesCompareAsOneRequestForBothPeriods() {

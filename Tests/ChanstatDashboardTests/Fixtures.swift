@@ -25,13 +25,25 @@ enum Fixtures {
                        refreshSeconds: 60, display: DisplayOptions(glyphs: glyphs, colored: colored))
     }
 
-    /// A state that has started and received `summary` for its range in 12 ms.
+    /// A state that has started and received `summary` for its range in 12 ms, with nothing selected (as after
+    /// Esc): the tests of the keys that move the selection start from there. `started` keeps the first row selected
+    /// as the first load leaves it.
     static func loaded(_ summary: ChannelSummary = summary, colored: Bool = true, glyphs: GlyphSet = .unicode) -> DashboardState {
+        unselected(started(summary, colored: colored, glyphs: glyphs))
+    }
+
+    /// A state that has started and received `summary` for its range in 12 ms, as the dashboard is at start.
+    static func started(_ summary: ChannelSummary = summary, colored: Bool = true, glyphs: GlyphSet = .unicode) -> DashboardState {
         var state = state(colored: colored, glyphs: glyphs)
         state = Dashboard.update(state, .started, now: now).0
         let result = LoadResult(requestID: state.pendingRequest!, range: state.selection.range,
                                 outcome: .success(loadedReport(summary, range: state.selection.range)), durationSeconds: 0.012)
         return Dashboard.update(state, .loadFinished(result), now: now).0
+    }
+
+    /// `state` with its channel selection cleared, as Esc on the channel list clears it.
+    static func unselected(_ state: DashboardState) -> DashboardState {
+        Dashboard.update(state, .key(.escape), now: now).0
     }
 
     /// What a source answers for `summary` (no inbox rows), as one load of `range`.

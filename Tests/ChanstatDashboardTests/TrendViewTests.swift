@@ -147,12 +147,28 @@ import Testing
         let latest = TrendColumns(daily, channelType: nil, fitting: 10)
         #expect(latest.hidden == 17 && latest.columns.count == 10 && latest.columns.last == weeks.columns.last)
         #expect(TrendColumns(daily, channelType: "Channel::Sms", fitting: 200).largest == 0)
+        // The first week (Thursday to Sunday) and the last (a Monday alone) are partial, and said so; days never are.
+        #expect(weeks.columns.map(weeks.isPartial) == [true] + Array(repeating: false, count: 25) + [true])
+        #expect(weeks.columns.last?.first.description == "2026-11-30" && weeks.columns.last?.last.description == "2026-11-30")
+        #expect(!byDay.columns.contains(where: byDay.isPartial))
 
         let state = Self.trend(daily)
         let narrow = Dashboard.view(state, width: 32, height: 10).lines()
         #expect(narrow[3] == "Created per week (Mon-Sun): all")
-        #expect(Dashboard.view(state, width: 60, height: 12).lines()[3] == "Created per week (Mon-Sun): all channels")
-        #expect(Dashboard.view(state, width: 40, height: 12).lines()[9] == "    06-04 07-13 08-24 10-05 11-16")
+        #expect(Dashboard.view(state, width: 60, height: 12).lines()[3] == "Created per week (Mon-Sun): all channels; * a partial week")
+        #expect(Dashboard.view(state, width: 40, height: 12).lines()[9] == "    06-04* 07-20 08-31 10-12 11-23")
+        // The latest 10 weeks: only the last is partial.
+        #expect(latest.columns.map(latest.isPartial) == Array(repeating: false, count: 9) + [true])
+    }
+
+    /// The trend draws one period: with compare on, the header says compare does not apply instead of "vs".
+    @Test func compareDoesNotApplyToTheTrend() {
+        let comparing = F.press(Self.trend(), .character("c")).0
+        #expect(comparing.comparing)
+        let header = Dashboard.view(comparing, width: 120, height: 24).lines()[1]
+        #expect(header.contains("(compare does not apply to the trend)") && !header.contains(" vs "), "\(header)")
+        let table = F.press(comparing, .character("t")).0
+        #expect(Dashboard.view(table, width: 120, height: 24).lines()[1].contains(" vs "))
     }
 
     @Test func shortScreensSayWhatIsNeeded() {

@@ -140,8 +140,27 @@ import Testing
         let (state, effects) = F.press(F.loaded(), .character("r"))
         #expect(effects == [.cancelTick, .load(F.last30Days, comparing: false, requestID: 2)])
         let (again, moreEffects) = F.press(state, .character("r"))
-        #expect(moreEffects == [.cancelTick, .load(F.last30Days, comparing: false, requestID: 3)])
+        // The superseded load is cancelled (its answer would be dropped anyway) before the new one starts.
+        #expect(moreEffects == [.cancelLoad(requestID: 2), .cancelTick, .load(F.last30Days, comparing: false, requestID: 3)])
         #expect(again.pendingRequest == 3)
+        // An idle dashboard has nothing to cancel; a preset key while loading cancels the load it replaces.
+        #expect(!effects.contains { if case .cancelLoad = $0 { true } else { false } })
+        #expect(F.press(again, .character("1")).1.first == .cancelLoad(requestID: 3))
+    }
+
+    /// At start the first row (in the table's order) is selected, so Enter opens it at once; a refresh later
+    /// leaves a selection cleared with Esc cleared.
+    @Test func theFirstRowIsSelectedAtStartAndEnterOpensIt() {
+        let started = F.started()
+        #expect(started.channels.selected == "Channel::WebWidget")
+        #expect(F.press(started, .enter).0.inboxView?.channelType == "Channel::WebWidget")
+        let cleared = F.press(started, .escape).0
+        #expect(cleared.channels.selected == nil)
+        var refreshed = F.press(cleared, .character("r")).0
+        let result = LoadResult(requestID: refreshed.pendingRequest!, range: refreshed.selection.range,
+                                outcome: .success(F.loadedReport(F.summary)), durationSeconds: 0.01)
+        refreshed = Dashboard.update(refreshed, .loadFinished(result), now: F.now).0
+        #expect(refreshed.data != nil && refreshed.channels.selected == nil)
     }
 
     @Test func plusAndMinusStepTheIntervalAndRestartTheTimer() {

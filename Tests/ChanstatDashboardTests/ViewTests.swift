@@ -281,7 +281,7 @@ import Testing
     /// and every key the help lists does something.
     @Test func footerHelpAndKeysAgree() {
         let helpKeys = KeyBinding.help.map(\.keys).joined(separator: " ")
-        for entry in KeyBinding.footer {
+        for entry in KeyBinding.footer(inDrillDown: false) + KeyBinding.footer(inDrillDown: true) {
             for key in entry.key.split(separator: " ") where key != "1-7" {
                 #expect(helpKeys.contains(key), "footer key \(key) is not in the help")
             }
@@ -291,7 +291,18 @@ import Testing
                 #expect(KeyBinding.action(for: key) == binding.action, "\(key) does not reach its binding")
             }
         }
-        #expect(KeyBinding.footer.map(\.action).prefix(7) == ["quit", "help", "refresh", "range", "step", "compare", "trend"])
+        #expect(KeyBinding.footer(inDrillDown: false).map(\.action).prefix(7) == ["quit", "help", "refresh", "range", "step", "compare", "trend"])
+    }
+
+    /// Enter opens a channel only from the channel list; inside a drill-down the footer offers Esc instead.
+    @Test func theFooterSaysEscBackInsideADrillDown() {
+        let started = F.started()
+        let list = Dashboard.view(started, width: 120, height: 24).lines()[23]
+        #expect(list.contains("Enter inboxes") && !list.contains("Esc back"))
+        for inside in [F.press(started, .enter).0, F.press(started, .character("t")).0] {
+            let footer = Dashboard.view(inside, width: 120, height: 24).lines()[23]
+            #expect(footer.contains("Esc back") && !footer.contains("Enter"), "\(footer)")
+        }
     }
 
     @Test func theFormShowsFieldsAndTheErrorUnderItsField() {

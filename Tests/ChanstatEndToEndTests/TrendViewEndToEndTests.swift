@@ -18,7 +18,10 @@ struct TrendViewEndToEndTests {
                                                  width: 80, height: 20, environment: ["TZ": "Asia/Tokyo"])
         defer { session.close() }
         _ = try session.waitFor(text: "Website", timeout: timeout)
+        // The trend opens on the selected channel, the first row from the start; k goes up to all channels.
         try session.sendKeys("t")
+        _ = try session.waitFor(text: "Created per day: Website", timeout: timeout)
+        try session.sendKeys("k")
         let screen = try session.waitFor(text: "Created per day: all channels", timeout: timeout)
         let lines = DashboardEndToEndTests.lines(screen)
         // Four days; 11-01 (25 hours) is the busiest with 3, so the scale's top is 3; every date labelled.

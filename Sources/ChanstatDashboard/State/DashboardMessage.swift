@@ -52,6 +52,9 @@ public enum DashboardMessage: Sendable {
 public enum DashboardEffect: Equatable, Sendable {
     /// One request: the range, with `comparing` its previous period too, with `days` the range day by day.
     case load(DateRange, comparing: Bool, days: Bool = false, requestID: Int)
+    /// Stop the load `requestID`: a newer one replaced it, and its answer would be dropped anyway (a source asked
+    /// day by day would otherwise go on with up to 32 requests nobody waits for).
+    case cancelLoad(requestID: Int)
     /// Replaces any pending timer: at most one timer runs.
     case scheduleTick(afterSeconds: Double, generation: Int)
     case cancelTick

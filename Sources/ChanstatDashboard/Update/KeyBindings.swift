@@ -9,11 +9,27 @@ enum DashboardAction: Equatable, Sendable {
 }
 
 struct KeyBinding: Sendable {
-    /// A footer entry: its keys as written there, its word, and its place (lower first; as many as fit).
+    /// A footer entry: its keys as written there, its word, its place (lower first; as many as fit), and the
+    /// screens it is shown on.
     struct Footer: Sendable {
         let keys: String
         let word: String
         let rank: Int
+        var shownOn: Screens = .all
+    }
+
+    /// The screens a footer entry belongs to: Enter opens a channel only from the channel list, and Esc goes back
+    /// only from a drill-down (a channel's inboxes, the trend).
+    enum Screens: Sendable {
+        case all, channelList, drillDown
+
+        func includes(drillDown: Bool) -> Bool {
+            switch self {
+            case .all: true
+            case .channelList: !drillDown
+            case .drillDown: drillDown
+            }
+        }
     }
 
     let keys: [Key]
@@ -49,9 +65,9 @@ struct KeyBinding: Sendable {
                    help: "Compare with the previous period", .compare),
         KeyBinding([.character("t")], "t", footer: Footer(keys: "t", word: "trend", rank: 7),
                    help: "Trend: day by day (j k: channel)", .trend),
-        KeyBinding([.enter], "Enter  Esc", footer: Footer(keys: "Enter", word: "inboxes", rank: 8),
+        KeyBinding([.enter], "Enter  Esc", footer: Footer(keys: "Enter", word: "inboxes", rank: 8, shownOn: .channelList),
                    help: "A channel's inboxes / back", .openInboxes),
-        KeyBinding([.escape], "Esc", help: nil, .back),
+        KeyBinding([.escape], "Esc", footer: Footer(keys: "Esc", word: "back", rank: 8, shownOn: .drillDown), help: nil, .back),
         KeyBinding([.character("r")], "r", footer: Footer(keys: "r", word: "refresh", rank: 3), help: "Refresh now", .refresh),
         KeyBinding([.character("+"), .character("=")], "+  -", footer: Footer(keys: "+ -", word: "interval", rank: 11),
                    help: "Refresh more / less often", .faster),
@@ -77,9 +93,10 @@ struct KeyBinding: Sendable {
         main.compactMap { binding in binding.help.map { (keys: binding.shown, action: $0) } }
     }
 
-    /// The footer's entries, by rank.
-    static var footer: [(key: String, action: String)] {
-        main.compactMap(\.footer).sorted { $0.rank < $1.rank }.map { (key: $0.keys, action: $0.word) }
+    /// The footer's entries on the channel list or in a drill-down, by rank.
+    static func footer(inDrillDown drillDown: Bool) -> [(key: String, action: String)] {
+        main.compactMap(\.footer).filter { $0.shownOn.includes(drillDown: drillDown) }.sorted { $0.rank < $1.rank }
+            .map { (key: $0.keys, action: $0.word) }
     }
 
     static func action(for key: Key) -> DashboardAction? {

@@ -4,8 +4,10 @@ import ChanstatCore
 /// every answer (success or failure) re-arms it, so a failure never stops auto-refresh. A server that
 /// asked for a pause (429/503 with `Retry-After`) gets it: the next tick waits for the later of the two.
 extension Transition {
-    /// Asks for the selected range. A newer request supersedes one in flight: its answer will be dropped.
+    /// Asks for the selected range. A newer request supersedes one in flight: that one is cancelled, and an
+    /// answer it still sends is dropped.
     mutating func startLoad() {
+        if let superseded = state.pendingRequest { effects.append(.cancelLoad(requestID: superseded)) }
         if let preset = state.selection.preset {
             state.selection.range = preset.range(now: now, calendar: state.calendar)
         }
@@ -28,12 +30,18 @@ extension Transition {
         if let name = result.sourceName { state.rename(source: name) }
         switch result.outcome {
         case .success(let loaded):
+            let hadRows = !(state.data?.model.rows.isEmpty ?? true)
             state.data = LoadedData(loaded: loaded, selection: state.selection, refreshedAt: nowSeconds, durationSeconds: result.durationSeconds)
             state.loadError = nil
             // A selection whose row is gone (nothing counted in the new range) is dropped; the inbox view stays
             // on its channel, which says it has nothing, so a refresh never moves the person elsewhere.
             let model = state.data!.model
             if let selected = state.channels.selected, model.row(selected) == nil { state.channels.selected = nil }
+            // The first rows to arrive come with the first one selected, so Enter opens it at once; later loads
+            // leave the selection alone (Esc clears it on purpose).
+            if !hadRows, state.channels.selected == nil {
+                state.channels.selected = state.channels.sort.ordered(model.rows).first?.key
+            }
             if let view = state.inboxView, let selected = view.table.selected,
                !(model.row(view.channelType)?.children.contains { $0.key == selected } ?? false) {
                 state.inboxView?.table.selected = nil

@@ -41,7 +41,7 @@ extension Dashboard {
                 BarWidget.drawLegend(x: 0, y: height - 2, width: width, into: &grid, display: state.display, style: style)
             }
         }
-        FooterWidget.draw(y: height - 1, x: 0, width: width, into: &grid, style: style)
+        FooterWidget.draw(state, y: height - 1, x: 0, width: width, into: &grid, style: style)
 
         switch state.overlay {
         case .none: break

@@ -8,6 +8,10 @@ struct TrendColumns: Equatable {
         let first: CivilDate
         let last: CivilDate
         let counts: ChannelCounts
+
+        /// A week column cut by the range (its first or last week) has fewer than 7 days: a smaller bar that
+        /// does not mean fewer conversations a day.
+        var isPartialWeek: Bool { first.adding(days: 6) != last }
     }
 
     let columns: [Column]
@@ -26,6 +30,9 @@ struct TrendColumns: Equatable {
         hidden = max(0, all.count - max(0, maxColumns))
         columns = Array(all.dropFirst(hidden))
     }
+
+    /// Whether a column is a week with fewer than 7 days (never, when the columns are days).
+    func isPartial(_ column: Column) -> Bool { weekly && column.isPartialWeek }
 
     /// Days summed into weeks starting on Monday. A week whose sum does not fit in 64 bits keeps what did.
     static func weeks(_ days: [Column]) -> [Column] {

@@ -1,10 +1,12 @@
-/// The bottom line: the main keys (from the one key table), as many as fit, whole entries only.
+/// The bottom line: the keys of the screen on show (from the one key table), as many as fit, whole entries only.
 enum FooterWidget {
-    static var entries: [(key: String, action: String)] { KeyBinding.footer }
+    static func entries(_ state: DashboardState) -> [(key: String, action: String)] {
+        KeyBinding.footer(inDrillDown: state.inboxView != nil || state.trend != nil)
+    }
 
-    static func draw(y: Int, x: Int, width: Int, into grid: inout CellGrid, style: Styles) {
+    static func draw(_ state: DashboardState, y: Int, x: Int, width: Int, into grid: inout CellGrid, style: Styles) {
         var column = x
-        for (key, action) in entries {
+        for (key, action) in entries(state) {
             let entryWidth = key.count + 1 + action.count
             guard column + entryWidth <= x + width else { return }
             grid.write(key, x: column, y: y, style: style.key)

@@ -26,7 +26,10 @@ enum HeaderWidget {
                  y: area.y, area: area, into: &grid, glyphs: glyphs)
         let shown = state.shownSelection
         var range = Formatting.rangeText(shown.range, calendar: state.calendar, glyphs: glyphs)
-        if let compared = state.data?.loaded.compared, state.comparing {
+        if state.comparing, state.trend != nil {
+            // The trend draws one period's days; saying "vs" would claim a comparison that is not on screen.
+            range += "  (compare does not apply to the trend)"
+        } else if let compared = state.data?.loaded.compared, state.comparing {
             // A range that ends after now is counted to now, against the same length of the previous period.
             range += (compared.isSoFar ? " so far" : "") + "  vs "
                 + Formatting.rangeText(compared.previous, calendar: state.calendar, glyphs: glyphs)

@@ -42,6 +42,7 @@ enum TrendWidget {
         let columns = TrendColumns(daily, channelType: trend.channelType, fitting: area.width - scaleWidth - 1)
         var title = (columns.weekly ? "Created per week (Mon-Sun)" : "Created per day") + ": \(channel)"
         if columns.hidden > 0 { title += ", the last \(columns.columns.count) weeks" }
+        if columns.columns.contains(where: columns.isPartial) { title += "; * a partial week" }
         drawTitle(left: title, right: progressText(state) ?? "by status now; j k: channel", in: area, into: &grid, style: style)
 
         let chartRows = area.height - 3, axisY = area.y + area.height - 2
@@ -116,13 +117,14 @@ enum TrendWidget {
         }
     }
 
-    /// "MM-DD" under a column (a week's Monday, or its first day), wherever the previous label leaves room.
+    /// "MM-DD" under a column (a week's Monday, or its first day), "*" after it for a partial week, wherever the
+    /// previous label leaves room.
     private static func drawLabels(_ columns: TrendColumns, x: Int, slot: Int, y: Int, limit: Int,
                                    into grid: inout CellGrid, style: Styles) {
         var free = x
         for (index, column) in columns.columns.enumerated() {
             let at = x + index * slot
-            let text = String(column.first.description.suffix(5))
+            let text = String(column.first.description.suffix(5)) + (columns.isPartial(column) ? "*" : "")
             guard at >= free, at + DisplayWidth.of(text) <= limit else { continue }
             grid.write(text, x: at, y: y, style: style.muted)
             free = at + DisplayWidth.of(text) + 1
