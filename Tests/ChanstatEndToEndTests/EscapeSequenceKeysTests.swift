@@ -20,10 +20,24 @@ struct EscapeSequenceKeysTests {
         let session = try DashboardHarness.onWeekA(fixture, environment: ["NO_COLOR": "1"], term: "xterm-256color")
         defer { session.close() }
         try session.sendKeys("d")
-        try session.waitFor(text: "Since ›2026-01-05", timeout: timeout)
+        try waitForTheWholeForm(session)
         try body(session)
         try session.sendKeys("q")
         #expect(try session.waitForExit(timeout: timeout) == 0)
+    }
+
+    /// The form prefilled with week A, drawn whole: a capture can land while the terminal is still drawing the
+    /// frame (the since field there, its hint line not yet), so one line alone is not enough to wait for.
+    @discardableResult
+    func waitForTheWholeForm(_ session: TmuxSession) throws -> String {
+        try session.waitUntil(timeout: timeout, "the range form") {
+            $0.contains("Since ›2026-01-05") && $0.contains("Until  2026-01-11") && $0.contains("Enter apply")
+        }
+    }
+
+    /// The form drawn whole (its hint line too) with `since` in its since field.
+    func drawn(_ screen: String, since: String) -> Bool {
+        sinceField(screen) == since && screen.contains("Enter apply")
     }
 
     /// The since field as shown, up to the end of its text.
@@ -46,7 +60,8 @@ struct EscapeSequenceKeysTests {
         try session.type("9")
         try session.sendKeys("End")
         try session.type("8")
-        expectFormOpenOnWeekA(try session.waitFor(text: "Since ›92026-01-058 ", timeout: timeout), "Home and End")
+        let homeAndEnd = try session.waitUntil(timeout: timeout, "Home and End") { drawn($0, since: "92026-01-058") }
+        expectFormOpenOnWeekA(homeAndEnd, "Home and End")
         // Each variant a terminal sends, as bytes, then a character that shows where the cursor went.
         var expected = "92026-01-058"
         for (sequence, name) in [("\u{1B}[1~", "ESC [ 1 ~"), ("\u{1B}[H", "ESC [ H"), ("\u{1B}OH", "ESC O H")] {
@@ -54,14 +69,14 @@ struct EscapeSequenceKeysTests {
             try session.type("a")
             try session.type("\u{1B}[4~")  // back to the end for the next one
             expected = "a" + expected
-            let screen = try session.waitUntil(timeout: timeout, "\(name) as Home") { sinceField($0) == expected }
+            let screen = try session.waitUntil(timeout: timeout, "\(name) as Home") { drawn($0, since: expected) }
             expectFormOpenOnWeekA(screen, name)
         }
         for (sequence, name) in [("\u{1B}[4~", "ESC [ 4 ~"), ("\u{1B}[F", "ESC [ F"), ("\u{1B}OF", "ESC O F")] {
             try session.type("\u{1B}[1~" + sequence)
             try session.type("z")
             expected += "z"
-            let screen = try session.waitUntil(timeout: timeout, "\(name) as End") { sinceField($0) == expected }
+            let screen = try session.waitUntil(timeout: timeout, "\(name) as End") { drawn($0, since: expected) }
             expectFormOpenOnWeekA(screen, name)
         }
         // Sequences nobody defines: nothing at all, not Esc, `[`, digits.
@@ -70,7 +85,7 @@ struct EscapeSequenceKeysTests {
         }
         try session.type("!")
         expected += "!"
-        let unknown = try session.waitUntil(timeout: timeout, "the unknown sequences ignored") { sinceField($0) == expected }
+        let unknown = try session.waitUntil(timeout: timeout, "the unknown sequences ignored") { drawn($0, since: expected) }
         expectFormOpenOnWeekA(unknown, "ESC [ 9 9 ~")
 
         // Esc alone still closes the form, and changes nothing.
@@ -83,7 +98,7 @@ struct EscapeSequenceKeysTests {
         // form opened after it is prefilled from the range, which is still week A's.
         try session.type("\u{1B}[99~")
         try session.sendKeys("d")
-        let after = try session.waitFor(text: "Since ›2026-01-05", timeout: timeout)
+        let after = try waitForTheWholeForm(session)
         expectFormOpenOnWeekA(after, "ESC [ 9 9 ~ on the main screen")
         #expect(after.contains("Until  2026-01-11"), "\(after)")
         try session.sendKeys("Escape")
