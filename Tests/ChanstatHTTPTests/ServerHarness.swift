@@ -8,13 +8,14 @@ import NIOCore
 /// Runs the project's own server in this process on an ephemeral loopback port, for the length of `body`.
 enum ServerHarness {
     static func withServer<T: Sendable>(
-        databasePath: String, log: LogCollector = LogCollector(),
+        databasePath: String, log: LogCollector = LogCollector(), limits: ServeLimits = .unhurried,
         _ body: @Sendable (_ base: String) async throws -> T
     ) async throws -> T {
         let database = try ReportDatabase(path: databasePath)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let logger = Logger(label: "serve-test") { _ in log }
-        let app = ReportServer.makeApplication(store: database, host: "127.0.0.1", port: 0, logger: logger) {
+        let app = ReportServer.makeApplication(store: database, host: "127.0.0.1", port: 0, limits: limits,
+                                               logger: logger) {
             continuation.yield($0)
         }
         // No signal handlers inside the test process: cancelling the task stops the server.
@@ -26,6 +27,19 @@ enum ServerHarness {
         server.cancel()
         _ = await server.result
         return result
+    }
+}
+
+extension ServeLimits {
+    /// serve's bounds with its deadlines far from anything a healthy file needs. This server runs inside the
+    /// test process, whose few threads every suite shares at once: on a 2-core CI machine an access check
+    /// waited more than the real 2 s at start-up and a report was answered "busy" (CI failed so). The real
+    /// deadlines are tested against the serve binary, in the end-to-end phase, which runs alone.
+    static var unhurried: ServeLimits {
+        var limits = ServeLimits()
+        limits.checkDeadline = .seconds(30)
+        limits.healthWait = .seconds(30)
+        return limits
     }
 }
 
