@@ -6,6 +6,9 @@ import GRDB
 /// counts both, see ReportQuery.)
 struct FileLayout: Sendable, Equatable {
     var hasRecommendedIndex: Bool
+    /// The columns (lowercased) of every table any view reads (`ChatwootTables.allTables`) that the file has:
+    /// the optional ones of SPEC 2 are checked against this when a view that needs them is asked for.
+    var columns: [String: Set<String>] = [:]
 
     static func inspect(_ db: Database, fileName: String,
                         required: [(table: String, columns: [String])]) throws -> FileLayout {
@@ -28,7 +31,22 @@ struct FileLayout: Sendable, Equatable {
                                   + "(see sample-data/schema.sql)")
             }
         }
-        return FileLayout(hasRecommendedIndex: try hasRecommendedIndex(db))
+        var columns: [String: Set<String>] = [:]
+        for table in ChatwootTables.allTables {
+            let present = try Set(String.fetchAll(db, sql: "SELECT lower(name) FROM pragma_table_info(?)",
+                                                  arguments: [table]))
+            if !present.isEmpty { columns[table] = present }
+        }
+        return FileLayout(hasRecommendedIndex: try hasRecommendedIndex(db), columns: columns)
+    }
+
+    /// Nil when the file has what `requirements` name, else the sentence that says what it lacks for `view`
+    /// (such as "--by team" or "the queue"): every other view still works.
+    func refusal(for requirements: [ChatwootTables.Requirement], view: String, fileName: String) -> SourceError? {
+        guard let lack = ChatwootTables.firstLack(of: requirements, in: columns) else { return nil }
+        let what = lack.column.map { "no column \"\($0)\" in table \"\(lack.table)\"" } ?? "no table \"\(lack.table)\""
+        return SourceError(.badData, "\(fileName) has \(what), which \(view) needs (files written by chanstat sample "
+                           + "have it; see sample-data/schema.sql)")
     }
 
     /// Any index on conversations whose leading columns are the recommended ones will do.

@@ -14,11 +14,15 @@ struct PostgresSchema: Sendable {
     let timestamps: Timestamps
     /// `accounts.status` (0 active, 1 suspended) exists in Chatwoot 4.x; older schemas have no suspension.
     let hasAccountStatus: Bool
+    /// The columns of every table any view reads (`ChatwootTables.allTables`) that exist in `public`, and the
+    /// tables this role may read: the optional ones are checked against these when a view needs them.
+    var columns: [String: Set<String>] = [:]
+    var readable: Set<String> = []
 
-    /// One catalog query: every column of the six tables in schema `public` (where Chatwoot creates them; never
+    /// One catalog query: every column of the tables any view reads in schema `public` (where Chatwoot creates them; never
     /// a table of the same name in another schema, such as one named after chanstat's role), and whether this
     /// role may SELECT from each table. Qualified throughout, like every statement (`PostgresQueries`).
-    static let catalogSQL: PostgresQuery = """
+    static let catalogSQL = """
         SELECT c.relname::pg_catalog.text, a.attname::pg_catalog.text, pg_catalog.format_type(a.atttypid, a.atttypmod),
                pg_catalog.has_table_privilege(c.oid, 'SELECT')
           FROM pg_catalog.pg_class AS c
@@ -27,14 +31,14 @@ struct PostgresSchema: Sendable {
                 AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped
          WHERE n.nspname OPERATOR(pg_catalog.=) 'public'
            AND c.relkind OPERATOR(pg_catalog.=) ANY ('{r,p,v,m,f}'::pg_catalog."char"[])
-           AND c.relname OPERATOR(pg_catalog.=) ANY ('{accounts,inboxes,conversations,users,account_users,access_tokens}'::pg_catalog.name[])
+           AND c.relname OPERATOR(pg_catalog.=) ANY ($1::pg_catalog.name[])
         """
 
     static func inspect(_ connection: PostgresConnection, logger: Logger, database: String,
                         required: [ChatwootTables.Requirement]) async throws -> PostgresSchema {
         var columns: [String: [String: String]] = [:]
         var readable: [String: Bool] = [:]
-        for try await (table, column, type, canSelect) in try await connection.query(catalogSQL, logger: logger)
+        for try await (table, column, type, canSelect) in try await connection.query(catalogQuery, logger: logger)
             .decode((String, String?, String?, Bool).self) {
             readable[table] = canSelect
             if let column { columns[table, default: [:]][column] = type ?? "" }
@@ -62,6 +66,30 @@ struct PostgresSchema: Sendable {
             throw SourceError(.badData, "conversations.created_at in database \(shownDatabase) is "
                               + "\(TerminalSafeText.sanitize(other ?? "missing", maxCharacters: 40)), not a timestamp")
         }
-        return PostgresSchema(timestamps: timestamps, hasAccountStatus: columns["accounts"]?["status"] != nil)
+        return PostgresSchema(timestamps: timestamps, hasAccountStatus: columns["accounts"]?["status"] != nil,
+                              columns: columns.mapValues { Set($0.keys) },
+                              readable: Set(readable.filter(\.value).keys))
+    }
+
+    static var catalogQuery: PostgresQuery {
+        var bindings = PostgresBindings()
+        bindings.append(ChatwootTables.allTables)
+        return PostgresQuery(unsafeSQL: catalogSQL, binds: bindings)
+    }
+
+    /// Nil when the database has what `requirements` name and this role may read it, else the sentence that says
+    /// what is lacking for `view` (such as "--by team" or "the queue"): every other view still works.
+    func refusal(for requirements: [ChatwootTables.Requirement], view: String, database: String) -> SourceError? {
+        let shownDatabase = TerminalSafeText.sanitize(database, maxCharacters: 60)
+        if let lack = ChatwootTables.firstLack(of: requirements, in: columns) {
+            let what = lack.column.map { "no column \(lack.table).\($0)" } ?? "no table public.\(lack.table)"
+            return SourceError(.badData, "database \(shownDatabase) has \(what), which \(view) needs; is it Chatwoot's "
+                               + "database, of version 4 or later?")
+        }
+        if let table = requirements.map(\.table).first(where: { !readable.contains($0) }) {
+            return SourceError(.refused, "this database user may not read table \(table), which \(view) needs; GRANT "
+                               + "SELECT ON \(table) to it (docs/postgres.md says which tables each view reads)")
+        }
+        return nil
     }
 }
