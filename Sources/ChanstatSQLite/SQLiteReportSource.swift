@@ -90,28 +90,17 @@ public final class SQLiteReportSource: ReportSource {
             + "(\(TerminalSafeText.sanitize(account.name, maxCharacters: 40)))"
     }
 
-    /// README "Data sources": `--account ID`; without it, the only account in the file, or an error that lists them.
+    /// README "Data sources": `AccountChoice`'s rule, over the file's accounts.
     private static func chooseAccount(_ db: Database, requested: Int64?, fileName: String) throws -> Account {
-        let rows = try Row.fetchAll(db, sql: "SELECT id, name FROM accounts ORDER BY id LIMIT 21")
-        let accounts = rows.map { Account(id: $0["id"] ?? 0, name: ($0["name"] as String?) ?? "") }
-        if let requested {
-            if let name = try String.fetchOne(db, sql: "SELECT name FROM accounts WHERE id = ?", arguments: [requested]) {
-                return Account(id: requested, name: name)
-            }
-            throw SourceError(.refused, "\(fileName) has no account \(requested); \(listing(accounts))")
+        let rows = try Row.fetchAll(db, sql: "SELECT id, name FROM accounts ORDER BY id LIMIT ?",
+                                    arguments: [AccountChoice.listed + 1])
+        let listing = rows.map { AccountChoice.Account(id: $0["id"] ?? 0, name: ($0["name"] as String?) ?? "") }
+        let found = try requested.flatMap { id in
+            try String.fetchOne(db, sql: "SELECT name FROM accounts WHERE id = ?", arguments: [id])
+                .map { AccountChoice.Account(id: id, name: $0) }
         }
-        switch accounts.count {
-        case 0: throw SourceError(.badData, "\(fileName) has no accounts")
-        case 1: return accounts[0]
-        default: throw SourceError(.refused, "\(fileName) has several accounts; choose one with --account ID: "
-                                   + listing(accounts))
-        }
-    }
-
-    private static func listing(_ accounts: [Account]) -> String {
-        guard !accounts.isEmpty else { return "it has no accounts" }
-        let shown = accounts.prefix(20).map { "\($0.id) (\(TerminalSafeText.sanitize($0.name, maxCharacters: 30)))" }
-        return "accounts: " + shown.joined(separator: ", ") + (accounts.count > 20 ? ", …" : "")
+        let chosen = try AccountChoice.choose(requested: requested, found: found, listing: listing, source: fileName)
+        return Account(id: chosen.id, name: chosen.name)
     }
 
     public func report(for range: DateRange) async throws -> SourceReport {
@@ -128,6 +117,38 @@ public final class SQLiteReportSource: ReportSource {
         return try await read { db, layout in
             try DailyQuery.run(db, layout: layout, account: accountID, days: days, fileName: fileName)
         }
+    }
+
+    /// By team, agent and label, the group query of `ReportQuery`; by channel and inbox, the report's.
+    public func grouped(_ request: ReportRequest) async throws -> GroupedReport {
+        guard request.breakdown.needsDatabase else { return GroupedReport(try await report(for: request.range), breakdown: request.breakdown) }
+        let accountID = account.id, fileName = self.fileName
+        return try await read { db, layout in
+            try Self.groups(db, layout: layout, account: accountID, request: request, fileName: fileName)
+        }
+    }
+
+    /// What the file lacks for `breakdown` (SPEC 2's optional tables and columns), as the file is now.
+    public func refusal(for breakdown: Breakdown) -> SourceError? {
+        layout.refusal(for: ChatwootTables.needed(for: breakdown), view: breakdown.option, fileName: fileName)
+    }
+
+    /// One group query (`ReportQuery.groups`), checked against the file's tables first.
+    static func groups(_ db: Database, layout: FileLayout, account: Int64, request: ReportRequest,
+                       fileName: String) throws -> GroupedReport {
+        let breakdown = request.breakdown
+        if let refusal = layout.refusal(for: ChatwootTables.needed(for: breakdown), view: breakdown.option,
+                                        fileName: fileName) { throw refusal }
+        var grouped = GroupedReport(breakdown: breakdown)
+        let arguments = StatementArguments(ReportQuery.arguments(account: account, range: request.range))
+        let rows = try Row.fetchCursor(db, sql: ReportQuery.groups(breakdown) ?? "", arguments: arguments)
+        while let row = try rows.next() {
+            guard grouped.addRow(isTotal: (row[0] as Int64?) == 1, id: row[1], name: row[2], displayName: row[3],
+                                 statusCode: row[4], count: row[5] ?? 0) else {
+                throw SourceError(.badData, "\(fileName) holds more conversations than a 64-bit count can hold")
+            }
+        }
+        return grouped
     }
 
     /// One read of the file as it is now (reopened if it was replaced); every failure becomes a sentence.
