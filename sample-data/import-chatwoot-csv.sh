@@ -5,9 +5,12 @@
 #   sample-data/import-chatwoot-csv.sh CSV_DIR OUT.sqlite
 #
 # CSV_DIR holds accounts.csv, inboxes.csv and conversations.csv, each with a header row, and optionally
-# users.csv, account_users.csv and access_tokens.csv (needed only by `chanstat serve`).
-# created_at may be Unix seconds or Rails-style UTC text; the sqlite3 shell imports every CSV value as
-# text, so whole numbers are turned back into integers here. OUT must not exist: nothing is overwritten.
+# users.csv, account_users.csv and access_tokens.csv (needed only by `chanstat serve`), and teams.csv,
+# tags.csv and taggings.csv (the breakdowns by team and label). Each file's header names its columns, any of
+# schema.sql's for that table: conversations.csv may hold display_id, assignee_id, team_id, waiting_since and
+# first_reply_created_at, users.csv display_name. The timestamps may be Unix seconds or Rails-style UTC text;
+# the sqlite3 shell imports every CSV value as text, so whole numbers are turned back into integers here, and
+# an empty value (psql's NULL) into NULL. OUT must not exist: nothing is overwritten.
 set -euo pipefail
 
 usage() { echo "usage: $0 CSV_DIR OUT.sqlite" >&2; exit 2; }
@@ -25,33 +28,52 @@ done
 tmp="$out.partial.$$"
 trap 'rm -f "$tmp"' EXIT
 
-# Columns taken from each CSV, in the order the psql commands of the README write them.
-declare -A columns=(
-  [accounts]="id, name"
-  [inboxes]="id, account_id, name, channel_type"
-  [conversations]="id, account_id, inbox_id, status, created_at"
-  [users]="id, name, email"
-  [account_users]="id, account_id, user_id, role"
-  [access_tokens]="id, owner_type, owner_id, token"
+# The columns each CSV may have (schema.sql's), and what goes into the real table for each: integers back
+# from text, empty optional values as NULL, a timestamp an integer when it is all digits.
+declare -A allowed=(
+  [accounts]="id name"
+  [inboxes]="id account_id name channel_type"
+  [conversations]="id account_id inbox_id status created_at display_id assignee_id team_id waiting_since first_reply_created_at"
+  [users]="id name email display_name"
+  [account_users]="id account_id user_id role"
+  [access_tokens]="id owner_type owner_id token"
+  [teams]="id account_id name"
+  [tags]="id name"
+  [taggings]="id tag_id taggable_type taggable_id context"
 )
-# What goes into the real table: integers back from text; created_at stays text unless it is all digits.
-declare -A selects=(
-  [accounts]="CAST(id AS INTEGER), name"
-  [inboxes]="CAST(id AS INTEGER), CAST(account_id AS INTEGER), name, channel_type"
-  [conversations]="CAST(id AS INTEGER), CAST(account_id AS INTEGER), CAST(inbox_id AS INTEGER), CAST(status AS INTEGER),
-                   CASE WHEN created_at <> '' AND created_at NOT GLOB '*[^0-9]*' THEN CAST(created_at AS INTEGER) ELSE created_at END"
-  [users]="CAST(id AS INTEGER), name, NULLIF(email, '')"
-  [account_users]="CAST(id AS INTEGER), CAST(account_id AS INTEGER), CAST(user_id AS INTEGER), CAST(role AS INTEGER)"
-  [access_tokens]="CAST(id AS INTEGER), owner_type, CAST(owner_id AS INTEGER), token"
-)
+select_of() {
+  case $1 in
+    id|account_id|inbox_id|status|user_id|role|owner_id|tag_id|taggable_id) echo "CAST($1 AS INTEGER)" ;;
+    display_id|assignee_id|team_id) echo "CAST(NULLIF($1, '') AS INTEGER)" ;;
+    created_at) echo "CASE WHEN $1 <> '' AND $1 NOT GLOB '*[^0-9]*' THEN CAST($1 AS INTEGER) ELSE $1 END" ;;
+    waiting_since|first_reply_created_at)
+      echo "CASE WHEN $1 <> '' AND $1 NOT GLOB '*[^0-9]*' THEN CAST($1 AS INTEGER) ELSE NULLIF($1, '') END" ;;
+    email|display_name) echo "NULLIF($1, '')" ;;
+    *) echo "$1" ;;
+  esac
+}
+
+# The header of each CSV present, checked against the columns its table has: a name is only ever one of these.
+declare -A columns selects
+for table in accounts inboxes conversations users account_users access_tokens teams tags taggings; do
+  [ -f "$csv_dir/$table.csv" ] || continue
+  header=$(head -n 1 "$csv_dir/$table.csv" | tr -d '\r"')
+  IFS=, read -r -a names <<< "$header"
+  for name in "${names[@]}"; do
+    [[ " ${allowed[$table]} " == *" $name "* ]] || {
+      echo "$0: $table.csv has a column \"$name\" that table $table does not (see schema.sql)" >&2; exit 1; }
+    columns[$table]+="${columns[$table]:+, }$name"
+    selects[$table]+="${selects[$table]:+, }$(select_of "$name")"
+  done
+done
 
 {
   echo ".bail on"
   echo "PRAGMA journal_mode = OFF;"
   echo "BEGIN;"
-  # The schema without its index: building the index once after the rows is much faster.
+  # The schema without its indexes: building them once after the rows is much faster.
   sed '/^CREATE INDEX/,$d' "$here/schema.sql"
-  for table in accounts inboxes conversations users account_users access_tokens; do
+  for table in accounts inboxes conversations users account_users access_tokens teams tags taggings; do
     [ -f "$csv_dir/$table.csv" ] || continue
     echo "CREATE TEMP TABLE staging_$table (${columns[$table]});"
     echo ".import --csv --skip 1 '$csv_dir/$table.csv' staging_$table"

@@ -4,8 +4,9 @@ import GRDB
 
 extension SQLiteReportSource {
     /// The built-in demo: sample data generated in memory with dates relative to `now`, so that
-    /// `chanstat` with no source shows a live dashboard on a fresh machine. Small enough to build in
-    /// a few milliseconds, long enough (200 days) that every preset has data.
+    /// `chanstat` with no source shows a live dashboard on a fresh machine, every view included: teams,
+    /// agents, labels, and a queue whose customers have waited from minutes to weeks before `now`. Small
+    /// enough to build in well under a second, long enough (200 days) that every preset has data.
     /// `accountID` is `--account`: one of the demo's two accounts, or the file's sentence listing them.
     public static func demo(now: Date = Date(), calendar: LocalCalendar = LocalCalendar(),
                             accountID: Int64 = 1) throws -> SQLiteReportSource {

@@ -62,7 +62,7 @@ struct DashboardFixture {
         try queue.write { db in
             try Self.createAccountsAndInboxes(db)
             try db.execute(sql: """
-                INSERT INTO users VALUES (1, 'Ada Admin', 'ada@example.com');
+                INSERT INTO users (id, name, email) VALUES (1, 'Ada Admin', 'ada@example.com');
                 INSERT INTO account_users VALUES (1, 1, 1, 1);
                 """)
             try db.execute(sql: "INSERT INTO inboxes VALUES (4, 1, 'Odd', ?)", arguments: [Self.evilChannelType])

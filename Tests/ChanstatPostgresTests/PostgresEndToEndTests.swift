@@ -58,8 +58,13 @@ extension PostgresServerTests {
             // Chatwoot's tables with their stock indexes, and nothing of chanstat's own.
             let indexes = try database.sql("SELECT indexname FROM pg_indexes WHERE tablename = 'conversations' ORDER BY 1")
             #expect(indexes.split(separator: "\n") == ["conv_acid_inbid_stat_asgnid_idx", "conversations_pkey",
-                                                        "index_conversations_on_account_id", "index_conversations_on_id_and_account_id",
-                                                        "index_conversations_on_inbox_id", "index_conversations_on_status_and_account_id"])
+                                                        "index_conversations_on_account_id",
+                                                        "index_conversations_on_account_id_and_display_id",
+                                                        "index_conversations_on_assignee_id_and_account_id",
+                                                        "index_conversations_on_first_reply_created_at",
+                                                        "index_conversations_on_id_and_account_id",
+                                                        "index_conversations_on_inbox_id", "index_conversations_on_status_and_account_id",
+                                                        "index_conversations_on_team_id", "index_conversations_on_waiting_since"])
             #expect(try database.sql("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = "
                                      + "'conversations'::regclass AND attname = 'created_at'") == "timestamp without time zone")
         }
@@ -122,7 +127,7 @@ extension PostgresServerTests {
             #expect(try chanstat(["sample", "--out", database.url()] + small).status == 0)
             let again = try chanstat(["sample", "--out", database.url()] + small)
             #expect(again.status == 1)
-            #expect(again.stderr.contains("already has Chatwoot's tables (access_tokens, account_users, accounts, conversations, inboxes, users); use --force to replace them"))
+            #expect(again.stderr.contains("already has Chatwoot's tables (access_tokens, account_users, accounts, conversations, inboxes, taggings, tags, teams, users); use --force to replace them"))
             try database.sql("INSERT INTO accounts (id, name) VALUES (99, 'kept until --force')")
             #expect(try chanstat(["sample", "--out", database.url(), "--force"] + small).status == 0)
             #expect(try database.sql("SELECT count(*) FROM accounts WHERE id = 99") == "0")

@@ -68,6 +68,57 @@ import Testing
                 == #"{"Channel::WebWidget":{"open":0,"resolved":0,"pending":0,"snoozed":1,"total":1}}"#)
     }
 
+    /// The optional columns and tables (SPEC 2), as psql's CSV writes them: NULL as an empty value, timestamps
+    /// as Rails text or Unix seconds. A column the table does not have is refused by name.
+    @Test func importsTheOptionalColumnsAndTables() throws {
+        try writeCommonTables()
+        try write("conversations.csv", """
+            id,account_id,inbox_id,status,created_at,display_id,assignee_id,team_id,waiting_since,first_reply_created_at
+            1,1,1,0,2026-11-01 00:00:00,1,,,2026-11-01 00:00:00,
+            2,1,1,0,1793491200,2,7,3,1793500000,1793491500
+            3,1,2,1,2026-11-02 10:00:00,3,8,,,2026-11-02 10:05:00.25
+
+            """)
+        try write("users.csv", "id,name,email,display_name\n7,Maria Garcia,,Maria\n8,James Chen,j@example.com,\n")
+        try write("teams.csv", "id,account_id,name\n3,1,Billing\n")
+        try write("tags.csv", "id,name\n1,refund\n2,lead\n")
+        try write("taggings.csv", """
+            id,tag_id,taggable_type,taggable_id,context
+            1,1,Conversation,2,labels
+            2,2,Contact,2,labels
+
+            """)
+        let out = directory.appendingPathComponent("optional.sqlite").path
+        let result = try runScript(out: out)
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try Shell.run("sqlite3", [out, """
+            SELECT id, display_id, quote(assignee_id), quote(team_id), quote(waiting_since),
+                   quote(first_reply_created_at) FROM conversations ORDER BY id;
+            SELECT id, quote(email), quote(display_name) FROM users ORDER BY id;
+            SELECT t.taggable_id, g.name FROM taggings t JOIN tags g ON g.id = t.tag_id
+             WHERE t.taggable_type = 'Conversation' AND t.context = 'labels';
+            SELECT name FROM teams;
+            SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name;
+            """]).stdout
+        #expect(rows == """
+            1|1|NULL|NULL|'2026-11-01 00:00:00'|NULL
+            2|2|7|3|1793500000|1793491500
+            3|3|8|NULL|NULL|'2026-11-02 10:05:00.25'
+            7|NULL|'Maria'
+            8|'j@example.com'|NULL
+            2|refund
+            Billing
+            index_conversations_on_account_inbox_status_created
+            index_taggings_on_taggable_id_and_taggable_type_and_context
+
+            """)
+
+        try write("teams.csv", "id,account_id,name,description\n3,1,Billing,Money\n")
+        let refused = try runScript(out: directory.appendingPathComponent("refused.sqlite").path)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("teams.csv has a column \"description\" that table teams does not (see schema.sql)"))
+    }
+
     @Test func refusesToOverwriteAndNamesAMissingFile() throws {
         try writeCommonTables()
         let out = directory.appendingPathComponent("exists.sqlite").path

@@ -19,7 +19,8 @@ import ChanstatTestSupport
         defer { try? queue.close() }
         return try queue.read { db in
             var lines: [String] = []
-            for table in ["accounts", "inboxes", "conversations", "users", "account_users", "access_tokens"] {
+            for table in ["accounts", "inboxes", "conversations", "users", "account_users", "access_tokens", "teams",
+                          "tags", "taggings"] {
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY id") {
                     lines.append(table + ": " + row.description)
                 }
@@ -83,10 +84,14 @@ import ChanstatTestSupport
             let expected: [String: [String]] = [
                 "accounts": ["id", "name"],
                 "inboxes": ["id", "account_id", "name", "channel_type"],
-                "conversations": ["id", "account_id", "inbox_id", "status", "created_at"],
-                "users": ["id", "name", "email"],
+                "conversations": ["id", "account_id", "inbox_id", "status", "created_at", "display_id", "assignee_id",
+                                  "team_id", "waiting_since", "first_reply_created_at"],
+                "users": ["id", "name", "email", "display_name"],
                 "account_users": ["id", "account_id", "user_id", "role"],
                 "access_tokens": ["id", "owner_type", "owner_id", "token"],
+                "teams": ["id", "account_id", "name"],
+                "tags": ["id", "name"],
+                "taggings": ["id", "tag_id", "taggable_type", "taggable_id", "context"],
             ]
             for (table, columns) in expected {
                 #expect(try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table]) == columns)
@@ -94,6 +99,10 @@ import ChanstatTestSupport
             #expect(try String.fetchAll(db, sql: """
                 SELECT name FROM pragma_index_info('index_conversations_on_account_inbox_status_created') ORDER BY seqno
                 """) == ["account_id", "inbox_id", "status", "created_at"])
+            #expect(try String.fetchAll(db, sql: """
+                SELECT name FROM pragma_index_info('index_taggings_on_taggable_id_and_taggable_type_and_context')
+                 ORDER BY seqno
+                """) == ["taggable_id", "taggable_type", "context"])
         }
     }
 
@@ -113,9 +122,15 @@ import ChanstatTestSupport
             #expect(try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM conversations c JOIN inboxes i ON i.id = c.inbox_id WHERE i.account_id != c.account_id
                 """) == 0)
-            // Many channel types; one administrator (1) and one agent (0) per account.
+            // Many channel types.
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT channel_type) FROM inboxes")! >= 10)
-            #expect(try Int.fetchAll(db, sql: "SELECT role FROM account_users WHERE account_id = 2 ORDER BY role") == [0, 1])
+            // One administrator (1) and one agent (0) per account hold the tokens; the account's other agents
+            // have none.
+            #expect(try Int.fetchAll(db, sql: """
+                SELECT a.role FROM account_users a JOIN access_tokens t ON t.owner_type = 'User' AND t.owner_id = a.user_id
+                 WHERE a.account_id = 2 ORDER BY a.role
+                """) == [0, 1])
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account_users WHERE account_id = 2 AND role = 1") == 1)
         }
         #expect(credentials.filter { $0.role == "administrator" }.map(\.accountID) == [1, 2, 3])
         #expect(credentials.filter { $0.role == "agent" }.map(\.accountID) == [1, 2, 3])

@@ -16,6 +16,7 @@ import Testing
     @Test func schemaFileIsTheDDLThatSampleWrites() throws {
         let file = PackageRoot.file("sample-data/schema.sql")
         let text = try String(contentsOf: file, encoding: .utf8)
-        #expect(Self.statements(text) == Self.statements(ChatwootSchema.ddl + "\n" + ChatwootSchema.recommendedIndex))
+        #expect(Self.statements(text) == Self.statements(ChatwootSchema.ddl + "\n" + ChatwootSchema.recommendedIndex
+                                                                  + "\n" + ChatwootSchema.labelIndex))
     }
 }

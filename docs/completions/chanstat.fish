@@ -146,7 +146,7 @@ complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_opti
 complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat sample" end' -l 'end' -d 'The last day with conversations, YYYY-MM-DD (local time). Default: today.' -rfka ''
 complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat sample" seed' -l 'seed' -d 'Seed: the same seed writes the same file.' -rfka ''
 complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat sample" timestamps' -l 'timestamps' -d 'How created_at is stored: unix (seconds) or text (Rails-style UTC, as pg_dump writes it).' -rfka 'unix text'
-complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat sample" force' -l 'force' -d 'Replace --out if it exists (for a database: its six Chatwoot tables, never a real Chatwoot\'s).'
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat sample" force' -l 'force' -d 'Replace --out if it exists (for a database: the nine Chatwoot tables it writes, never a real Chatwoot\'s).'
 complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat sample" version' -l 'version' -d 'Show the version.'
 complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat sample" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat help" version' -l 'version' -d 'Show the version.'

@@ -166,7 +166,7 @@ _chanstat_sample() {
         '--end[The last day with conversations, YYYY-MM-DD (local time). Default\: today.]:end:'
         '--seed[Seed\: the same seed writes the same file.]:seed:'
         '--timestamps[How created_at is stored\: unix (seconds) or text (Rails-style UTC, as pg_dump writes it).]:timestamps:{__chanstat_complete "${___timestamps[@]}"}'
-        '--force[Replace --out if it exists (for a database\: its six Chatwoot tables, never a real Chatwoot'\''s).]'
+        '--force[Replace --out if it exists (for a database\: the nine Chatwoot tables it writes, never a real Chatwoot'\''s).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -49,15 +49,6 @@ public struct SampleUser: Sendable, Equatable {
     public let token: String
 }
 
-/// One generated conversation.
-public struct SampleConversation: Sendable, Equatable {
-    public let accountID: Int64
-    public let inboxID: Int64
-    public let status: ConversationStatus
-    /// Unix seconds.
-    public let createdAt: Int64
-}
-
 /// Everything `sample` writes, whatever the database: the SQLite and PostgreSQL writers only store these rows,
 /// so the same options and seed give the same data in both (and the same reports).
 public struct SamplePlan {
@@ -84,6 +75,8 @@ public struct SamplePlan {
     /// The one random sequence, drawn in a fixed order (plan, users, conversations): the seed decides all.
     private var random: SplitMix64
     private let accountChoice: [Double]
+    /// Teams, agents, labels and the queue's columns, from a random sequence of their own.
+    private var detail: SampleDetail
     /// Conversations per day, drawn when the first day is asked for; `nextDay` is the day to give next.
     private var dayCounts: [Int]?
     private var nextDay = 0
@@ -120,8 +113,16 @@ public struct SamplePlan {
         self.inboxes = inboxes
         inboxChoice = choice
         accountChoice = accountWeights.cumulativeSums
+        // The agents are users numbered after the administrator and agent that hold each account's tokens.
+        detail = SampleDetail(options: options, accounts: count, firstAgentID: Int64(2 * count + 1))
         self.random = random
     }
+
+    /// Every team, live or deleted (a deleted one has no `teams` row; its conversations keep its id).
+    public var teams: [SampleTeam] { detail.staff.teams }
+    /// The agents conversations are assigned to, live or deleted (no `users` row).
+    public var agents: [SampleAgent] { detail.staff.agents }
+    public var tags: [SampleTag] { detail.staff.tags }
 
     /// One administrator and one agent per account, each with a token, and the token of one agent bot
     /// (owner 1), which `serve` must refuse. Draw these before the conversations.
@@ -151,8 +152,8 @@ public struct SamplePlan {
         return String((0..<24).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
     }
 
-    /// Every conversation, oldest first (ids follow creation time, as in a real install); `body` is called
-    /// millions of times, so it gets a value, not an allocation.
+    /// Every conversation, oldest first; `body` is called millions of times, so it gets a value, not an
+    /// allocation.
     public mutating func forEachConversation(_ body: (SampleConversation) throws -> Void) rethrows {
         while try nextDayOfConversations(body) {}
     }
@@ -172,8 +173,7 @@ public struct SamplePlan {
             let (cumulative, indexes) = inboxChoice[account]
             let inbox = inboxes[indexes[random.pick(cumulative: cumulative)]]
             let status = status(ageSeconds: options.endInstant - createdAt, random: &random)
-            try body(SampleConversation(accountID: Int64(account + 1), inboxID: inbox.id, status: status,
-                                        createdAt: createdAt))
+            try body(detail.conversation(account: account, inboxID: inbox.id, status: status, createdAt: createdAt))
         }
         return true
     }

@@ -95,47 +95,89 @@ public enum PostgresSampleWriter {
                 rows.row([String(inbox.id), String(inbox.accountID), inbox.name, inbox.channelType])
             }
         }
-        try await copy("users", ["id", "name", "email"], connection, logger) { rows in
-            for user in users { rows.row([String(user.id), user.name, user.email]) }
+        // A deleted agent or team has no row: its conversations keep its id.
+        let agents = plan.agents.filter { $0.deletedAt == nil }
+        try await copy("users", ["id", "name", "email", "display_name"], connection, logger) { rows in
+            for user in users { rows.row([String(user.id), user.name, user.email, nil]) }
+            for agent in agents { rows.row([String(agent.id), agent.name, agent.email, agent.displayName]) }
         }
         try await copy("account_users", ["account_id", "user_id", "role"], connection, logger) { rows in
             for user in users { rows.row([String(user.accountID), String(user.id), String(user.roleCode)]) }
+            for agent in agents { rows.row([String(agent.accountID), String(agent.id), "0"]) }
         }
         try await copy("access_tokens", ["owner_type", "owner_id", "token"], connection, logger) { rows in
             for user in users { rows.row(["User", String(user.id), user.token]) }
             rows.row(["AgentBot", "1", botToken])
         }
-        // Millions of rows: generated into one buffer at a time and sent as the buffer fills, so memory
-        // stays flat whatever the count.
+        try await copy("teams", ["id", "account_id", "name"], connection, logger) { rows in
+            for team in plan.teams where team.deletedAt == nil {
+                rows.row([String(team.id), String(team.accountID), team.name])
+            }
+        }
+        try await copy("tags", ["id", "name"], connection, logger) { rows in
+            for tag in plan.tags { rows.row([String(tag.id), tag.name]) }
+        }
         let total = options.conversations
         let reportEvery = max(total / 10, 1)
-        try await connection.copyFrom(table: inPublic("conversations"), columns: ["id", "account_id", "inbox_id", "status", "created_at"],
-                                      logger: logger) { writer in
+        try await copyConversations(&plan, connection: connection, logger: logger) { conversation, buffer in
+            buffer.writeString("\(conversation.id)\t\(conversation.accountID)\t\(conversation.inboxID)\t"
+                               + "\(conversation.status.rawValue)\t\(TimestampForm.utcText(conversation.createdAt))\t"
+                               + "\(conversation.displayID)\t\(Rows.field(conversation.assigneeID))\t"
+                               + "\(Rows.field(conversation.teamID))\t\(Rows.timestamp(conversation.waitingSince))\t"
+                               + "\(Rows.timestamp(conversation.firstReplyAt))\n")
+            if conversation.id % Int64(reportEvery) == 0 { progress?(Int(conversation.id), total) }
+        }
+        // The taggings go in a COPY of their own: the same plan, drawn again from the start, gives the same
+        // conversations, so their taggings need not be held in memory meanwhile.
+        var again = SamplePlan(options: options)
+        _ = again.users()
+        var taggingID = 0
+        try await copyConversations(&again, table: "taggings",
+                                    columns: ["id", "tag_id", "taggable_type", "taggable_id", "context"],
+                                    connection: connection, logger: logger) { conversation, buffer in
+            conversation.forEachTagging { tagging in
+                taggingID += 1
+                buffer.writeString("\(taggingID)\t\(tagging.tagID)\t\(tagging.taggableType)\t\(tagging.taggableID)\t"
+                                   + "\(tagging.context)\n")
+            }
+        }
+        return plan.credentials(users: users, botToken: botToken)
+    }
+
+    static let conversationColumns = ["id", "account_id", "inbox_id", "status", "created_at", "display_id", "assignee_id",
+                                      "team_id", "waiting_since", "first_reply_created_at"]
+
+    /// Millions of rows: generated into one buffer at a time and sent as the buffer fills, so memory stays flat
+    /// whatever the count. `row` writes what one conversation puts into `table`. The texts written are ours
+    /// (numbers, timestamps, fixed words): nothing in them needs COPY's escapes.
+    private static func copyConversations(_ plan: inout SamplePlan, table: String = "conversations",
+                                          columns: [String] = conversationColumns, connection: PostgresConnection,
+                                          logger: Logger,
+                                          row: (SampleConversation, inout ByteBuffer) -> Void) async throws {
+        try await connection.copyFrom(table: inPublic(table), columns: columns, logger: logger) { writer in
             var buffer = ByteBuffer()
-            var id = 0
             var more = true
             while more {
-                more = plan.nextDayOfConversations { conversation in
-                    id += 1
-                    buffer.writeString("\(id)\t\(conversation.accountID)\t\(conversation.inboxID)\t"
-                                       + "\(conversation.status.rawValue)\t\(TimestampForm.utcText(conversation.createdAt))\n")
-                    if id % reportEvery == 0 { progress?(id, total) }
-                }
+                more = plan.nextDayOfConversations { row($0, &buffer) }
                 if buffer.readableBytes >= 1 << 20 || !more {
                     try await writer.write(buffer)
                     buffer.clear()
                 }
             }
         }
-        return plan.credentials(users: users, botToken: botToken)
     }
 
     /// COPY text format: tab-separated, with the characters that format escapes escaped.
     struct Rows {
         var buffer = ByteBuffer()
-        mutating func row(_ fields: [String]) {
-            buffer.writeString(fields.map(Self.escaped).joined(separator: "\t") + "\n")
+        /// A nil field is NULL (`\N`).
+        mutating func row(_ fields: [String?]) {
+            buffer.writeString(fields.map { $0.map(Self.escaped) ?? "\\N" }.joined(separator: "\t") + "\n")
         }
+
+        static func field(_ value: Int64?) -> String { value.map(String.init) ?? "\\N" }
+
+        static func timestamp(_ instant: Int64?) -> String { instant.map(TimestampForm.utcText) ?? "\\N" }
 
         static func escaped(_ field: String) -> String {
             var out = ""

@@ -99,40 +99,88 @@ public enum SampleWriter {
         }
         try db.execute(sql: "INSERT INTO access_tokens (owner_type, owner_id, token) VALUES ('AgentBot', 1, ?)",
                        arguments: [botToken])
+        // A deleted agent or team has no row: its conversations keep its id.
+        for agent in plan.agents where agent.deletedAt == nil {
+            try db.execute(sql: "INSERT INTO users (id, name, email, display_name) VALUES (?, ?, ?, ?)",
+                           arguments: [agent.id, agent.name, agent.email, agent.displayName])
+            try db.execute(sql: "INSERT INTO account_users (account_id, user_id, role) VALUES (?, ?, 0)",
+                           arguments: [agent.accountID, agent.id])
+        }
+        for team in plan.teams where team.deletedAt == nil {
+            try db.execute(sql: "INSERT INTO teams (id, account_id, name) VALUES (?, ?, ?)",
+                           arguments: [team.id, team.accountID, team.name])
+        }
+        for tag in plan.tags {
+            try db.execute(sql: "INSERT INTO tags (id, name) VALUES (?, ?)", arguments: [tag.id, tag.name])
+        }
         try writeConversations(db, plan: &plan, progress: progress)
         try db.execute(sql: ChatwootSchema.recommendedIndex)
+        try db.execute(sql: ChatwootSchema.labelIndex)
         return plan.credentials(users: users, botToken: botToken)
     }
 
-    /// The hot loop: millions of rows, so it binds and steps the prepared statement through the C API
-    /// rather than building argument arrays per row.
+    /// The hot loop: millions of rows, so it binds and steps prepared statements through the C API rather
+    /// than building argument arrays per row.
     private static func writeConversations(_ db: Database, plan: inout SamplePlan, progress: Progress?) throws {
-        let statement = try db.makeStatement(
-            sql: "INSERT INTO conversations (account_id, inbox_id, status, created_at) VALUES (?, ?, ?, ?)")
-        let handle = statement.sqliteStatement
+        // The statements are kept as values until the end: releasing one finalizes its handle.
+        let conversationStatement = try db.makeStatement(sql: """
+            INSERT INTO conversations (id, account_id, inbox_id, status, created_at, display_id, assignee_id, team_id,
+                                       waiting_since, first_reply_created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let taggingStatement = try db.makeStatement(
+            sql: "INSERT INTO taggings (tag_id, taggable_type, taggable_id, context) VALUES (?, ?, ?, ?)")
+        defer { withExtendedLifetime((conversationStatement, taggingStatement)) {} }
+        let conversations = conversationStatement.sqliteStatement, taggings = taggingStatement.sqliteStatement
         let total = plan.options.conversations
         let reportEvery = max(total / 10, 1)
         let timestampForm = plan.options.timestampForm
-        var written = 0
-        try plan.forEachConversation { conversation in
-            sqlite3_reset(handle)
-            sqlite3_bind_int64(handle, 1, conversation.accountID)
-            sqlite3_bind_int64(handle, 2, conversation.inboxID)
-            sqlite3_bind_int64(handle, 3, Int64(conversation.status.rawValue))
+        // The three instants in the file's one form; an absent one is NULL.
+        func bind(_ handle: OpaquePointer?, _ index: Int32, instant: Int64?) {
+            guard let instant else { sqlite3_bind_null(handle, index); return }
             switch timestampForm {
             case .unixSeconds:
-                sqlite3_bind_int64(handle, 4, conversation.createdAt)
+                sqlite3_bind_int64(handle, index, instant)
             case .utcText:
-                // SQLITE_TRANSIENT: SQLite copies the text before the Swift string goes away.
-                sqlite3_bind_text(handle, 4, TimestampForm.utcText(conversation.createdAt), -1,
-                                  unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+                sqlite3_bind_text(handle, index, TimestampForm.utcText(instant), -1, transient)
             }
+        }
+        func bind(_ handle: OpaquePointer?, _ index: Int32, _ value: Int64?) {
+            if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+        }
+        func step(_ handle: OpaquePointer?) throws {
             let code = sqlite3_step(handle)
             guard code == SQLITE_DONE else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                throw DatabaseError(resultCode: ResultCode(rawValue: code),
+                                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            sqlite3_reset(handle)
+        }
+        var written = 0
+        try plan.forEachConversation { conversation in
+            bind(conversations, 1, conversation.id)
+            bind(conversations, 2, conversation.accountID)
+            bind(conversations, 3, conversation.inboxID)
+            bind(conversations, 4, Int64(conversation.status.rawValue))
+            bind(conversations, 5, instant: conversation.createdAt)
+            bind(conversations, 6, conversation.displayID)
+            bind(conversations, 7, conversation.assigneeID)
+            bind(conversations, 8, conversation.teamID)
+            bind(conversations, 9, instant: conversation.waitingSince)
+            bind(conversations, 10, instant: conversation.firstReplyAt)
+            try step(conversations)
+            try conversation.forEachTagging { tagging in
+                bind(taggings, 1, tagging.tagID)
+                sqlite3_bind_text(taggings, 2, tagging.taggableType, -1, transient)
+                bind(taggings, 3, tagging.taggableID)
+                sqlite3_bind_text(taggings, 4, tagging.context, -1, transient)
+                try step(taggings)
             }
             written += 1
             if written % reportEvery == 0 { progress?(written, total) }
         }
     }
+
+    /// SQLITE_TRANSIENT: SQLite copies the text before the Swift string goes away.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }

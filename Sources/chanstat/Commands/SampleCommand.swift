@@ -35,7 +35,7 @@ struct SampleCommand: AsyncParsableCommand {
     @Option(help: "How created_at is stored: unix (seconds) or text (Rails-style UTC, as pg_dump writes it).")
     var timestamps: Timestamps = .unix
 
-    @Flag(help: "Replace --out if it exists (for a database: its six Chatwoot tables, never a real Chatwoot's).")
+    @Flag(help: "Replace --out if it exists (for a database: the nine Chatwoot tables it writes, never a real Chatwoot's).")
     var force = false
 
     func validate() throws {
