@@ -141,7 +141,7 @@ public final class SQLiteReportSource: ReportSource {
                                         fileName: fileName) { throw refusal }
         var grouped = GroupedReport(breakdown: breakdown)
         let arguments = StatementArguments(ReportQuery.arguments(account: account, range: request.range))
-        let rows = try Row.fetchCursor(db, sql: ReportQuery.groups(breakdown) ?? "", arguments: arguments)
+        let rows = try Row.fetchCursor(db, sql: ReportQuery.groups(breakdown, indexed: layout.hasRecommendedIndex) ?? "", arguments: arguments)
         while let row = try rows.next() {
             guard grouped.addRow(isTotal: (row[0] as Int64?) == 1, id: row[1], name: row[2], displayName: row[3],
                                  statusCode: row[4], count: row[5] ?? 0) else {

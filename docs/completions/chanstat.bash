@@ -294,7 +294,7 @@ _chanstat_report() {
         return
         ;;
     '--by')
-        __chanstat_add_completions -W 'channel'$'\n''inbox'$'\n''day'
+        __chanstat_add_completions -W 'channel'$'\n''inbox'$'\n''team'$'\n''agent'$'\n''label'$'\n''day'
         return
         ;;
     esac
