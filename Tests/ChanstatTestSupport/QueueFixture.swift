@@ -30,23 +30,9 @@ public enum QueueFixture {
     public static let administratorToken = "queue-admin-token-51c2"
     public static let agentToken = "queue-agent-token-7e0d"
 
-    /// A Chatwoot-shaped file with every optional column and table of SPEC 2.
-    public static let sqliteDDL = """
-        CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
-        CREATE TABLE inboxes (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, name TEXT NOT NULL,
-                              channel_type TEXT NOT NULL);
-        CREATE TABLE conversations (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, inbox_id INTEGER NOT NULL,
-                                    status INTEGER NOT NULL DEFAULT 0, created_at NOT NULL, display_id INTEGER,
-                                    assignee_id INTEGER, team_id INTEGER, waiting_since, first_reply_created_at);
-        CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT, display_name TEXT);
-        CREATE TABLE account_users (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, user_id INTEGER NOT NULL,
-                                    role INTEGER NOT NULL DEFAULT 0);
-        CREATE TABLE access_tokens (id INTEGER PRIMARY KEY, owner_type TEXT NOT NULL, owner_id INTEGER NOT NULL,
-                                    token TEXT NOT NULL UNIQUE);
-        CREATE TABLE teams (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, name TEXT NOT NULL);
-        CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT);
-        CREATE TABLE taggings (id INTEGER PRIMARY KEY, tag_id INTEGER, taggable_type TEXT, taggable_id INTEGER,
-                               context TEXT);
+    /// A Chatwoot-shaped file with every optional column and table of SPEC 2, and Chatwoot's index for the queue.
+    public static let sqliteDDL = FullShapeSQLite.ddl + """
+
         CREATE INDEX conv_acid_inbid_stat_asgnid_idx ON conversations (account_id, inbox_id, status, assignee_id);
         """
 
