@@ -1,3 +1,4 @@
+import ChanstatSQLite
 import ChanstatTestSupport
 import Foundation
 import GRDB
@@ -25,13 +26,15 @@ import Testing
         table.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(3).joined(separator: "\n")
     }
 
-    @Test func everyBreakdownInThreeFormatsWithAndWithoutCompare() throws {
-        let (directory, path) = try Self.file("groups", GroupFixture.sqlite)
+    /// With and without the recommended index: the group queries have a shape for each.
+    @Test(arguments: [false, true])
+    func everyBreakdownInThreeFormatsWithAndWithoutCompare(index: Bool) throws {
+        let (directory, path) = try Self.file("groups", GroupFixture.sqlite + (index ? ChatwootSchema.recommendedIndex : ""))
         defer { try? FileManager.default.removeItem(at: directory) }
         for (extra, expected) in GroupFixture.outputs {
             let run = try report(["--db", path], extra)
             #expect(run.status == 0, "\(extra): \(run.stderr)")
-            #expect(run.stdout == expected, "\(extra)")
+            #expect(run.stdout == expected, "\(extra), index \(index)")
         }
         let labels = try report(["--db", path], ["--by", "label"])
         #expect(labels.stdout.hasPrefix("groups.sqlite, account 1 (Acme)\nCustom range: 2026-01-08 to 2026-01-14 UTC\n\n"))
