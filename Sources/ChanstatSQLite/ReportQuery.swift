@@ -54,3 +54,120 @@ enum ReportQuery {
          "sinceText": TimestampForm.utcText(range.since), "untilText": TimestampForm.utcText(range.until)]
     }
 }
+
+// MARK: - Lists (SPEC 12, docs/report.md "Lists")
+
+/// The SQL of a list of conversations over a file: the counts' own cohort (`cohort`), narrowed by a
+/// `ConversationFilter`, read in the documented order with a LIMIT, and counted by a COUNT over the same WHERE.
+/// The labels of the listed conversations are a third query (`listLabels`), one pass over `taggings` for all of
+/// them. Timestamps in either form are read as whole Unix seconds (`seconds(of:)`) for the order and the output.
+extension ReportQuery {
+    /// The WHERE of a list (on `conversations AS c JOIN inboxes AS i`) and its named arguments.
+    struct ListSelection {
+        var conditions: [String] = []
+        var arguments: [String: any DatabaseValueConvertible] = [:]
+    }
+
+    /// The account's conversations with an existing inbox (the join) and a status the counts count: created in
+    /// the range (in both forms, as `scan` selects them), or the queue's open, pending and snoozed.
+    static func cohort(account: Int64, _ cohort: ListCohort) -> ListSelection {
+        var selection = ListSelection(conditions: ["c.account_id = :account"], arguments: ["account": account])
+        switch cohort {
+        case .created(let range):
+            selection.conditions += ["c.status IN (0, 1, 2, 3)",
+                                     "((c.created_at >= :since AND c.created_at < :until) "
+                                        + "OR (c.created_at >= :sinceText AND c.created_at < :untilText))"]
+            selection.arguments.merge(arguments(account: account, range: range)) { $1 }
+        case .queue:
+            selection.conditions.append("c.status IN (0, 2, 3)")
+        }
+        return selection
+    }
+
+    /// A conversation's labels: its taggings of type Conversation in context labels whose tag has a name.
+    static let labelled = """
+        FROM taggings AS tg JOIN tags AS tag ON tag.id = tg.tag_id
+        WHERE tg.taggable_type = 'Conversation' AND tg.context = 'labels' AND tag.name IS NOT NULL
+        """
+
+    /// `selection` narrowed by `filter`: each filter is its group's membership, as the breakdowns group.
+    static func narrowed(_ selection: ListSelection, by filter: ConversationFilter) -> ListSelection {
+        var selection = selection
+        func add(_ condition: String, _ name: String? = nil, _ value: (any DatabaseValueConvertible)? = nil) {
+            selection.conditions.append(condition)
+            if let name, let value { selection.arguments[name] = value }
+        }
+        if let type = filter.channelType { add("COALESCE(i.channel_type, '') = :channelType", "channelType", type) }
+        if let inbox = filter.inboxID { add("c.inbox_id = :inbox", "inbox", inbox) }
+        switch filter.team {
+        case .named(let id)?: add("c.team_id = :team", "team", id)
+        case .none?: add("c.team_id IS NULL")
+        case nil: break
+        }
+        switch filter.agent {
+        case .named(let id)?: add("c.assignee_id = :agent", "agent", id)
+        case .none?: add("c.assignee_id IS NULL")
+        case nil: break
+        }
+        switch filter.label {
+        case .named(let name)?: add("EXISTS (SELECT 1 \(labelled) AND tg.taggable_id = c.id AND tag.name = :label)",
+                                    "label", name)
+        case .none?: add("NOT EXISTS (SELECT 1 \(labelled) AND tg.taggable_id = c.id)")
+        case nil: break
+        }
+        if let status = filter.status { add("c.status = :status", "status", status.rawValue) }
+        for state in ConversationFilter.QueueState.allCases where filter.queueStates.contains(state) {
+            switch state {
+            case .unattended: add("c.status = 0 AND (c.first_reply_created_at IS NULL OR c.waiting_since IS NOT NULL)")
+            case .unassigned: add("c.status = 0 AND c.assignee_id IS NULL")
+            case .waiting: add("c.status = 0 AND c.waiting_since IS NOT NULL")
+            }
+        }
+        return selection
+    }
+
+    /// Whole Unix seconds of a timestamp in either form (text is Rails' UTC, its fraction dropped); NULL for
+    /// text that is not a time.
+    static func seconds(of column: String) -> String {
+        "(CASE typeof(\(column)) WHEN 'integer' THEN \(column) WHEN 'text' THEN CAST(strftime('%s', \(column)) AS INTEGER) "
+            + "ELSE CAST(\(column) AS INTEGER) END)"
+    }
+
+    /// Waiting now (SPEC 11): open with `waiting_since`.
+    static let waiting = "(c.status = 0 AND c.waiting_since IS NOT NULL)"
+
+    /// The first `limit` conversations of `selection`: the waiting ones first, the longest waiting first; then the
+    /// others; ties and the others by `created_at`, then `id`. Columns: id, display id, inbox id, inbox name,
+    /// channel type, status, assignee id, the user's display name and name, team id, team name, created at and
+    /// waiting since (seconds).
+    static func listItems(_ selection: ListSelection, limit: ListLimit) -> (sql: String, arguments: StatementArguments) {
+        var arguments = selection.arguments
+        arguments["limit"] = limit.value
+        return ("""
+            SELECT c.id, c.display_id, c.inbox_id, i.name, i.channel_type, c.status, c.assignee_id, u.display_name,
+                   u.name, c.team_id, t.name, \(seconds(of: "c.created_at")), \(seconds(of: "c.waiting_since"))
+              FROM conversations AS c
+              JOIN inboxes AS i ON i.id = c.inbox_id
+              LEFT JOIN users AS u ON u.id = c.assignee_id
+              LEFT JOIN teams AS t ON t.id = c.team_id
+             WHERE \(selection.conditions.joined(separator: "\n   AND "))
+             ORDER BY \(waiting) DESC, CASE WHEN \(waiting) THEN \(seconds(of: "c.waiting_since")) END,
+                      \(seconds(of: "c.created_at")), c.id
+             LIMIT :limit
+            """, StatementArguments(arguments))
+    }
+
+    /// How many conversations `selection` holds.
+    static func listCount(_ selection: ListSelection) -> (sql: String, arguments: StatementArguments) {
+        ("""
+            SELECT COUNT(*) FROM conversations AS c JOIN inboxes AS i ON i.id = c.inbox_id
+             WHERE \(selection.conditions.joined(separator: "\n   AND "))
+            """, StatementArguments(selection.arguments))
+    }
+
+    /// The labels of the conversations `ids`: (conversation id, label name) rows.
+    static func listLabels(of ids: [Int64]) -> (sql: String, arguments: StatementArguments) {
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        return ("SELECT tg.taggable_id, tag.name \(labelled) AND tg.taggable_id IN (\(marks))", StatementArguments(ids))
+    }
+}

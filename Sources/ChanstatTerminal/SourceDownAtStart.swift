@@ -40,6 +40,11 @@ public final class SourceDownAtStart: ReportSource, @unchecked Sendable {
         try await source().dailyReport(for: range, calendar: calendar, progress: progress)
     }
 
+    public func conversations(matching filter: ConversationFilter, in cohort: ListCohort,
+                              limit: ListLimit) async throws -> ConversationList {
+        try await source().conversations(matching: filter, in: cohort, limit: limit)
+    }
+
     /// Closes the source if it was opened. An attempt still under way is cancelled, not waited for: a silent
     /// server would hold the exit for its whole deadline, and the process is ending.
     public func close() async {

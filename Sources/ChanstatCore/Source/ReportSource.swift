@@ -16,6 +16,12 @@ public protocol ReportSource: Sendable {
     var inboxesUnavailable: String? { get }
     /// Ends what the source holds open (a database connection), before the process exits.
     func close() async
+    /// The conversations behind a number (docs/report.md "Lists"): those of `cohort` that `filter` selects, at
+    /// most `limit` of them in the documented order, and how many there are in all. A source without such a list
+    /// (Chatwoot's API) throws `ConversationList.needsDatabase`; a database without the columns a list shows says
+    /// which one it lacks.
+    func conversations(matching filter: ConversationFilter, in cohort: ListCohort,
+                       limit: ListLimit) async throws -> ConversationList
 }
 
 extension ReportSource {

@@ -105,3 +105,111 @@ extension PostgresSchema {
         hasAccountStatus ? "COALESCE(\(alias).status, 0) OPERATOR(pg_catalog.=) 1" : "false"
     }
 }
+
+// MARK: - Lists (SPEC 12, docs/report.md "Lists")
+
+/// A list of conversations: the counts' own cohort narrowed by a `ConversationFilter`, read in the documented
+/// order with a LIMIT, and its count by a COUNT over the same WHERE in the same statement (one snapshot, so the
+/// count is the items' own). Qualified throughout, as every statement here.
+extension PostgresSchema {
+    /// The WHERE of a list (on `public.conversations AS c JOIN public.inboxes AS i`) and its bindings, `$1` the
+    /// account.
+    struct ListSelection {
+        var conditions: [String] = []
+        var bindings = PostgresBindings()
+
+        /// The next parameter, `$n`, bound to `value`.
+        mutating func bind<Value: PostgresNonThrowingEncodable & Sendable>(_ value: Value) -> String {
+            bindings.append(value)
+            return "$\(bindings.count)"
+        }
+    }
+
+    /// The account's conversations with an existing inbox (the join) and a status the counts count: created in
+    /// the range (`accountAndRange`, the reports' own), or the queue's open, pending and snoozed.
+    func listCohort(account: Int64, _ cohort: ListCohort) -> ListSelection {
+        var selection = ListSelection()
+        selection.bindings.append(account)
+        switch cohort {
+        case .created(let range):
+            appendBound(range.since, to: &selection.bindings)
+            appendBound(range.until, to: &selection.bindings)
+            selection.conditions = [Self.accountAndRange,
+                                    "c.status OPERATOR(pg_catalog.=) ANY ('{0,1,2,3}'::pg_catalog.int4[])"]
+        case .queue:
+            selection.conditions = ["c.account_id OPERATOR(pg_catalog.=) $1",
+                                    "c.status OPERATOR(pg_catalog.=) ANY ('{0,2,3}'::pg_catalog.int4[])"]
+        }
+        return selection
+    }
+
+    /// A conversation's labels: its taggings of type Conversation in context labels whose tag has a name.
+    static let labelled = """
+        FROM public.taggings AS tg JOIN public.tags AS tag ON tag.id OPERATOR(pg_catalog.=) tg.tag_id
+        WHERE tg.taggable_type::pg_catalog.text OPERATOR(pg_catalog.=) 'Conversation'::pg_catalog.text
+          AND tg.context::pg_catalog.text OPERATOR(pg_catalog.=) 'labels'::pg_catalog.text AND tag.name IS NOT NULL
+          AND tg.taggable_id OPERATOR(pg_catalog.=) c.id
+        """
+
+    /// `selection` narrowed by `filter`: each filter is its group's membership, as the breakdowns group.
+    func narrowed(_ selection: ListSelection, by filter: ConversationFilter) -> ListSelection {
+        var s = selection
+        func add(_ condition: String) { s.conditions.append(condition) }
+        let equals = "OPERATOR(pg_catalog.=)"
+        if let type = filter.channelType {
+            add("COALESCE(i.channel_type::pg_catalog.text, ''::pg_catalog.text) \(equals) \(s.bind(type))::pg_catalog.text")
+        }
+        if let inbox = filter.inboxID { add("c.inbox_id \(equals) \(s.bind(inbox))") }
+        switch filter.team {
+        case .named(let id)?: add("c.team_id \(equals) \(s.bind(id))")
+        case .none?: add("c.team_id IS NULL")
+        case nil: break
+        }
+        switch filter.agent {
+        case .named(let id)?: add("c.assignee_id \(equals) \(s.bind(id))")
+        case .none?: add("c.assignee_id IS NULL")
+        case nil: break
+        }
+        switch filter.label {
+        case .named(let name)?:
+            add("EXISTS (SELECT 1 \(Self.labelled) AND tag.name::pg_catalog.text \(equals) \(s.bind(name))::pg_catalog.text)")
+        case .none?: add("NOT EXISTS (SELECT 1 \(Self.labelled))")
+        case nil: break
+        }
+        if let status = filter.status { add("c.status \(equals) \(s.bind(Int64(status.rawValue)))") }
+        for state in ConversationFilter.QueueState.allCases where filter.queueStates.contains(state) {
+            switch state {
+            case .unattended: add("c.status \(equals) 0 AND (c.first_reply_created_at IS NULL OR c.waiting_since IS NOT NULL)")
+            case .unassigned: add("c.status \(equals) 0 AND c.assignee_id IS NULL")
+            case .waiting: add("c.status \(equals) 0 AND c.waiting_since IS NOT NULL")
+            }
+        }
+        return s
+    }
+
+    /// The first `limit` conversations of `selection` (the waiting ones first, the longest waiting first; then the
+    /// others; ties and the others by `created_at`, then `id`), each row with the count of all of them. Columns:
+    /// count, id, display id, inbox id, inbox name, channel type, status, assignee id, the user's display name and
+    /// name, team id, team name, labels, created at, waiting since (timestamps as stored, read as UTC).
+    func listQuery(_ selection: ListSelection, limit: ListLimit) -> PostgresQuery {
+        let waiting = "(c.status OPERATOR(pg_catalog.=) 0 AND c.waiting_since IS NOT NULL)"
+        let selected = """
+            FROM public.conversations AS c JOIN public.inboxes AS i ON i.id OPERATOR(pg_catalog.=) c.inbox_id
+            """
+        let conditions = "WHERE " + selection.conditions.joined(separator: "\n   AND ")
+        return PostgresQuery(unsafeSQL: """
+            SELECT (SELECT pg_catalog.count(*) \(selected) \(conditions)), c.id::pg_catalog.int8,
+                   c.display_id::pg_catalog.int8, c.inbox_id::pg_catalog.int8, i.name::pg_catalog.text,
+                   i.channel_type::pg_catalog.text, c.status::pg_catalog.int8, c.assignee_id::pg_catalog.int8,
+                   u.display_name::pg_catalog.text, u.name::pg_catalog.text, c.team_id::pg_catalog.int8,
+                   t.name::pg_catalog.text, ARRAY(SELECT tag.name::pg_catalog.text \(Self.labelled)), c.created_at,
+                   c.waiting_since
+              \(selected)
+              LEFT JOIN public.users AS u ON u.id OPERATOR(pg_catalog.=) c.assignee_id
+              LEFT JOIN public.teams AS t ON t.id OPERATOR(pg_catalog.=) c.team_id
+             \(conditions)
+             ORDER BY \(waiting) DESC, CASE WHEN \(waiting) THEN c.waiting_since END, c.created_at, c.id
+             LIMIT \(limit.value)
+            """, binds: selection.bindings)
+    }
+}

@@ -14,6 +14,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var range: RangeOptions
+    @OptionGroup(title: "Lists") var lists: ListOptions
 
     @Option(help: "Output format: table, json (the API's exact payload) or csv.")
     var format: Format = .table
@@ -34,15 +35,17 @@ struct ReportCommand: AsyncParsableCommand {
 
     func validate() throws {
         if grouping == .day, compare { throw ValidationError(Self.dayWithCompare) }
+        if let listProblem { throw ValidationError(listProblem) }
     }
 
     func run() async throws {
-        let settings = try ResolvedSettings.resolve(source: source, range: range)
+        let settings = try ResolvedSettings.resolve(source: source, range: range, webURL: lists.webURL)
         if case .demo = settings.source, !source.demo { throw ValidationError(Self.noSource) }
         let choice = try CLIFailure.range { () throws(RangeError) in try range.choice(preset: settings.rangePreset, calendar: settings.calendar) }
         // The clock, read once: the range a preset means, and where a compare cuts a range that ends after now.
         let now = Date()
         let dateRange = choice.resolve(now: now, calendar: settings.calendar)
+        if lists.list { return try await printList(settings, choice: choice, range: dateRange, now: now) }
         let reportSource = try await SourceOptions.makeSource(settings, calendar: settings.calendar)
         let byInbox = grouping == .inbox
         if byInbox, let reason = reportSource.inboxesUnavailable {
