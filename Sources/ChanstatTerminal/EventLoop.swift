@@ -26,7 +26,7 @@ final class EventLoop {
         let selection = RangeSelection(preset: preset, range: range)
         state = DashboardState(sourceName: options.source.displayName, calendar: options.calendar, selection: selection,
                                refreshSeconds: options.refreshSeconds ?? RefreshLimits.defaultForFile,
-                               inboxesUnavailable: options.source.inboxesUnavailable)
+                               inboxesUnavailable: options.source.refusal(for: .inbox)?.message)
     }
 
     func run() -> Int32 {
