@@ -48,12 +48,33 @@ enum ReportQuery {
     static let createdInRange = "((c.created_at >= :since AND c.created_at < :until) "
         + "OR (c.created_at >= :sinceText AND c.created_at < :untilText))"
 
-    /// The cohort of every breakdown (SPEC 10): the account's conversations created in the range, with an
-    /// existing inbox, statuses 0 to 3; `columns` of `conversations AS c` besides `status`.
+    // The cohorts and the groups' membership, said once for the breakdowns, the queue and the lists (a list with
+    // a cell's filters must hold exactly the conversations the cell counts), on `conversations AS c`; the existing
+    // inbox is each query's join or EXISTS on `inboxes`.
+
+    /// The range's conversations (SPEC 10): the account's, created in the range, statuses 0 to 3.
+    static let inRange = "c.account_id = :account AND c.status IN (0, 1, 2, 3) AND \(createdInRange)"
+
+    /// The queue's (SPEC 11): the account's open, pending and snoozed, created at any time.
+    static let inQueue = "c.account_id = :account AND c.status IN (0, 2, 3)"
+
+    /// A label: a row of `taggings AS tg` that tags a conversation as a label, ...
+    static let labelKind = "tg.taggable_type = 'Conversation' AND tg.context = 'labels'"
+
+    /// ... here the conversation `conversation`'s, ...
+    static func labelTagging(of conversation: String) -> String {
+        "tg.taggable_id = \(conversation) AND \(labelKind)"
+    }
+
+    /// ... whose tag, `tags AS tag`, has a name (a tag row that is gone, or has no name, is no label).
+    static let labelTag = "tag.id = tg.tag_id AND tag.name IS NOT NULL"
+
+    /// The cohort of every breakdown (SPEC 10), with an existing inbox; `columns` of `conversations AS c`
+    /// besides `status`.
     private static func cohort(_ columns: String) -> String {
         """
         SELECT \(columns), c.status FROM conversations AS c
-         WHERE c.account_id = :account AND c.status IN (0, 1, 2, 3) AND \(createdInRange)
+         WHERE \(inRange)
            AND EXISTS (SELECT 1 FROM inboxes AS i WHERE i.id = c.inbox_id)
         """
     }
@@ -85,10 +106,9 @@ enum ReportQuery {
     /// group.
     static let label = """
         WITH cohort AS (\(cohort("c.id"))),
-             labelled AS (SELECT DISTINCT co.id, co.status, t.name FROM cohort AS co
-                            JOIN taggings AS tg ON tg.taggable_id = co.id AND tg.taggable_type = 'Conversation'
-                                               AND tg.context = 'labels'
-                            JOIN tags AS t ON t.id = tg.tag_id AND t.name IS NOT NULL)
+             labelled AS (SELECT DISTINCT co.id, co.status, tag.name FROM cohort AS co
+                            JOIN taggings AS tg ON \(labelTagging(of: "co.id"))
+                            JOIN tags AS tag ON \(labelTag))
         SELECT 0, NULL, name, NULL, status, COUNT(*) FROM labelled GROUP BY name, status
         UNION ALL
         SELECT 0, NULL, NULL, NULL, status, COUNT(*) FROM cohort WHERE id NOT IN (SELECT id FROM labelled) GROUP BY status
@@ -115,6 +135,101 @@ enum ReportQuery {
     }
 }
 
+// MARK: - The queue now (docs/report.md "The queue now")
+
+/// The queue over a file: one query per refresh and breakdown, one function per breakdown. Each answers rows of
+/// `kind` (0 a group, 1 the totals), the group's raw columns (`QueueGroupColumns`: id, text, name, display name,
+/// channel type), then a class of conversations (`QueueClass`: status, assigned, answered once, the bucket of
+/// `waiting_since` by `WaitAge.edges`, or -1 when it is NULL), how many, and the earliest `waiting_since` (Unix
+/// seconds). The rules of what counts where are `QueueCounts.add`'s; the database only sorts rows into classes.
+/// The totals are counted by the query, never summed from the groups (by label a conversation is in several).
+///
+/// `waiting_since` holds Unix seconds or UTC text, as `created_at` does (a file may mix them): `waitingSeconds`
+/// reads both as whole seconds, so the bucket edges (bound as seconds) compare with either. Only the account's
+/// conversations that are open, pending or snoozed are read, through their inbox (an existing one only).
+enum QueueQuery {
+    static let waitingSeconds = """
+        (CASE typeof(c.waiting_since) WHEN 'null' THEN NULL
+              WHEN 'text' THEN CAST(strftime('%s', c.waiting_since) AS INTEGER)
+              ELSE CAST(c.waiting_since AS INTEGER) END)
+        """
+
+    /// The class of each conversation, as columns named status, assigned, replied, bucket.
+    static let classColumns = """
+        c.status AS status, c.assignee_id IS NOT NULL AS assigned, c.first_reply_created_at IS NOT NULL AS replied,
+        (CASE WHEN \(waitingSeconds) IS NULL THEN -1 WHEN \(waitingSeconds) > :edge0 THEN 0
+              WHEN \(waitingSeconds) > :edge1 THEN 1 WHEN \(waitingSeconds) > :edge2 THEN 2
+              WHEN \(waitingSeconds) > :edge3 THEN 3 ELSE 4 END) AS bucket
+        """
+
+    static let cohort = """
+        FROM conversations AS c JOIN inboxes AS i ON i.id = c.inbox_id
+        WHERE \(ReportQuery.inQueue)
+        """
+
+    /// Groups whose conversations each are in one group: counted per group and class once (`g`), the totals
+    /// summed from those few rows by the query. `keys` are the grouping columns as `g` names them; `named` the
+    /// output's five group columns, read from `g` and `joins`.
+    private static func singleGroup(keys: String, named: String, joins: String = "") -> String {
+        // By position: an output name (status, inbox_id) may also be an input column's.
+        let positions = (1...(keys.split(separator: ",").count + 4)).map(String.init).joined(separator: ", ")
+        return """
+            WITH g AS MATERIALIZED (
+                SELECT \(keys), \(classColumns), COUNT(*) AS n, MIN(\(waitingSeconds)) AS earliest
+                \(cohort)
+                GROUP BY \(positions))
+            SELECT 0, \(named), g.status, g.assigned, g.replied, g.bucket, g.n, g.earliest FROM g \(joins)
+            UNION ALL
+            SELECT 1, NULL, NULL, NULL, NULL, NULL, status, assigned, replied, bucket, SUM(n), MIN(earliest)
+              FROM g GROUP BY status, assigned, replied, bucket
+            """
+    }
+
+    static let channel = singleGroup(keys: "i.channel_type AS channel_type",
+                                     named: "NULL, g.channel_type, NULL, NULL, NULL")
+
+    static let inbox = singleGroup(keys: "i.id AS inbox_id, i.name AS inbox_name, i.channel_type AS channel_type",
+                                   named: "g.inbox_id, NULL, g.inbox_name, NULL, g.channel_type")
+
+    static let team = singleGroup(keys: "c.team_id AS team_id", named: "g.team_id, NULL, t.name, NULL, NULL",
+                                  joins: "LEFT JOIN teams AS t ON t.id = g.team_id")
+
+    static let agent = singleGroup(keys: "c.assignee_id AS assignee_id",
+                                   named: "g.assignee_id, NULL, u.name, u.display_name, NULL",
+                                   joins: "LEFT JOIN users AS u ON u.id = g.assignee_id")
+
+    /// By label a conversation is in the group of each of its labels, or in the none group: the conversations'
+    /// classes once (`q`), each joined to its labels for the groups, and counted alone for the totals.
+    static let label = """
+        WITH q AS MATERIALIZED (
+            SELECT c.id AS id, \(classColumns), \(waitingSeconds) AS waited_since
+            \(cohort))
+        SELECT 0, NULL, tag.name, NULL, NULL, NULL, q.status, q.assigned, q.replied, q.bucket, COUNT(*), MIN(q.waited_since)
+          FROM q LEFT JOIN (taggings AS tg JOIN tags AS tag ON \(ReportQuery.labelTag))
+                 ON \(ReportQuery.labelTagging(of: "q.id"))
+         GROUP BY tag.name, q.status, q.assigned, q.replied, q.bucket
+        UNION ALL
+        SELECT 1, NULL, NULL, NULL, NULL, NULL, status, assigned, replied, bucket, COUNT(*), MIN(waited_since)
+          FROM q GROUP BY status, assigned, replied, bucket
+        """
+
+    static func sql(for breakdown: Breakdown) -> String? {
+        switch breakdown {
+        case .channel: return channel
+        case .inbox: return inbox
+        case .team: return team
+        case .agent: return agent
+        case .label: return label
+        case .day: return nil
+        }
+    }
+
+    static func arguments(account: Int64, at now: Int64) -> StatementArguments {
+        let edges = WaitAge.edges(at: now)
+        return ["account": account, "edge0": edges[0], "edge1": edges[1], "edge2": edges[2], "edge3": edges[3]]
+    }
+}
+
 // MARK: - Lists (SPEC 12, docs/report.md "Lists")
 
 /// The SQL of a list of conversations over a file: the counts' own cohort (`cohort`), narrowed by a
@@ -131,24 +246,16 @@ extension ReportQuery {
     /// The account's conversations with an existing inbox (the join) and a status the counts count: created in
     /// the range (in both forms, as `scan` selects them), or the queue's open, pending and snoozed.
     static func cohort(account: Int64, _ cohort: ListCohort) -> ListSelection {
-        var selection = ListSelection(conditions: ["c.account_id = :account"], arguments: ["account": account])
         switch cohort {
-        case .created(let range):
-            selection.conditions += ["c.status IN (0, 1, 2, 3)",
-                                     "((c.created_at >= :since AND c.created_at < :until) "
-                                        + "OR (c.created_at >= :sinceText AND c.created_at < :untilText))"]
-            selection.arguments.merge(arguments(account: account, range: range)) { $1 }
-        case .queue:
-            selection.conditions.append("c.status IN (0, 2, 3)")
+        case .created(let range): return ListSelection(conditions: [inRange], arguments: arguments(account: account, range: range))
+        case .queue: return ListSelection(conditions: [inQueue], arguments: ["account": account])
         }
-        return selection
     }
 
-    /// A conversation's labels: its taggings of type Conversation in context labels whose tag has a name.
-    static let labelled = """
-        FROM taggings AS tg JOIN tags AS tag ON tag.id = tg.tag_id
-        WHERE tg.taggable_type = 'Conversation' AND tg.context = 'labels' AND tag.name IS NOT NULL
-        """
+    /// The labels of the conversation `conversation` (`labelTagging`, `labelTag`).
+    static func labels(of conversation: String) -> String {
+        "FROM taggings AS tg JOIN tags AS tag ON \(labelTag) WHERE \(labelTagging(of: conversation))"
+    }
 
     /// `selection` narrowed by `filter`: each filter is its group's membership, as the breakdowns group.
     static func narrowed(_ selection: ListSelection, by filter: ConversationFilter) -> ListSelection {
@@ -170,9 +277,8 @@ extension ReportQuery {
         case nil: break
         }
         switch filter.label {
-        case .named(let name)?: add("EXISTS (SELECT 1 \(labelled) AND tg.taggable_id = c.id AND tag.name = :label)",
-                                    "label", name)
-        case .none?: add("NOT EXISTS (SELECT 1 \(labelled) AND tg.taggable_id = c.id)")
+        case .named(let name)?: add("EXISTS (SELECT 1 \(labels(of: "c.id")) AND tag.name = :label)", "label", name)
+        case .none?: add("NOT EXISTS (SELECT 1 \(labels(of: "c.id")))")
         case nil: break
         }
         if let status = filter.status { add("c.status = :status", "status", status.rawValue) }
@@ -228,6 +334,7 @@ extension ReportQuery {
     /// The labels of the conversations `ids`: (conversation id, label name) rows.
     static func listLabels(of ids: [Int64]) -> (sql: String, arguments: StatementArguments) {
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
-        return ("SELECT tg.taggable_id, tag.name \(labelled) AND tg.taggable_id IN (\(marks))", StatementArguments(ids))
+        return ("SELECT tg.taggable_id, tag.name FROM taggings AS tg JOIN tags AS tag ON \(labelTag) "
+                + "WHERE \(labelKind) AND tg.taggable_id IN (\(marks))", StatementArguments(ids))
     }
 }

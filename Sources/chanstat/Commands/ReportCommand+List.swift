@@ -17,9 +17,6 @@ struct ListOptions: ParsableArguments {
     @Flag(help: "List the conversations behind a number of the report (or of the queue with --now), longest waiting first, instead of counting them.")
     var list = false
 
-    @Flag(help: "With --list: list the queue now (open, pending, snoozed; created at any time) instead of a range.")
-    var now = false
-
     @Option(help: ArgumentHelp("With --list: only this channel type, as the payload names it (Channel::Email).",
                                valueName: "type"))
     var channel: String?
@@ -83,8 +80,8 @@ struct ListOptions: ParsableArguments {
         let filters = channel != nil || inbox != nil || team != nil || agent != nil || label != nil || status != nil
             || unattended || unassigned || waiting || limit != nil
         guard list else {
-            if filters || now {
-                throw ValidationError("--now, --limit and the filters (--channel, --inbox, --team, --agent, --label, "
+            if filters {
+                throw ValidationError("--limit and the filters (--channel, --inbox, --team, --agent, --label, "
                                       + "--status, --unattended, --unassigned, --waiting) go with --list")
             }
             return
@@ -96,9 +93,6 @@ struct ListOptions: ParsableArguments {
             }
         }
         if let label, label.isEmpty { throw ValidationError("--label takes a label's name or none") }
-        if let problem = filter.problem(queue: now) {
-            throw ValidationError(problem)
-        }
     }
 }
 
@@ -109,16 +103,19 @@ extension ReportCommand {
         guard lists.list else { return nil }
         if compare { return "--list shows conversations, not counts: use it without --compare" }
         if grouping != .channel { return "--list takes the group as a filter (--inbox, --team, …), not --by" }
-        if lists.now, range.range != nil || range.isCustom {
-            return "--now is the queue now, at any creation time: use it without --range, --since or --until"
-        }
-        return nil
+        return lists.filter.problem(queue: now)
     }
 
-    func printList(_ settings: Settings, choice: RangeChoice, range dateRange: DateRange, now: Date) async throws {
+    func printList(_ settings: Settings) async throws {
         // Chatwoot's API has no list of a count's conversations: said before a token is read or a request sent.
         if case .server = settings.source { throw ConversationList.needsDatabase }
-        let cohort: ListCohort = lists.now ? .queue : .created(dateRange)
+        // The clock, read once: the range a preset means, and the ages the table shows.
+        let clock = Date()
+        let choice = try CLIFailure.range { () throws(RangeError) in
+            try range.choice(preset: settings.rangePreset, calendar: settings.calendar)
+        }
+        let dateRange = choice.resolve(now: clock, calendar: settings.calendar)
+        let cohort: ListCohort = now ? .queue : .created(dateRange)
         let reportSource = try await SourceOptions.makeSource(settings, calendar: settings.calendar)
         let list = try await reportSource.closing {
             try await reportSource.conversations(matching: lists.filter, in: cohort, limit: lists.listLimit)
@@ -129,8 +126,8 @@ extension ReportCommand {
         case .json: output = ConversationListJSON.encode(list, web: web) + "\n"
         case .csv: output = ConversationListCSV.render(list, web: web)
         case .table:
-            let seconds = Int64(now.timeIntervalSince1970.rounded(.down))
-            let what = lists.now
+            let seconds = Int64(clock.timeIntervalSince1970.rounded(.down))
+            let what = now
                 ? "The queue now (\(settings.calendar.dateTimeString(at: seconds)) \(settings.calendar.zoneName))"
                 : "\(choice.title): \(settings.calendar.describe(dateRange, dash: " to "))"
             let filters = Self.described(lists)

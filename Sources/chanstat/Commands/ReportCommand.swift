@@ -24,6 +24,9 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .customLong("by"), help: "One row per channel type (the default), per inbox, team, agent or label (SQLite and PostgreSQL sources; by label a conversation counts under each of its labels) or per day of the range (in its time zone; at most 31 days over --url).")
     var grouping: Breakdown = .channel
 
+    @Flag(help: "The queue now instead of a range: open, unattended, unassigned, pending, snoozed, waiting and how long the customers have waited (docs/report.md).")
+    var now = false
+
     /// A script whose profile was not found must not print invented numbers that look real: without a source,
     /// `report` refuses, and the demo data is read only when asked for by name.
     static let noSource = "report needs a source: --db FILE or --db postgres://…, --url URL --account ID, or a profile "
@@ -33,6 +36,7 @@ struct ReportCommand: AsyncParsableCommand {
     static let dayWithCompare = "--by day shows one period: use --compare with --by channel or --by inbox"
 
     func validate() throws {
+        try validateNow()
         if grouping == .day, compare { throw ValidationError(Self.dayWithCompare) }
         if let listProblem { throw ValidationError(listProblem) }
     }
@@ -40,11 +44,12 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try ResolvedSettings.resolve(source: source, range: range, webURL: lists.webURL)
         if case .demo = settings.source, !source.demo { throw ValidationError(Self.noSource) }
+        if lists.list { return try await printList(settings) }
+        if now { return try await printQueue(settings) }
         let choice = try CLIFailure.range { () throws(RangeError) in try range.choice(preset: settings.rangePreset, calendar: settings.calendar) }
         // The clock, read once: the range a preset means, and where a compare cuts a range that ends after now.
         let now = Date()
         let dateRange = choice.resolve(now: now, calendar: settings.calendar)
-        if lists.list { return try await printList(settings, choice: choice, range: dateRange, now: now) }
         let reportSource = try await SourceOptions.makeSource(settings, calendar: settings.calendar)
         if let refusal = reportSource.refusal(for: grouping) {
             await reportSource.close()
