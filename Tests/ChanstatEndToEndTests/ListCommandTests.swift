@@ -78,6 +78,16 @@ struct ListCommandTests {
         }
     }
 
+    /// Every number of `--by team|agent|label` and of the queue (`--now --by …`) is its list's count.
+    @Test(arguments: Form.allCases)
+    func groupedAndQueueCellsEqualTheirLists(form: Form) throws {
+        let (path, scratch) = try Self.fixture(form)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let run = { (arguments: [String]) in try ChanstatBinary.run(["report", "--db", path] + arguments) }
+        try ListCellChecks.rangeCellsEqualLists(run)
+        try ListCellChecks.queueCellsEqualLists(run)
+    }
+
     @Test func limitShowsTheFirstAndCountsAll() throws {
         let (path, scratch) = try Self.fixture(.seconds)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -189,7 +199,7 @@ struct ListCommandTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let usage: [([String], String)] = [
             (["--list", "--unattended"] + ListFixture.range, "--unattended, --unassigned and --waiting go with --now"),
-            (["--list", "--now", "--since", "2026-11-01", "--until", "2026-11-02"], "--now is the queue now"),
+            (["--list", "--now", "--since", "2026-11-01", "--until", "2026-11-02"], "--now reports the queue as it is now"),
             (["--list", "--team", "billing"] + ListFixture.range, "--team takes an id (a whole number) or none"),
             (["--list", "--compare"] + ListFixture.range, "--list shows conversations, not counts"),
             (["--list", "--by", "inbox"] + ListFixture.range, "--list takes the group as a filter"),

@@ -62,6 +62,15 @@ extension PostgresServerTests {
             }
         }
 
+        @Test func groupedAndQueueCellsEqualTheirLists() throws {
+            let database = try Self.database()
+            let run = { (arguments: [String]) in
+                try ChanstatBinary.run(["report", "--db", database.url()] + arguments, environment: ["PGTZ": "Asia/Tokyo"])
+            }
+            try ListCellChecks.rangeCellsEqualLists(run)
+            try ListCellChecks.queueCellsEqualLists(run)
+        }
+
         /// A role that may read the report's tables but not `teams`: the list names the table, the report works.
         @Test func aRoleWithoutSelectOnTeamsIsToldWhich() throws {
             let database = try Self.database()
