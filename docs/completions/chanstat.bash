@@ -248,9 +248,9 @@ _chanstat_dashboard() {
 
 _chanstat_report() {
     repeating_flags=()
-    non_repeating_flags=(--demo --insecure-http --utc --compare --version -h --help)
+    non_repeating_flags=(--demo --insecure-http --utc --list --unattended --unassigned --waiting --compare --now --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --db --url --account --token-file --ca-file --statement-timeout --since --until --range --timezone --format --by)
+    non_repeating_options=(--profile --db --url --account --token-file --ca-file --statement-timeout --since --until --range --timezone --channel --inbox --team --agent --label --status --limit --web-url --format --by)
     __chanstat_offer_flags_options 0
 
     # Offer option value completions
@@ -289,12 +289,37 @@ _chanstat_report() {
     '--timezone')
         return
         ;;
+    '--channel')
+        return
+        ;;
+    '--inbox')
+        return
+        ;;
+    '--team')
+        return
+        ;;
+    '--agent')
+        return
+        ;;
+    '--label')
+        return
+        ;;
+    '--status')
+        __chanstat_add_completions -W 'open'$'\n''resolved'$'\n''pending'$'\n''snoozed'
+        return
+        ;;
+    '--limit')
+        return
+        ;;
+    '--web-url')
+        return
+        ;;
     '--format')
         __chanstat_add_completions -W 'table'$'\n''json'$'\n''csv'
         return
         ;;
     '--by')
-        __chanstat_add_completions -W 'channel'$'\n''inbox'$'\n''day'
+        __chanstat_add_completions -W 'channel'$'\n''inbox'$'\n''team'$'\n''agent'$'\n''label'$'\n''day'
         return
         ;;
     esac
