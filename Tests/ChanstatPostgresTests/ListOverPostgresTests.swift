@@ -24,15 +24,13 @@ extension PostgresServerTests {
                                           + cohort + arguments, environment: ["PGTZ": "Asia/Tokyo"])
         }
 
+        func report(_ database: ChatwootDatabase) -> ([String]) throws -> ProcessResult {
+            { try ChanstatBinary.run(["report", "--db", database.url()] + $0, environment: ["PGTZ": "Asia/Tokyo"]) }
+        }
+
         @Test func everyFilterListsItsConversationsInOrder() throws {
             let database = try Self.database()
-            for (arguments, ids) in ListFixture.lists {
-                let run = try list(database, arguments)
-                #expect(run.status == 0, "\(arguments): \(run.stderr)")
-                let listed = try ListChecks.items(run.stdout)
-                #expect(listed.ids == ids, "\(arguments)")
-                #expect(listed.count == ids.count, "\(arguments)")
-            }
+            try ListCellChecks.everyListInOrder(report(database))
             let limited = try ListChecks.items(list(database, ["--now", "--limit", "3", "--web-url", "https://chat.example.com/"]).stdout,
                                                web: "https://chat.example.com")
             #expect(limited.count == 10 && limited.ids == [8, 2, 5])
@@ -40,18 +38,7 @@ extension PostgresServerTests {
 
         @Test func countsEqualTheReportsCellsAndNoContactDataShows() throws {
             let database = try Self.database()
-            let report = try ChanstatBinary.run(["report", "--db", database.url(), "--format", "json"] + ListFixture.range,
-                                                environment: ["PGTZ": "Asia/Tokyo"])
-            let payload = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: [String: Int]])
-            #expect(payload["Channel::Email"] == ["open": 2, "resolved": 0, "pending": 1, "snoozed": 0, "total": 3])
-            #expect(payload["Channel::WebWidget"] == ["open": 3, "resolved": 2, "pending": 1, "snoozed": 1, "total": 7])
-            for (channel, counts) in payload {
-                for (status, number) in counts {
-                    let filter = status == "total" ? [] : ["--status", status]
-                    #expect(try ListChecks.items(list(database, ["--channel", channel, "--limit", "1"] + filter).stdout).count
-                            == number, "\(channel) \(status)")
-                }
-            }
+            try ListCellChecks.channelCellsEqualLists(report(database))
             for format in ["json", "csv", "table"] {
                 for arguments in [[], ["--now"]] {
                     let run = try list(database, arguments, format: format)
@@ -64,11 +51,8 @@ extension PostgresServerTests {
 
         @Test func groupedAndQueueCellsEqualTheirLists() throws {
             let database = try Self.database()
-            let run = { (arguments: [String]) in
-                try ChanstatBinary.run(["report", "--db", database.url()] + arguments, environment: ["PGTZ": "Asia/Tokyo"])
-            }
-            try ListCellChecks.rangeCellsEqualLists(run)
-            try ListCellChecks.queueCellsEqualLists(run)
+            try ListCellChecks.rangeCellsEqualLists(report(database))
+            try ListCellChecks.queueCellsEqualLists(report(database))
         }
 
         /// A role that may read the report's tables but not `teams`: the list names the table, the report works.

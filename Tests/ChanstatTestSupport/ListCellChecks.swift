@@ -9,6 +9,40 @@ public enum ListCellChecks {
     public static let flags: [String: String] = ["channel": "--channel", "inbox": "--inbox", "team": "--team",
                                                  "agent": "--agent", "label": "--label"]
 
+    /// Every list of `ListFixture.lists`: exactly its conversations, in order, and their number.
+    public static func everyListInOrder(_ run: ([String]) throws -> ProcessResult,
+                                        sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for (arguments, ids) in ListFixture.lists {
+            let cohort = arguments.contains("--now") ? ["--account", "1"] : ListFixture.range
+            let list = try run(cohort + ["--list", "--format", "json"] + arguments)
+            #expect(list.status == 0, "\(arguments): \(list.stderr)", sourceLocation: sourceLocation)
+            let listed = try ListChecks.items(list.stdout, sourceLocation: sourceLocation)
+            #expect(listed.ids == ids, "\(arguments)", sourceLocation: sourceLocation)
+            #expect(listed.count == ids.count, "\(arguments)", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// The payload's cells (channel by status), counted by hand here, so that a report and a list wrong the same
+    /// way cannot agree; each is its list's count.
+    public static func channelCellsEqualLists(_ run: ([String]) throws -> ProcessResult,
+                                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let report = try run(ListFixture.range + ["--format", "json"])
+        let payload = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: [String: Int]],
+                                   sourceLocation: sourceLocation)
+        #expect(payload["Channel::Email"] == ["open": 2, "resolved": 0, "pending": 1, "snoozed": 0, "total": 3],
+                sourceLocation: sourceLocation)
+        #expect(payload["Channel::WebWidget"] == ["open": 3, "resolved": 2, "pending": 1, "snoozed": 1, "total": 7],
+                sourceLocation: sourceLocation)
+        for (channel, counts) in payload {
+            for (status, number) in counts {
+                let filter = status == "total" ? [] : ["--status", status]
+                let list = try run(ListFixture.range + ["--list", "--format", "json", "--channel", channel, "--limit", "1"] + filter)
+                #expect(try ListChecks.items(list.stdout, sourceLocation: sourceLocation).count == number,
+                        "\(channel) \(status)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
     public static func rangeCellsEqualLists(_ run: ([String]) throws -> ProcessResult,
                                             sourceLocation: SourceLocation = #_sourceLocation) throws {
         for by in ["team", "agent", "label"] {
