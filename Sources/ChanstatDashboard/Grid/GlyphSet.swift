@@ -30,7 +30,7 @@ public struct GlyphSet: Equatable, Sendable {
         corners: ("┌", "┐", "└", "┘"), rangeDash: " – ", selectionMarker: "›", asciiOnly: false)
 
     public static let ascii = GlyphSet(
-        statusFills: [.open: "#", .pending: "=", .snoozed: "~", .resolved: "-"],
+        statusFills: StackedBar.asciiFills,
         solidFill: "#",
         eighths: [],
         verticalEighths: [],
