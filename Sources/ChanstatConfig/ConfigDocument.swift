@@ -15,6 +15,7 @@ import TOMLKit
 /// refresh = 300
 /// color = "auto"
 /// timezone = "Europe/Berlin"
+/// web_url = "https://chat.example.com"   # Chatwoot's web address: conversations' addresses in lists
 ///
 /// [profiles.replica]
 /// db = "postgres://chanstat@replica.internal/chatwoot_production?sslmode=verify-full"
@@ -54,7 +55,7 @@ private struct TableReader {
     let lines: KeyLineFinder
 
     static let profileKeys = ["url", "account", "db", "token_file", "ca_file", "range", "refresh", "color",
-                              "statement_timeout", "timezone"]
+                              "statement_timeout", "timezone", "web_url"]
 
     mutating func document(_ root: TOMLTable) throws(ConfigError) -> ConfigDocument {
         var document = ConfigDocument()
@@ -108,6 +109,13 @@ private struct TableReader {
                     throw error(key: key, table: name, "\(name).timezone: " + LocalCalendar.unknownZoneMessage(zone))
                 }
                 profile.timezone = zone
+            case "web_url":
+                let text = try string(value, key: key, table: name)
+                do {
+                    profile.webURL = try WebAddress(text)
+                } catch {
+                    throw self.error(key: key, table: name, "\(name).web_url \(error.reason)")
+                }
             default:
                 throw error(key: key, table: name, "unknown key '\(key)' in [\(name)] (known keys: "
                             + Self.profileKeys.joined(separator: ", ") + ")")

@@ -15,10 +15,14 @@ public struct Profile: Equatable, Sendable {
     public var statementTimeout: Double?
     /// An IANA zone name, already checked to be one the system knows.
     public var timezone: String?
+    /// `web_url`: Chatwoot's web address for this profile's source (conversations' addresses in a list).
+    public var webURL: WebAddress?
 
     public init(url: String? = nil, account: Int64? = nil, db: String? = nil, tokenFile: String? = nil,
                 range: RangePreset? = nil, refresh: Double? = nil, color: ColorMode? = nil,
-                statementTimeout: Double? = nil, timezone: String? = nil, caFile: String? = nil) {
+                statementTimeout: Double? = nil, timezone: String? = nil, caFile: String? = nil,
+                webURL: WebAddress? = nil) {
+        self.webURL = webURL
         self.statementTimeout = statementTimeout
         self.timezone = timezone
         self.caFile = caFile

@@ -20,6 +20,8 @@ public struct CommandLineSettings: Equatable, Sendable {
     public var color: ColorMode?
     /// `--timezone ZONE`, or "UTC" for `--utc`: an IANA name, already checked.
     public var timeZone: String?
+    /// `--web-url`: Chatwoot's web address, for the conversations' addresses in a list.
+    public var webURL: String?
 
     public init() {}
 }
@@ -48,11 +50,14 @@ public struct Settings: Equatable, Sendable {
     public var profileName: String?
     /// The IANA zone dates, presets and headers use; nil: the process's local zone (`$TZ`, else the machine's).
     public var timeZone: String?
+    /// Chatwoot's web address, from which a listed conversation gets its address; nil when not known.
+    public var webAddress: WebAddress?
 
     public init(source: SourceSetting, rangePreset: RangePreset, refreshSeconds: Double, color: ColorMode,
                 statementTimeoutSeconds: Double = StatementTimeoutLimits.defaultSeconds, profileName: String?,
-                timeZone: String? = nil) {
+                timeZone: String? = nil, webAddress: WebAddress? = nil) {
         self.timeZone = timeZone
+        self.webAddress = webAddress
         self.source = source
         self.statementTimeoutSeconds = statementTimeoutSeconds
         self.rangePreset = rangePreset

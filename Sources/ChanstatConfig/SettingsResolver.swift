@@ -37,7 +37,19 @@ public enum SettingsResolver {
             color: Self.color(flags.color ?? (noColor ? .never : nil) ?? profile.color ?? .auto, noColor: noColor),
             statementTimeoutSeconds: flags.statementTimeout ?? profile.statementTimeout ?? StatementTimeoutLimits.defaultSeconds,
             profileName: profileName,
-            timeZone: flags.timeZone ?? profile.timezone)
+            timeZone: flags.timeZone ?? profile.timezone,
+            webAddress: try webAddress(flags, profile: profile, source: source))
+    }
+
+    /// `--web-url`, else the profile's `web_url` when the source is the profile's (a source named by flags is
+    /// another Chatwoot's, as for the account), else the server's own address (the HTTP source).
+    static func webAddress(_ flags: CommandLineSettings, profile: Profile, source: SourceSetting) throws -> WebAddress? {
+        if let text = flags.webURL {
+            do { return try WebAddress(text) } catch { throw SettingsError(message: "--web-url \(error.reason)") }
+        }
+        if flags.db == nil, flags.url == nil, !flags.demo, let web = profile.webURL { return web }
+        if case let .server(url, _, _, _, _) = source { return try? WebAddress(url) }
+        return nil
     }
 
     static func color(_ mode: ColorMode, noColor: Bool) -> ColorMode {

@@ -100,6 +100,13 @@ public final class ChatwootAPISource: ReportSource {
         SourceReport(summary: try await channelSummary(for: range))
     }
 
+    /// Chatwoot's API lists conversations by its own filter (UTC days, no cohort of the counts'): refused before
+    /// anything is sent, with the sentence that names the database sources.
+    public func conversations(matching filter: ConversationFilter, in cohort: ListCohort,
+                              limit: ListLimit) async throws -> ConversationList {
+        throw ConversationList.needsDatabase
+    }
+
     /// Chatwoot's API has no per-day counts: one channel summary per day, at most 4 requests at a time.
     public func dailyReport(for range: DateRange, calendar: LocalCalendar,
                             progress: @escaping @Sendable (DayProgress) -> Void) async throws -> DailyReport {

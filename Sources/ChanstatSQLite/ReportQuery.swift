@@ -48,6 +48,27 @@ enum ReportQuery {
     static let createdInRange = "((c.created_at >= :since AND c.created_at < :until) "
         + "OR (c.created_at >= :sinceText AND c.created_at < :untilText))"
 
+    // The cohorts and the groups' membership, said once for the breakdowns, the queue and the lists (a list with
+    // a cell's filters must hold exactly the conversations the cell counts), on `conversations AS c`; the existing
+    // inbox is each query's join or EXISTS on `inboxes`.
+
+    /// The range's conversations (SPEC 10): the account's, created in the range, statuses 0 to 3.
+    static let inRange = "c.account_id = :account AND c.status IN (0, 1, 2, 3) AND \(createdInRange)"
+
+    /// The queue's (SPEC 11): the account's open, pending and snoozed, created at any time.
+    static let inQueue = "c.account_id = :account AND c.status IN (0, 2, 3)"
+
+    /// A label: a row of `taggings AS tg` that tags a conversation as a label, ...
+    static let labelKind = "tg.taggable_type = 'Conversation' AND tg.context = 'labels'"
+
+    /// ... here the conversation `conversation`'s, ...
+    static func labelTagging(of conversation: String) -> String {
+        "tg.taggable_id = \(conversation) AND \(labelKind)"
+    }
+
+    /// ... whose tag, `tags AS tag`, has a name (a tag row that is gone, or has no name, is no label).
+    static let labelTag = "tag.id = tg.tag_id AND tag.name IS NOT NULL"
+
     /// The cohort of every breakdown (SPEC 10): the account's conversations created in the range, with an
     /// existing inbox, statuses 0 to 3; `columns` of `conversations AS c` besides `status`. With the recommended
     /// index, as the channel query does: for every inbox and status, a seek of the index per timestamp form (the
@@ -58,7 +79,7 @@ enum ReportQuery {
         guard indexed else {
             return """
                 SELECT \(columns), c.status FROM conversations AS c
-                 WHERE c.account_id = :account AND c.status IN (0, 1, 2, 3) AND \(createdInRange)
+                 WHERE \(inRange)
                    AND EXISTS (SELECT 1 FROM inboxes AS i WHERE i.id = c.inbox_id)
                 """
         }
@@ -108,11 +129,9 @@ enum ReportQuery {
     /// since the planner then leaves the taggings index for a scan.
     static let label = """
         WITH cohort AS (\(cohort("c.id", indexed: false))),
-             labelled AS (
-               SELECT DISTINCT co.id, co.status, t.name FROM cohort AS co
-                 JOIN taggings AS tg ON tg.taggable_id = co.id AND tg.taggable_type = 'Conversation'
-                                    AND tg.context = 'labels'
-                 JOIN tags AS t ON t.id = tg.tag_id AND t.name IS NOT NULL)
+             labelled AS (SELECT DISTINCT co.id, co.status, tag.name FROM cohort AS co
+                            JOIN taggings AS tg ON \(labelTagging(of: "co.id"))
+                            JOIN tags AS tag ON \(labelTag))
         SELECT 0, NULL, name, NULL, status, COUNT(*) FROM labelled GROUP BY name, status
         UNION ALL
         SELECT 0, NULL, NULL, NULL, status, COUNT(*) FROM cohort WHERE id NOT IN (SELECT id FROM labelled) GROUP BY status
@@ -169,7 +188,7 @@ enum QueueQuery {
 
     static let cohort = """
         FROM conversations AS c JOIN inboxes AS i ON i.id = c.inbox_id
-        WHERE c.account_id = :account AND c.status IN (0, 2, 3)
+        WHERE \(ReportQuery.inQueue)
         """
 
     /// Groups whose conversations each are in one group: counted per group and class once (`g`), the totals
@@ -209,10 +228,10 @@ enum QueueQuery {
         WITH q AS MATERIALIZED (
             SELECT c.id AS id, \(classColumns), \(waitingSeconds) AS waited_since
             \(cohort))
-        SELECT 0, NULL, l.name, NULL, NULL, NULL, q.status, q.assigned, q.replied, q.bucket, COUNT(*), MIN(q.waited_since)
-          FROM q LEFT JOIN (taggings AS tg JOIN tags AS l ON l.id = tg.tag_id)
-                 ON tg.taggable_id = q.id AND tg.taggable_type = 'Conversation' AND tg.context = 'labels'
-         GROUP BY l.name, q.status, q.assigned, q.replied, q.bucket
+        SELECT 0, NULL, tag.name, NULL, NULL, NULL, q.status, q.assigned, q.replied, q.bucket, COUNT(*), MIN(q.waited_since)
+          FROM q LEFT JOIN (taggings AS tg JOIN tags AS tag ON \(ReportQuery.labelTag))
+                 ON \(ReportQuery.labelTagging(of: "q.id"))
+         GROUP BY tag.name, q.status, q.assigned, q.replied, q.bucket
         UNION ALL
         SELECT 1, NULL, NULL, NULL, NULL, NULL, status, assigned, replied, bucket, COUNT(*), MIN(waited_since)
           FROM q GROUP BY status, assigned, replied, bucket
@@ -232,5 +251,114 @@ enum QueueQuery {
     static func arguments(account: Int64, at now: Int64) -> StatementArguments {
         let edges = WaitAge.edges(at: now)
         return ["account": account, "edge0": edges[0], "edge1": edges[1], "edge2": edges[2], "edge3": edges[3]]
+    }
+}
+
+// MARK: - Lists (SPEC 12, docs/report.md "Lists")
+
+/// The SQL of a list of conversations over a file: the counts' own cohort (`cohort`), narrowed by a
+/// `ConversationFilter`, read in the documented order with a LIMIT, and counted by a COUNT over the same WHERE.
+/// The labels of the listed conversations are a third query (`listLabels`), one pass over `taggings` for all of
+/// them. Timestamps in either form are read as whole Unix seconds (`seconds(of:)`) for the order and the output.
+extension ReportQuery {
+    /// The WHERE of a list (on `conversations AS c JOIN inboxes AS i`) and its named arguments.
+    struct ListSelection {
+        var conditions: [String] = []
+        var arguments: [String: any DatabaseValueConvertible] = [:]
+    }
+
+    /// The account's conversations with an existing inbox (the join) and a status the counts count: created in
+    /// the range (in both forms, as `scan` selects them), or the queue's open, pending and snoozed.
+    static func cohort(account: Int64, _ cohort: ListCohort) -> ListSelection {
+        switch cohort {
+        case .created(let range): return ListSelection(conditions: [inRange], arguments: arguments(account: account, range: range))
+        case .queue: return ListSelection(conditions: [inQueue], arguments: ["account": account])
+        }
+    }
+
+    /// The labels of the conversation `conversation` (`labelTagging`, `labelTag`).
+    static func labels(of conversation: String) -> String {
+        "FROM taggings AS tg JOIN tags AS tag ON \(labelTag) WHERE \(labelTagging(of: conversation))"
+    }
+
+    /// `selection` narrowed by `filter`: each filter is its group's membership, as the breakdowns group.
+    static func narrowed(_ selection: ListSelection, by filter: ConversationFilter) -> ListSelection {
+        var selection = selection
+        func add(_ condition: String, _ name: String? = nil, _ value: (any DatabaseValueConvertible)? = nil) {
+            selection.conditions.append(condition)
+            if let name, let value { selection.arguments[name] = value }
+        }
+        if let type = filter.channelType { add("COALESCE(i.channel_type, '') = :channelType", "channelType", type) }
+        if let inbox = filter.inboxID { add("c.inbox_id = :inbox", "inbox", inbox) }
+        switch filter.team {
+        case .named(let id)?: add("c.team_id = :team", "team", id)
+        case .none?: add("c.team_id IS NULL")
+        case nil: break
+        }
+        switch filter.agent {
+        case .named(let id)?: add("c.assignee_id = :agent", "agent", id)
+        case .none?: add("c.assignee_id IS NULL")
+        case nil: break
+        }
+        switch filter.label {
+        case .named(let name)?: add("EXISTS (SELECT 1 \(labels(of: "c.id")) AND tag.name = :label)", "label", name)
+        case .none?: add("NOT EXISTS (SELECT 1 \(labels(of: "c.id")))")
+        case nil: break
+        }
+        if let status = filter.status { add("c.status = :status", "status", status.rawValue) }
+        for state in ConversationFilter.QueueState.allCases where filter.queueStates.contains(state) {
+            switch state {
+            case .unattended: add("c.status = 0 AND (c.first_reply_created_at IS NULL OR c.waiting_since IS NOT NULL)")
+            case .unassigned: add("c.status = 0 AND c.assignee_id IS NULL")
+            case .waiting: add("c.status = 0 AND c.waiting_since IS NOT NULL")
+            }
+        }
+        return selection
+    }
+
+    /// Whole Unix seconds of a timestamp in either form (text is Rails' UTC, its fraction dropped); NULL for
+    /// text that is not a time.
+    static func seconds(of column: String) -> String {
+        "(CASE typeof(\(column)) WHEN 'integer' THEN \(column) WHEN 'text' THEN CAST(strftime('%s', \(column)) AS INTEGER) "
+            + "ELSE CAST(\(column) AS INTEGER) END)"
+    }
+
+    /// Waiting now (SPEC 11): open with `waiting_since`.
+    static let waiting = "(c.status = 0 AND c.waiting_since IS NOT NULL)"
+
+    /// The first `limit` conversations of `selection`: the waiting ones first, the longest waiting first; then the
+    /// others; ties and the others by `created_at`, then `id`. Columns: id, display id, inbox id, inbox name,
+    /// channel type, status, assignee id, the user's display name and name, team id, team name, created at and
+    /// waiting since (seconds).
+    static func listItems(_ selection: ListSelection, limit: ListLimit) -> (sql: String, arguments: StatementArguments) {
+        var arguments = selection.arguments
+        arguments["limit"] = limit.value
+        return ("""
+            SELECT c.id, c.display_id, c.inbox_id, i.name, i.channel_type, c.status, c.assignee_id, u.display_name,
+                   u.name, c.team_id, t.name, \(seconds(of: "c.created_at")), \(seconds(of: "c.waiting_since"))
+              FROM conversations AS c
+              JOIN inboxes AS i ON i.id = c.inbox_id
+              LEFT JOIN users AS u ON u.id = c.assignee_id
+              LEFT JOIN teams AS t ON t.id = c.team_id
+             WHERE \(selection.conditions.joined(separator: "\n   AND "))
+             ORDER BY \(waiting) DESC, CASE WHEN \(waiting) THEN \(seconds(of: "c.waiting_since")) END,
+                      \(seconds(of: "c.created_at")), c.id
+             LIMIT :limit
+            """, StatementArguments(arguments))
+    }
+
+    /// How many conversations `selection` holds.
+    static func listCount(_ selection: ListSelection) -> (sql: String, arguments: StatementArguments) {
+        ("""
+            SELECT COUNT(*) FROM conversations AS c JOIN inboxes AS i ON i.id = c.inbox_id
+             WHERE \(selection.conditions.joined(separator: "\n   AND "))
+            """, StatementArguments(selection.arguments))
+    }
+
+    /// The labels of the conversations `ids`: (conversation id, label name) rows.
+    static func listLabels(of ids: [Int64]) -> (sql: String, arguments: StatementArguments) {
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        return ("SELECT tg.taggable_id, tag.name FROM taggings AS tg JOIN tags AS tag ON \(labelTag) "
+                + "WHERE \(labelKind) AND tg.taggable_id IN (\(marks))", StatementArguments(ids))
     }
 }

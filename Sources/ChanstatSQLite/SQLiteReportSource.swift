@@ -152,7 +152,7 @@ public final class SQLiteReportSource: ReportSource {
     }
 
     /// One read of the file as it is now (reopened if it was replaced); every failure becomes a sentence.
-    private func read<T: Sendable>(_ body: @escaping @Sendable (Database, FileLayout) throws -> T) async throws -> T {
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database, FileLayout) throws -> T) async throws -> T {
         try await file.read { db, connection in try body(db, connection.layout) }
     }
 

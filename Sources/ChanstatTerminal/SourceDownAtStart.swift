@@ -49,6 +49,11 @@ public final class SourceDownAtStart: ReportSource, @unchecked Sendable {
         try await source().dailyReport(for: range, calendar: calendar, progress: progress)
     }
 
+    public func conversations(matching filter: ConversationFilter, in cohort: ListCohort,
+                              limit: ListLimit) async throws -> ConversationList {
+        try await source().conversations(matching: filter, in: cohort, limit: limit)
+    }
+
     public func queue(by breakdown: Breakdown, at now: Int64) async throws -> QueueReport {
         try await source().queue(by: breakdown, at: now)
     }

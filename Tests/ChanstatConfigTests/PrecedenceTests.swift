@@ -35,7 +35,8 @@ import Testing
         #expect(settings == Settings(
             source: .server(url: "https://chat.example.com", account: 3, tokenFile: "/home/ops/prod.token",
                             insecureHTTP: false),
-            rangePreset: .last7Days, refreshSeconds: 120, color: .always, profileName: "prod"))
+            rangePreset: .last7Days, refreshSeconds: 120, color: .always, profileName: "prod",
+            webAddress: try WebAddress("https://chat.example.com")))
     }
 
     @Test func flagsBeatTheProfile() throws {

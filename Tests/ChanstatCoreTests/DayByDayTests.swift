@@ -38,6 +38,11 @@ import Testing
                          progress: @escaping @Sendable (DayProgress) -> Void) async throws -> DailyReport {
             try await askingDayByDay(for: range, calendar: calendar, progress: progress)
         }
+
+        func conversations(matching filter: ConversationFilter, in cohort: ListCohort,
+                           limit: ListLimit) async throws -> ConversationList {
+            throw ConversationList.needsDatabase
+        }
     }
 
     final class ProgressLog: @unchecked Sendable {

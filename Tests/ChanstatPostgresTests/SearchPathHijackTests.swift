@@ -119,6 +119,33 @@ extension PostgresServerTests {
             #expect(try Self.loot(database) == "")
         }
 
+        /// A list compares label names, channel types and ids with pg_catalog's operators: the planted
+        /// `public.=(varchar, text)` sees no label name and the list is the real one.
+        @Test func aListRunsNothingOfTheAttackers() throws {
+            let (database, reader, _) = try Self.plantedDatabase()
+            try database.sql("""
+                ALTER TABLE conversations ADD COLUMN team_id bigint, ADD COLUMN waiting_since timestamp,
+                    ADD COLUMN first_reply_created_at timestamp;
+                ALTER TABLE users ADD COLUMN display_name varchar;
+                CREATE TABLE teams (id bigserial PRIMARY KEY, account_id bigint NOT NULL, name varchar);
+                CREATE TABLE tags (id serial PRIMARY KEY, name varchar);
+                CREATE TABLE taggings (id serial PRIMARY KEY, tag_id integer, taggable_type varchar, taggable_id integer,
+                    context varchar(128));
+                INSERT INTO tags (id, name) VALUES (1, 'vip');
+                INSERT INTO taggings (tag_id, taggable_type, taggable_id, context)
+                    SELECT 1, 'Conversation', id, 'labels' FROM conversations WHERE status = 0;
+                GRANT SELECT ON teams, tags, taggings TO \(reader);
+                """)
+            for _ in 0..<2 {
+                let list = try ChanstatBinary.run(["report", "--db", database.url(user: reader), "--account", "1", "--list",
+                                                   "--channel", "Channel::Email", "--label", "vip", "--format", "csv"] + Self.range)
+                #expect(list.status == 0, "\(list.stderr)")
+                // The two open conversations of the real table, not the planted view's 999.
+                #expect(list.stdout.split(separator: "\n").count == 3, "\(list.stdout)")
+            }
+            #expect(try Self.loot(database) == "")
+        }
+
         /// serve's token check compares with pg_catalog's equality: the planted operator never sees a token, and
         /// the report it serves has the real numbers.
         @Test func servesTokenCheckHandsNoTokenToThePlantedOperator() throws {

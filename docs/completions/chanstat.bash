@@ -248,9 +248,9 @@ _chanstat_dashboard() {
 
 _chanstat_report() {
     repeating_flags=()
-    non_repeating_flags=(--demo --insecure-http --utc --compare --now --version -h --help)
+    non_repeating_flags=(--demo --insecure-http --utc --list --unattended --unassigned --waiting --compare --now --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --db --url --account --token-file --ca-file --statement-timeout --since --until --range --timezone --format --by)
+    non_repeating_options=(--profile --db --url --account --token-file --ca-file --statement-timeout --since --until --range --timezone --channel --inbox --team --agent --label --status --limit --web-url --format --by)
     __chanstat_offer_flags_options 0
 
     # Offer option value completions
@@ -287,6 +287,31 @@ _chanstat_report() {
         return
         ;;
     '--timezone')
+        return
+        ;;
+    '--channel')
+        return
+        ;;
+    '--inbox')
+        return
+        ;;
+    '--team')
+        return
+        ;;
+    '--agent')
+        return
+        ;;
+    '--label')
+        return
+        ;;
+    '--status')
+        __chanstat_add_completions -W 'open'$'\n''resolved'$'\n''pending'$'\n''snoozed'
+        return
+        ;;
+    '--limit')
+        return
+        ;;
+    '--web-url')
         return
         ;;
     '--format')

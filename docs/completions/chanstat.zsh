@@ -110,6 +110,7 @@ _chanstat_dashboard() {
 _chanstat_report() {
     local -i ret=1
     local -ar ___range=('today' '7d' '30d' '3m' '6m' 'this-month' 'last-month')
+    local -ar ___status=('open' 'resolved' 'pending' 'snoozed')
     local -ar ___format=('table' 'json' 'csv')
     local -ar ___by=('channel' 'inbox' 'team' 'agent' 'label' 'day')
     local -ar arg_specs=(
@@ -127,6 +128,18 @@ _chanstat_report() {
         '--range[A preset range\: today, 7d, 30d, 3m, 6m, this-month, last-month. Default\: 30d.]:range:{__chanstat_complete "${___range[@]}"}'
         '--timezone[The time zone of dates, presets and the header\: an IANA name such as Europe/Berlin. Default\: the profile'\''s timezone, else $TZ, else the machine'\''s.]:zone:'
         '--utc[Read dates in UTC instead of local time (the same as --timezone UTC).]'
+        '--list[List the conversations behind a number of the report (or of the queue with --now), longest waiting first, instead of counting them.]'
+        '--channel[With --list\: only this channel type, as the payload names it (Channel\:\:Email).]:type:'
+        '--inbox[With --list\: only this inbox.]:id:'
+        '--team[With --list\: only this team'\''s conversations, or none for those without a team.]:id|none:'
+        '--agent[With --list\: only this agent'\''s conversations, or none for the unassigned.]:id|none:'
+        '--label[With --list\: only conversations with this label, or none for those without one.]:name|none:'
+        '--status[With --list\: only conversations with this status now.]:status:{__chanstat_complete "${___status[@]}"}'
+        '--unattended[With --list --now\: only the unattended (open, never answered or waiting again).]'
+        '--unassigned[With --list --now\: only the open ones without an assignee.]'
+        '--waiting[With --list --now\: only the open ones whose customer waits for a reply.]'
+        '--limit[With --list\: at most this many conversations, 1 to 1000 (default 50); count says how many there are in all.]:n:'
+        '--web-url[Chatwoot'\''s web address (https\://chat.example.com)\: each listed conversation gets its address there. Default\: the profile'\''s web_url, or --url.]:address:'
         '--format[Output format\: table, json (the API'\''s exact payload) or csv.]:format:{__chanstat_complete "${___format[@]}"}'
         '--compare[Compare with the previous period (what the dashboard'\''s \[ steps to\: the calendar month before a month range, else the range moved back by its own length)\: each count'\''s change, and the total'\''s in percent. A range that ends after now is compared so far\: up to now, against the same length from the previous period'\''s start.]'
         '--by[One row per channel type (the default), per inbox, team, agent or label (SQLite and PostgreSQL sources; by label a conversation counts under each of its labels) or per day of the range (in its time zone; at most 31 days over --url); with --now, the queue by channel, inbox, team, agent or label.]:by:{__chanstat_complete "${___by[@]}"}'

@@ -29,8 +29,10 @@ public enum ReportTable {
 
 extension ReportTable {
     /// The text table's layout, for every table `report` prints: the header, the lines padded to each column's
-    /// width (numbers to the right), a rule above the last line (the totals); trailing spaces dropped.
-    static func aligned(header: [String], lines: [[String]], alignRight: [Bool], bold: Bool) -> String {
+    /// width (numbers to the right), a rule above the last line (the totals) unless `totalsLine` is false;
+    /// trailing spaces dropped.
+    static func aligned(header: [String], lines: [[String]], alignRight: [Bool], bold: Bool,
+                        totalsLine: Bool = true) -> String {
         let widths = header.indices.map { index in ([header] + lines).map { DisplayWidth.of($0[index]) }.max() ?? 0 }
         func format(_ cells: [String]) -> String {
             var line = cells.indices.map { DisplayWidth.pad(cells[$0], to: widths[$0], alignRight: alignRight[$0]) }
@@ -40,7 +42,7 @@ extension ReportTable {
         }
         let headerLine = format(header)
         let rule = String(repeating: "-", count: DisplayWidth.of(headerLine))
-        let body = lines.dropLast().map(format) + [rule] + lines.suffix(1).map(format)
+        let body = totalsLine ? lines.dropLast().map(format) + [rule] + lines.suffix(1).map(format) : lines.map(format)
         return ([bold ? "\u{1B}[1m\(headerLine)\u{1B}[0m" : headerLine] + body).joined(separator: "\n") + "\n"
     }
 }

@@ -22,6 +22,12 @@ public protocol ReportSource: Sendable {
     var dailyLimit: DailyLimit? { get }
     /// Ends what the source holds open (a database connection), before the process exits.
     func close() async
+    /// The conversations behind a number (docs/report.md "Lists"): those of `cohort` that `filter` selects, at
+    /// most `limit` of them in the documented order, and how many there are in all. A source without such a list
+    /// (Chatwoot's API) throws `ConversationList.needsDatabase`; a database without the columns a list shows says
+    /// which one it lacks.
+    func conversations(matching filter: ConversationFilter, in cohort: ListCohort,
+                       limit: ListLimit) async throws -> ConversationList
     /// The queue now (docs/report.md "The queue now"), `now` the one reading of the clock (Unix seconds) that the
     /// waits are measured to: one query on a database. A breakdown the source cannot give is a `SourceError`.
     func queue(by breakdown: Breakdown, at now: Int64) async throws -> QueueReport

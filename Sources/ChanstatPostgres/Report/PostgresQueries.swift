@@ -82,6 +82,26 @@ extension PostgresSchema {
         return PostgresQuery(unsafeSQL: sql, binds: bindings)
     }
 
+    // The cohorts and the groups' membership, said once for the breakdowns, the queue and the lists (a list with
+    // a cell's filters must hold exactly the conversations the cell counts), on `public.conversations AS c`
+    // (`accountAndRange` below is the range's); the existing inbox is each query's join or EXISTS.
+
+    /// The queue's (SPEC 11): the account (`$1`)'s open, pending and snoozed, created at any time.
+    static let inQueue = "c.account_id OPERATOR(pg_catalog.=) $1 "
+        + "AND c.status OPERATOR(pg_catalog.=) ANY ('{0,2,3}'::pg_catalog.int4[])"
+
+    /// A label: a row of `public.taggings AS tg` that tags a conversation as a label, ...
+    static let labelKind = "tg.taggable_type::pg_catalog.text OPERATOR(pg_catalog.=) 'Conversation'::pg_catalog.text "
+        + "AND tg.context::pg_catalog.text OPERATOR(pg_catalog.=) 'labels'::pg_catalog.text"
+
+    /// ... here the conversation `conversation`'s, ...
+    static func labelTagging(of conversation: String) -> String {
+        "tg.taggable_id OPERATOR(pg_catalog.=) \(conversation) AND \(labelKind)"
+    }
+
+    /// ... whose tag, `public.tags AS tag`, has a name (a tag row that is gone, or has no name, is no label).
+    static let labelTag = "tag.id OPERATOR(pg_catalog.=) tg.tag_id AND tag.name IS NOT NULL"
+
     /// `columns` of `public.conversations AS c` and its status, for the conversations every breakdown counts.
     private static func cohort(_ columns: String) -> String {
         """
@@ -120,11 +140,9 @@ extension PostgresSchema {
     /// one with two labels counts under both (once each), one with none in the NULL group.
     private static let labelSQL = """
         WITH cohort AS (\(cohort("c.id"))),
-             labelled AS (SELECT DISTINCT co.id, co.status, t.name::pg_catalog.text AS name FROM cohort AS co
-                            JOIN public.taggings AS tg ON tg.taggable_id OPERATOR(pg_catalog.=) co.id
-                                 AND tg.taggable_type::pg_catalog.text OPERATOR(pg_catalog.=) 'Conversation'::pg_catalog.text
-                                 AND tg.context::pg_catalog.text OPERATOR(pg_catalog.=) 'labels'::pg_catalog.text
-                            JOIN public.tags AS t ON t.id OPERATOR(pg_catalog.=) tg.tag_id AND t.name IS NOT NULL)
+             labelled AS (SELECT DISTINCT co.id, co.status, tag.name::pg_catalog.text AS name FROM cohort AS co
+                            JOIN public.taggings AS tg ON \(labelTagging(of: "co.id"))
+                            JOIN public.tags AS tag ON \(labelTag))
         SELECT false, NULL::pg_catalog.int8, name, NULL::pg_catalog.text, status::pg_catalog.int8, pg_catalog.count(*)
           FROM labelled GROUP BY name, status
         UNION ALL
@@ -209,8 +227,7 @@ extension PostgresSchema {
 
     private static let queueCohort = """
         FROM public.conversations AS c JOIN public.inboxes AS i ON i.id OPERATOR(pg_catalog.=) c.inbox_id
-        WHERE c.account_id OPERATOR(pg_catalog.=) $1
-          AND c.status OPERATOR(pg_catalog.=) ANY ('{0,2,3}'::pg_catalog.int4[])
+        WHERE \(inQueue)
         """
 
     /// `1, 2, …, count`: grouping by position, since a column's output name may also be an input column's.
@@ -279,14 +296,12 @@ extension PostgresSchema {
             WITH q AS MATERIALIZED (
                 SELECT c.id AS id, \(Self.queueClassColumns), c.waiting_since AS waiting_since
                 \(Self.queueCohort))
-            SELECT 0::pg_catalog.int8, NULL::pg_catalog.int8, l.name::pg_catalog.text, NULL::pg_catalog.text,
+            SELECT 0::pg_catalog.int8, NULL::pg_catalog.int8, tag.name::pg_catalog.text, NULL::pg_catalog.text,
                    NULL::pg_catalog.text, NULL::pg_catalog.text, q.status, q.assigned, q.replied, q.bucket,
                    pg_catalog.count(*), \(Self.epoch("pg_catalog.min(q.waiting_since)"))
-              FROM q LEFT JOIN (public.taggings AS tg JOIN public.tags AS l ON l.id OPERATOR(pg_catalog.=) tg.tag_id)
-                     ON tg.taggable_id OPERATOR(pg_catalog.=) q.id
-                    AND tg.taggable_type::pg_catalog.text OPERATOR(pg_catalog.=) 'Conversation'::pg_catalog.text
-                    AND tg.context::pg_catalog.text OPERATOR(pg_catalog.=) 'labels'::pg_catalog.text
-             GROUP BY l.name, q.status, q.assigned, q.replied, q.bucket
+              FROM q LEFT JOIN (public.taggings AS tg JOIN public.tags AS tag ON \(Self.labelTag))
+                     ON \(Self.labelTagging(of: "q.id"))
+             GROUP BY tag.name, q.status, q.assigned, q.replied, q.bucket
             UNION ALL
             SELECT 1::pg_catalog.int8, NULL::pg_catalog.int8, NULL::pg_catalog.text, NULL::pg_catalog.text,
                    NULL::pg_catalog.text, NULL::pg_catalog.text, status, assigned, replied, bucket,
@@ -326,5 +341,113 @@ extension PostgresSchema {
         default:
             return nil
         }
+    }
+}
+
+// MARK: - Lists (SPEC 12, docs/report.md "Lists")
+
+/// A list of conversations: the counts' own cohort narrowed by a `ConversationFilter`, read in the documented
+/// order with a LIMIT, and its count by a COUNT over the same WHERE in the same statement (one snapshot, so the
+/// count is the items' own). Qualified throughout, as every statement here.
+extension PostgresSchema {
+    /// The WHERE of a list (on `public.conversations AS c JOIN public.inboxes AS i`) and its bindings, `$1` the
+    /// account.
+    struct ListSelection {
+        var conditions: [String] = []
+        var bindings = PostgresBindings()
+
+        /// The next parameter, `$n`, bound to `value`.
+        mutating func bind<Value: PostgresNonThrowingEncodable & Sendable>(_ value: Value) -> String {
+            bindings.append(value)
+            return "$\(bindings.count)"
+        }
+    }
+
+    /// The account's conversations with an existing inbox (the join) and a status the counts count: created in
+    /// the range (`accountAndRange`, the reports' own), or the queue's open, pending and snoozed.
+    func listCohort(account: Int64, _ cohort: ListCohort) -> ListSelection {
+        var selection = ListSelection()
+        selection.bindings.append(account)
+        switch cohort {
+        case .created(let range):
+            appendBound(range.since, to: &selection.bindings)
+            appendBound(range.until, to: &selection.bindings)
+            selection.conditions = [Self.accountAndRange,
+                                    "c.status OPERATOR(pg_catalog.=) ANY ('{0,1,2,3}'::pg_catalog.int4[])"]
+        case .queue:
+            selection.conditions = [Self.inQueue]
+        }
+        return selection
+    }
+
+    /// The labels of the conversation `c` of the list's WHERE (`labelTagging`, `labelTag`).
+    static let labelsOfThisConversation = "FROM public.taggings AS tg JOIN public.tags AS tag ON \(labelTag) WHERE \(labelTagging(of: "c.id"))"
+
+    /// `selection` narrowed by `filter`: each filter is its group's membership, as the breakdowns group.
+    func narrowed(_ selection: ListSelection, by filter: ConversationFilter) -> ListSelection {
+        var s = selection
+        func add(_ condition: String) { s.conditions.append(condition) }
+        let equals = "OPERATOR(pg_catalog.=)"
+        if let type = filter.channelType {
+            add("COALESCE(i.channel_type::pg_catalog.text, ''::pg_catalog.text) \(equals) \(s.bind(type))::pg_catalog.text")
+        }
+        if let inbox = filter.inboxID { add("c.inbox_id \(equals) \(s.bind(inbox))") }
+        switch filter.team {
+        case .named(let id)?: add("c.team_id \(equals) \(s.bind(id))")
+        case .none?: add("c.team_id IS NULL")
+        case nil: break
+        }
+        switch filter.agent {
+        case .named(let id)?: add("c.assignee_id \(equals) \(s.bind(id))")
+        case .none?: add("c.assignee_id IS NULL")
+        case nil: break
+        }
+        switch filter.label {
+        case .named(let name)?:
+            add("EXISTS (SELECT 1 \(Self.labelsOfThisConversation) AND tag.name::pg_catalog.text \(equals) \(s.bind(name))::pg_catalog.text)")
+        case .none?: add("NOT EXISTS (SELECT 1 \(Self.labelsOfThisConversation))")
+        case nil: break
+        }
+        if let status = filter.status { add("c.status \(equals) \(s.bind(Int64(status.rawValue)))") }
+        for state in ConversationFilter.QueueState.allCases where filter.queueStates.contains(state) {
+            switch state {
+            case .unattended: add("c.status \(equals) 0 AND (c.first_reply_created_at IS NULL OR c.waiting_since IS NOT NULL)")
+            case .unassigned: add("c.status \(equals) 0 AND c.assignee_id IS NULL")
+            case .waiting: add("c.status \(equals) 0 AND c.waiting_since IS NOT NULL")
+            }
+        }
+        return s
+    }
+
+    /// The first `limit` conversations of `selection` (the waiting ones first, the longest waiting first; then the
+    /// others; ties and the others by `created_at`, then `id`), each row with the count of all of them. Columns:
+    /// count, id, display id, inbox id, inbox name, channel type, status, assignee id, the user's display name and
+    /// name, team id, team name, labels, created at, waiting since (timestamps as stored, read as UTC). The labels
+    /// are read for the listed rows only, after the LIMIT (inside it, PostgreSQL read them for every row it sorted).
+    func listQuery(_ selection: ListSelection, limit: ListLimit) -> PostgresQuery {
+        let waiting = "(c.status OPERATOR(pg_catalog.=) 0 AND c.waiting_since IS NOT NULL)"
+        let selected = """
+            FROM public.conversations AS c JOIN public.inboxes AS i ON i.id OPERATOR(pg_catalog.=) c.inbox_id
+            """
+        let conditions = "WHERE " + selection.conditions.joined(separator: "\n   AND ")
+        return PostgresQuery(unsafeSQL: """
+            SELECT (SELECT pg_catalog.count(*) \(selected) \(conditions)), l.id, l.display_id, l.inbox_id, l.inbox,
+                   l.channel_type, l.status, l.assignee_id, l.user_display_name, l.user_name, l.team_id, l.team,
+                   ARRAY(SELECT tag.name::pg_catalog.text FROM public.taggings AS tg JOIN public.tags AS tag ON \(Self.labelTag)
+                          WHERE \(Self.labelTagging(of: "l.id"))), l.created_at, l.waiting_since
+              FROM (SELECT c.id::pg_catalog.int8 AS id, c.display_id::pg_catalog.int8 AS display_id,
+                           c.inbox_id::pg_catalog.int8 AS inbox_id, i.name::pg_catalog.text AS inbox,
+                           i.channel_type::pg_catalog.text AS channel_type, c.status::pg_catalog.int8 AS status,
+                           c.assignee_id::pg_catalog.int8 AS assignee_id,
+                           u.display_name::pg_catalog.text AS user_display_name, u.name::pg_catalog.text AS user_name,
+                           c.team_id::pg_catalog.int8 AS team_id, t.name::pg_catalog.text AS team, c.created_at,
+                           c.waiting_since, \(waiting) AS waits, CASE WHEN \(waiting) THEN c.waiting_since END AS waited_since
+                      \(selected)
+                      LEFT JOIN public.users AS u ON u.id OPERATOR(pg_catalog.=) c.assignee_id
+                      LEFT JOIN public.teams AS t ON t.id OPERATOR(pg_catalog.=) c.team_id
+                     \(conditions)
+                     ORDER BY waits DESC, waited_since, created_at, id LIMIT \(limit.value)) AS l
+             ORDER BY l.waits DESC, l.waited_since, l.created_at, l.id
+            """, binds: selection.bindings)
     }
 }

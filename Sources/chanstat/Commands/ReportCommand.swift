@@ -13,6 +13,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var range: RangeOptions
+    @OptionGroup(title: "Lists") var lists: ListOptions
 
     @Option(help: "Output format: table, json (the API's exact payload) or csv.")
     var format: Format = .table
@@ -37,11 +38,13 @@ struct ReportCommand: AsyncParsableCommand {
     func validate() throws {
         try validateNow()
         if grouping == .day, compare { throw ValidationError(Self.dayWithCompare) }
+        if let listProblem { throw ValidationError(listProblem) }
     }
 
     func run() async throws {
-        let settings = try ResolvedSettings.resolve(source: source, range: range)
+        let settings = try ResolvedSettings.resolve(source: source, range: range, webURL: lists.webURL)
         if case .demo = settings.source, !source.demo { throw ValidationError(Self.noSource) }
+        if lists.list { return try await printList(settings) }
         if now { return try await printQueue(settings) }
         let choice = try CLIFailure.range { () throws(RangeError) in try range.choice(preset: settings.rangePreset, calendar: settings.calendar) }
         // The clock, read once: the range a preset means, and where a compare cuts a range that ends after now.

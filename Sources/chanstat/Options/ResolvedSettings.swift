@@ -7,7 +7,7 @@ import Foundation
 /// flags > environment > profile > defaults.
 enum ResolvedSettings {
     static func resolve(source: SourceOptions, range: RangeOptions, refresh: Double? = nil,
-                        color: ColorMode? = nil) throws -> Settings {
+                        color: ColorMode? = nil, webURL: String? = nil) throws -> Settings {
         var flags = CommandLineSettings()
         flags.profile = source.profile
         flags.db = source.db
@@ -22,6 +22,7 @@ enum ResolvedSettings {
         flags.refresh = refresh
         flags.color = color
         flags.timeZone = range.timeZoneFlag
+        flags.webURL = webURL
         return try SettingsResolver.resolve(flags, environment: ProcessInfo.processInfo.environment)
     }
 }
