@@ -51,6 +51,10 @@ public final class ReportDatabase: ReportStore {
         try await read(checks) { db, _ in try AccessQuery.decide(db, token: token, accountID: accountID) }
     }
 
+    public func memberAccounts(token: String) async throws -> [Int64] {
+        try await read(checks) { db, _ in try AccessQuery.memberAccounts(db, token: token) }
+    }
+
     /// The report, from the cache when the file has not changed since it was computed.
     public func summary(accountID: Int64, range: DateRange) async throws -> ChannelSummary {
         let fileName = self.fileName, cache = self.cache

@@ -16,6 +16,9 @@ public protocol ReportSource: Sendable {
     var inboxesUnavailable: String? { get }
     /// Ends what the source holds open (a database connection), before the process exits.
     func close() async
+    /// The account whose numbers this source reads (the `account_id` label of `report --format prometheus`):
+    /// the one given, or the file's only account; nil where a wrapper cannot know it yet.
+    var readAccountID: Int64? { get }
 }
 
 extension ReportSource {
@@ -27,6 +30,8 @@ extension ReportSource {
     public var inboxesUnavailable: String? { nil }
 
     public var dailyLimit: DailyLimit? { nil }
+
+    public var readAccountID: Int64? { nil }
 
     public func dailyReport(for range: DateRange, calendar: LocalCalendar) async throws -> DailyReport {
         try await dailyReport(for: range, calendar: calendar, progress: { _ in })

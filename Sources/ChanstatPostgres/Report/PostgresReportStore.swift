@@ -57,6 +57,15 @@ public final class PostgresReportStore: ReportStore {
         }
     }
 
+    public func memberAccounts(token: String) async throws -> [Int64] {
+        let query = schema.memberAccountsQuery(token: token)
+        return try await checks.run { connection, logger in
+            var accounts: [Int64] = []
+            for try await id in try await connection.query(query, logger: logger).decode(Int64.self) { accounts.append(id) }
+            return accounts
+        }
+    }
+
     public func summary(accountID: Int64, range: DateRange) async throws -> ChannelSummary {
         let query = schema.reportQuery(account: accountID, range: range)
         let session = self.session, database = session.target.database
