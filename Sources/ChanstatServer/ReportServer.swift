@@ -31,6 +31,7 @@ public enum ReportServer {
         router.add(middleware: ErrorBodyMiddleware(logger: logger))
         let api = SummaryRoutes(store: store, limits: limits, logger: logger)
         api.register(on: router)
+        QueueRoutes(base: api).register(on: router)
         MetricsRoutes(api: api, settings: metrics).register(on: router)
         let counter = ConnectionCounter(limits: connections, logger: logger)
         // Hummingbird's idle timer restarts on each request head or body part and after each answer, not on

@@ -6,7 +6,7 @@ extension ReportCommand {
     /// `--format prometheus`, for node_exporter's textfile collector (docs/monitoring.md): `/metrics`' families
     /// for this one account, the created-in-range ones for today, 7d and 30d in the range's zone (local, or
     /// `--utc`). Label values are exact; only on a terminal are control characters made visible.
-    static let prometheusOnlyByChannel = "--format prometheus prints the channel families: use it without --by and --compare"
+    static let prometheusOnlyByChannel = "--format prometheus prints the channel and queue families: use it without --by, --compare and --now"
 
     func printPrometheus(_ source: any ReportSource, calendar: LocalCalendar) async throws {
         let started = ContinuousClock.now

@@ -10,7 +10,7 @@ struct ReportCommand: AsyncParsableCommand {
         abstract: "Print the channel summary report once (table, JSON, CSV or Prometheus' text format).")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, prometheus }
-    enum Grouping: String, ExpressibleByArgument, CaseIterable { case channel, inbox, day }
+    enum Grouping: String, ExpressibleByArgument, CaseIterable { case channel, inbox, team, agent, label, day }
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var range: RangeOptions
@@ -21,8 +21,11 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(help: "Compare with the previous period (what the dashboard's [ steps to: the calendar month before a month range, else the range moved back by its own length): each count's change, and the total's in percent. A range that ends after now is compared so far: up to now, against the same length from the previous period's start.")
     var compare = false
 
-    @Option(name: .customLong("by"), help: "One row per channel type (the default), per inbox (SQLite and PostgreSQL sources) or per day of the range (in its time zone; at most 31 days over --url).")
+    @Option(name: .customLong("by"), help: "One row per channel type (the default), per inbox (SQLite and PostgreSQL sources) or per day of the range (in its time zone; at most 31 days over --url); with --now also per team, agent or label.")
     var grouping: Grouping = .channel
+
+    @Flag(help: "The queue now instead of a range: open, unattended, unassigned, pending, snoozed, waiting and how long the customers have waited (docs/report.md).")
+    var now = false
 
     /// A script whose profile was not found must not print invented numbers that look real: without a source,
     /// `report` refuses, and the demo data is read only when asked for by name.
@@ -33,13 +36,15 @@ struct ReportCommand: AsyncParsableCommand {
     static let dayWithCompare = "--by day shows one period: use --compare with --by channel or --by inbox"
 
     func validate() throws {
+        try validateNow()
         if grouping == .day, compare { throw ValidationError(Self.dayWithCompare) }
-        if format == .prometheus, grouping != .channel || compare { throw ValidationError(Self.prometheusOnlyByChannel) }
+        if format == .prometheus, grouping != .channel || compare || now { throw ValidationError(Self.prometheusOnlyByChannel) }
     }
 
     func run() async throws {
         let settings = try ResolvedSettings.resolve(source: source, range: range)
         if case .demo = settings.source, !source.demo { throw ValidationError(Self.noSource) }
+        if now { return try await printQueue(settings) }
         let choice = try CLIFailure.range { () throws(RangeError) in try range.choice(preset: settings.rangePreset, calendar: settings.calendar) }
         // The clock, read once: the range a preset means, and where a compare cuts a range that ends after now.
         let now = Date()
