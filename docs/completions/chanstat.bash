@@ -173,19 +173,13 @@ _chanstat() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    dashboard|report|serve|sample|help)
+    dashboard|report|check|serve|sample|help)
         # Offer subcommand argument completions
         "_chanstat_${subcommand}"
         ;;
     *)
-        # chanstat: the dashboard is the default command (chanstat --db FILE), so its options and their values
-        # complete at the top level too, and the subcommands' names at the first word.
-        COMPREPLY=()
-        unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
-        _chanstat_dashboard
-        if [[ "${COMP_CWORD}" -eq 1 ]]; then
-            COMPREPLY+=($(compgen -W 'dashboard report serve sample help' -- "${cur}"))
-        fi
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'dashboard report check serve sample help' -- "${cur}"))
         ;;
     esac
 }
@@ -248,7 +242,7 @@ _chanstat_dashboard() {
 
 _chanstat_report() {
     repeating_flags=()
-    non_repeating_flags=(--demo --insecure-http --utc --compare --version -h --help)
+    non_repeating_flags=(--demo --insecure-http --utc --compare --now --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile --db --url --account --token-file --ca-file --statement-timeout --since --until --range --timezone --format --by)
     __chanstat_offer_flags_options 0
@@ -290,11 +284,56 @@ _chanstat_report() {
         return
         ;;
     '--format')
-        __chanstat_add_completions -W 'table'$'\n''json'$'\n''csv'
+        __chanstat_add_completions -W 'table'$'\n''json'$'\n''csv'$'\n''prometheus'
         return
         ;;
     '--by')
-        __chanstat_add_completions -W 'channel'$'\n''inbox'$'\n''day'
+        __chanstat_add_completions -W 'channel'$'\n''inbox'$'\n''team'$'\n''agent'$'\n''label'$'\n''day'
+        return
+        ;;
+    esac
+}
+
+_chanstat_check() {
+    repeating_flags=()
+    non_repeating_flags=(--demo --insecure-http --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile --db --url --account --token-file --ca-file --statement-timeout --metric --channel -w --warning -c --critical)
+    __chanstat_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        return
+        ;;
+    '--db')
+        return
+        ;;
+    '--url')
+        return
+        ;;
+    '--account')
+        return
+        ;;
+    '--token-file')
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    '--statement-timeout')
+        return
+        ;;
+    '--metric')
+        return
+        ;;
+    '--channel')
+        return
+        ;;
+    '-w'|'--warning')
+        return
+        ;;
+    '-c'|'--critical')
         return
         ;;
     esac
@@ -304,7 +343,7 @@ _chanstat_serve() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --cache-seconds --statement-timeout --host --port --idle-timeout)
+    non_repeating_options=(--db --cache-seconds --statement-timeout --metrics-ranges --timezone --host --port --idle-timeout)
     __chanstat_offer_flags_options 0
 
     # Offer option value completions
@@ -316,6 +355,12 @@ _chanstat_serve() {
         return
         ;;
     '--statement-timeout')
+        return
+        ;;
+    '--metrics-ranges')
+        return
+        ;;
+    '--timezone')
         return
         ;;
     '--host')
