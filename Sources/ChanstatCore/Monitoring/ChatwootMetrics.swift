@@ -6,11 +6,8 @@ public enum ChatwootMetrics {
     public static let sourceUp = "chanstat_source_up"
     public static let readSeconds = "chanstat_source_read_seconds"
 
-    /// The queue states, in SPEC 11's order, with the number each one is.
-    static let queueStates: [(state: String, value: @Sendable (QueueCounts) -> Int64?)] = [
-        ("open", { $0.open }), ("unattended", { $0.unattended }), ("unassigned", { $0.unassigned }),
-        ("pending", { $0.pending }), ("snoozed", { $0.snoozed }), ("waiting", { $0.waiting }),
-    ]
+    /// The `state` label's values, in SPEC 11's order: the queue's counts (its oldest wait and ages are not states).
+    static let queueStates: [QueueColumn] = [.open, .unattended, .unassigned, .pending, .snoozed, .waiting]
 
     /// Every family for these accounts, and the source's health. A family with no sample is left out (the
     /// text format has no empty family); a number the source cannot know (nil) is left out, never written as 0.
@@ -33,9 +30,9 @@ public enum ChatwootMetrics {
             }
             for group in account.queue.groups {
                 let channel = MetricLabel("channel_type", channelType(of: group))
-                for (state, value) in queueStates {
-                    guard let number = value(group.counts) else { continue }
-                    queue.samples.append(MetricSample([accountLabel, channel, MetricLabel("state", state)], Double(number)))
+                for state in queueStates {
+                    guard let number = state.value(of: group.counts) else { continue }
+                    queue.samples.append(MetricSample([accountLabel, channel, MetricLabel("state", state.key)], Double(number)))
                 }
                 if let seconds = group.counts.oldestWaitSeconds {
                     oldest.samples.append(MetricSample([accountLabel, channel], Double(seconds)))
