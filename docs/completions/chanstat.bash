@@ -178,8 +178,14 @@ _chanstat() {
         "_chanstat_${subcommand}"
         ;;
     *)
-        # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'dashboard report check serve sample help' -- "${cur}"))
+        # chanstat: the dashboard is the default command (chanstat --db FILE), so its options and their values
+        # complete at the top level too, and the subcommands' names at the first word.
+        COMPREPLY=()
+        unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
+        _chanstat_dashboard
+        if [[ "${COMP_CWORD}" -eq 1 ]]; then
+            COMPREPLY+=($(compgen -W 'dashboard report check serve sample help' -- "${cur}"))
+        fi
         ;;
     esac
 }
