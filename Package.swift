@@ -37,9 +37,15 @@ let package = Package(
             // The raw C API, for the sample writer's bulk insert loop only.
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        // TLS's shared rule for both network sources: the names a NIOSSL certificate gives (SPEC 14).
+        .target(name: "ChanstatTLS", dependencies: [
+            "ChanstatCore",
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ]),
         // The report from a Chatwoot server's HTTP API.
         .target(name: "ChanstatHTTP", dependencies: [
             "ChanstatCore",
+            "ChanstatTLS",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -52,6 +58,7 @@ let package = Package(
         // conventions, and the sample writer for PostgreSQL.
         .target(name: "ChanstatPostgres", dependencies: [
             "ChanstatCore",
+            "ChanstatTLS",
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             // verify-full's own TLS handshake (NameCheckedTLS) waits for NIOTLS's handshake-completed event.

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import ChanstatCore
+import ChanstatTLS
 import NIOCore
 import NIOSSL
 
@@ -34,12 +35,5 @@ enum ServerNameCheck {
                 return channel.eventLoop.makeFailedFuture(error)
             }
         }
-    }
-}
-
-extension CertificateNames {
-    /// The names of a NIOSSL certificate (its `_subjectAlternativeNames` is the only public way to read them).
-    init(_ certificate: NIOSSLCertificate) {
-        self.init(generalNames: certificate._subjectAlternativeNames().map { (Int($0.nameType.rawValue), Array($0.contents)) })
     }
 }

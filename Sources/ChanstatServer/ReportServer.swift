@@ -115,13 +115,8 @@ public enum ReportServer {
 }
 
 extension ReportServer {
-    /// Whether `host` is this machine (the one rule of SPEC 14, `HostAddress`): anything else exposes the
-    /// reports, and the tokens that ask for them travel in clear text.
-    public static func isLoopback(_ host: String) -> Bool {
-        HostAddress(host).isLoopback
-    }
-
-    /// The warning `serve` prints on stderr when it listens beyond loopback.
+    /// The warning `serve` prints on stderr when it listens beyond loopback (`HostAddress.isLoopback` says
+    /// what is this machine): anything else exposes the reports, and the tokens that ask for them travel in clear text.
     public static func exposureWarning(host: String) -> String {
         "chanstat serve: warning: listening on \(TerminalSafeText.sanitize(host, maxCharacters: 120)), beyond loopback: tokens and reports travel in clear text; "
             + "put a TLS proxy in front (docs/http.md shows nginx)"

@@ -1,4 +1,5 @@
 import ChanstatCore
+import ChanstatTLS
 import Logging
 import NIOCore
 import NIOPosix
@@ -84,8 +85,7 @@ private final class SSLRequestHandler: ChannelInboundHandler, RemovableChannelHa
                 fail(context, error)
             }
         case UInt8(ascii: "N"):
-            fail(context, SourceError(.refused, "\(at) does not offer TLS, but sslmode=\(sslMode) requires it; enable "
-                                      + "ssl on the server, or use sslmode=prefer if plain TCP is acceptable there"))
+            fail(context, PostgresFailure.tlsNotOffered(at: at, sslMode: sslMode))
         default:
             fail(context, SourceError(.badData, "\(at) did not answer the request for TLS as PostgreSQL does; "
                                       + "check that the address is a PostgreSQL server"))
@@ -117,12 +117,5 @@ private final class SSLRequestHandler: ChannelInboundHandler, RemovableChannelHa
     private func fail(_ context: ChannelHandlerContext, _ error: any Error) {
         verified.fail(error)
         context.close(promise: nil)
-    }
-}
-
-extension CertificateNames {
-    /// The names of a NIOSSL certificate (its `_subjectAlternativeNames` is the only public way to read them).
-    init(_ certificate: NIOSSLCertificate) {
-        self.init(generalNames: certificate._subjectAlternativeNames().map { (Int($0.nameType.rawValue), Array($0.contents)) })
     }
 }

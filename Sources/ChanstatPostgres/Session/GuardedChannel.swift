@@ -1,5 +1,4 @@
 import ChanstatCore
-import Foundation
 import NIOCore
 import NIOPosix
 import PostgresNIO

@@ -30,8 +30,7 @@ enum PostgresFailure {
             }
             switch psql.code {
             case .sslUnsupported:
-                return SourceError(.refused, "\(at) does not offer TLS, but sslmode=\(target.sslMode.rawValue) requires it; "
-                                   + "enable ssl on the server, or use sslmode=prefer if plain TCP is acceptable there")
+                return tlsNotOffered(at: at, sslMode: target.sslMode.rawValue)
             case .authMechanismRequiresPassword:
                 return noPassword(at, target)
             case .unsupportedAuthMechanism:
@@ -158,6 +157,13 @@ enum PostgresFailure {
 
     /// The server asks for a password and there is none. When a password file was read, it says what was looked
     /// up in it (the host as written, port, database, user: libpq's matching), so a near-miss line can be found.
+    /// The server answered the request for TLS with "no" while the sslmode requires it (postgres-nio says so
+    /// for the modes it handles; `NameCheckedTLS` for verify-full, which chanstat handles itself).
+    static func tlsNotOffered(at: String, sslMode: String) -> SourceError {
+        SourceError(.refused, "\(at) does not offer TLS, but sslmode=\(sslMode) requires it; enable ssl on the "
+                    + "server, or use sslmode=prefer if plain TCP is acceptable there")
+    }
+
     private static func noPassword(_ at: String, _ target: PostgresTarget) -> SourceError {
         let user = safe(target.user)
         guard let file = target.passwordFileWithoutMatch else {

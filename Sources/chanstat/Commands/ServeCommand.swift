@@ -87,7 +87,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "chanstat.serve")
         let host = self.host
-        if !ReportServer.isLoopback(host) {
+        if !HostAddress(host).isLoopback {
             try? FileHandle.standardError.write(contentsOf: Data((ReportServer.exposureWarning(host: host) + "\n").utf8))
         }
         // Grants are kept as long as answers over PostgreSQL (never longer than 5 s); a file is read each time.
