@@ -41,7 +41,7 @@ public final class PrometheusServer {
             let child = try ServerChild(["prometheus", "--config.file=\(config.path)",
                                          "--storage.tsdb.path=\(directory.appendingPathComponent("data").path)",
                                          "--web.listen-address=127.0.0.1:\(port)"], outputFile: log)
-            if Self.waitUntilListening(port: port, child) {
+            if Loopback.waitUntilListening(port: port, child, seconds: 60) {
                 self.port = port
                 process = child
                 return
@@ -80,18 +80,6 @@ public final class PrometheusServer {
             Thread.sleep(forTimeInterval: 0.5)
         }
         return []
-    }
-
-    private static func waitUntilListening(port: Int, _ process: ServerChild) -> Bool {
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, process.isRunning {
-            if let fd = Loopback.connect(port: port) {
-                close(fd)
-                return true
-            }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        return false
     }
 
     struct DidNotStart: Error, CustomStringConvertible { let description: String }
