@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         // Already in the graph through postgres-nio: serve keys its cache of access grants by a token's SHA-256.
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        // Prometheus' text exposition format (HELP, TYPE, label escaping) for /metrics and report --format prometheus.
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // The rules: ranges, presets, statuses, labels, safe text, the report value and its JSON.
@@ -74,6 +76,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
         ]),
         // The dashboard's pure core: state, messages, update, view into a cell grid.
         .target(name: "ChanstatDashboard", dependencies: ["ChanstatCore"]),

@@ -27,6 +27,7 @@ public final class ChatwootAPISource: ReportSource {
     public let displayName: String
     let endpoint: ChatwootEndpoint
     let accountID: Int64
+    public var readAccountID: Int64? { accountID }
     let token: APIToken
     let limits: Limits
     let trust: CertificateTrust

@@ -23,4 +23,14 @@ enum AccessQuery {
                                      accountExists: row?["account_exists"] as Bool? ?? false,
                                      accountSuspended: false, isAdministrator: row?["is_admin"] as Bool?)
     }
+
+    /// The accounts of the token's user, for `/metrics` (each then decided by `decide`).
+    static let memberSQL = """
+        SELECT DISTINCT au.account_id FROM access_tokens AS t JOIN account_users AS au ON au.user_id = t.owner_id
+         WHERE t.token = :token AND t.owner_type = 'User' ORDER BY au.account_id
+        """
+
+    static func memberAccounts(_ db: Database, token: String) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: memberSQL, arguments: ["token": token])
+    }
 }

@@ -51,6 +51,10 @@ public final class ReportDatabase: ReportStore {
         try await read(checks) { db, _ in try AccessQuery.decide(db, token: token, accountID: accountID) }
     }
 
+    public func memberAccounts(token: String) async throws -> [Int64] {
+        try await read(checks) { db, _ in try AccessQuery.memberAccounts(db, token: token) }
+    }
+
     /// The report, whole, from the cache when the file has not changed since it was computed.
     public func grouped(accountID: Int64, _ request: ReportRequest) async throws -> GroupedReport {
         let fileName = self.fileName, cache = self.cache

@@ -11,6 +11,7 @@ public final class SQLiteReportSource: ReportSource {
     }
 
     public let displayName: String
+    public var readAccountID: Int64? { account.id }
     public let account: Account
     let fileName: String
     /// The file, followed before every report (a replaced file is reopened); never reopened for the demo.

@@ -21,7 +21,7 @@ public enum ReportServer {
     /// `connections`: the caps on open connections (by default from the descriptor limit at this moment).
     public static func makeApplication(store: any ReportStore, host: String = defaultHost,
                                        port: Int = defaultPort, idleTimeout: Duration = defaultIdleTimeout,
-                                       limits: ServeLimits = ServeLimits(),
+                                       limits: ServeLimits = ServeLimits(), metrics: MetricsSettings = MetricsSettings(),
                                        connections: ConnectionLimits = .fromDescriptorLimit(),
                                        logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> App {
         // HEAD is answered like GET, without the body (RFC 9110), by the router itself.
@@ -29,9 +29,10 @@ public enum ReportServer {
         // Outermost first: the log sees the final status of every answer, error bodies included.
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: ErrorBodyMiddleware(logger: logger))
-        let summaryRoutes = SummaryRoutes(store: store, limits: limits, logger: logger)
-        summaryRoutes.register(on: router)
-        QueueRoutes(base: summaryRoutes).register(on: router)
+        let api = SummaryRoutes(store: store, limits: limits, logger: logger)
+        api.register(on: router)
+        QueueRoutes(base: api).register(on: router)
+        MetricsRoutes(api: api, settings: metrics).register(on: router)
         let counter = ConnectionCounter(limits: connections, logger: logger)
         // Hummingbird's idle timer restarts on each request head or body part and after each answer, not on
         // raw bytes: a client dripping a request head a byte at a time is closed too (a read timeout).
@@ -82,13 +83,13 @@ public enum ReportServer {
     /// connection caps follow from it.
     public static func run(store: any ReportStore, host: String, port: Int,
                            idleTimeout: Duration = defaultIdleTimeout, limits: ServeLimits = ServeLimits(),
-                           logger: Logger, onListening: @escaping @Sendable (Int) async -> Void) async throws {
+                           metrics: MetricsSettings = MetricsSettings(), logger: Logger, onListening: @escaping @Sendable (Int) async -> Void) async throws {
         ConnectionLimits.raiseDescriptorLimit()
         let connections = ConnectionLimits.fromDescriptorLimit()
         logger.info("at most \(connections.total) connections, \(connections.perAddress) per client address")
         let shownHost = TerminalSafeText.sanitize(host, maxCharacters: 80)
         let app = makeApplication(store: store, host: host, port: port, idleTimeout: idleTimeout, limits: limits,
-                                  connections: connections, logger: logger, onListening: onListening)
+                                  metrics: metrics, connections: connections, logger: logger, onListening: onListening)
         do {
             try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
         } catch let error as IOError {

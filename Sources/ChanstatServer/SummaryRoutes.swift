@@ -85,8 +85,8 @@ struct SummaryRoutes: Sendable {
     }
 
     /// A grant kept from the last few seconds, or the store's decision (on its checks' connection), shared by
-    /// the same question asked meanwhile.
-    private func access(token: String, accountID: Int64?, arrival: ContinuousClock.Instant,
+    /// the same question asked meanwhile. `/metrics` asks through this too: one check, one grant cache.
+    func access(token: String, accountID: Int64?, arrival: ContinuousClock.Instant,
                         client: String) async throws -> AccessDecision {
         let store = self.store, checks = self.checks, deadline = arrival + limits.checkDeadline
         return try await grants.decision(token: token, accountID: accountID) {

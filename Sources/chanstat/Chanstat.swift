@@ -14,7 +14,7 @@ struct Chanstat: AsyncParsableCommand {
         // The README runs the dashboard with its options at the top level (`chanstat --db FILE`): list them here.
         discussion: DashboardCommand.optionsHelp,
         version: BuildInfo.versionLine,
-        subcommands: [DashboardCommand.self, ReportCommand.self, ServeCommand.self, SampleCommand.self,
+        subcommands: [DashboardCommand.self, ReportCommand.self, CheckCommand.self, ServeCommand.self, SampleCommand.self,
                       ManSectionsCommand.self],
         defaultSubcommand: DashboardCommand.self)
 
@@ -37,9 +37,16 @@ struct Chanstat: AsyncParsableCommand {
             }
             status = 0
         } catch {
-            let (message, code) = CLIFailure.outcome(of: error, command: Chanstat.self)
+            // `check` is a monitoring plugin: its failures, bad options included, are an UNKNOWN line on stdout, exit 3.
+            let (message, code, toStandardOutput): (String, Int32, Bool)
+            if CheckCommand.isInvoked(arguments) {
+                (message, code, toStandardOutput) = CheckCommand.outcome(of: error)
+            } else {
+                (message, code) = CLIFailure.outcome(of: error, command: Chanstat.self)
+                toStandardOutput = false
+            }
             if !message.isEmpty {
-                let stream = code == 0 ? FileHandle.standardOutput : FileHandle.standardError
+                let stream = code == 0 || toStandardOutput ? FileHandle.standardOutput : FileHandle.standardError
                 // try?: with stdout or stderr gone there is nowhere left to say anything; the status still tells.
                 try? stream.write(contentsOf: Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
             }

@@ -9,13 +9,14 @@ import NIOCore
 enum ServerHarness {
     static func withServer<T: Sendable>(
         databasePath: String, log: LogCollector = LogCollector(), limits: ServeLimits = .unhurried,
+        metrics: MetricsSettings = MetricsSettings(),
         _ body: @Sendable (_ base: String) async throws -> T
     ) async throws -> T {
         let database = try ReportDatabase(path: databasePath)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let logger = Logger(label: "serve-test") { _ in log }
         let app = ReportServer.makeApplication(store: database, host: "127.0.0.1", port: 0, limits: limits,
-                                               logger: logger) {
+                                               metrics: metrics, logger: logger) {
             continuation.yield($0)
         }
         // No signal handlers inside the test process: cancelling the task stops the server.

@@ -14,6 +14,19 @@ public enum Loopback {
         return address
     }
 
+    /// Whether a server the tests started (nginx, Prometheus) listens on `port` within `seconds`, while it runs.
+    public static func waitUntilListening(port: Int, _ process: ServerChild, seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline, process.isRunning {
+            if let fd = connect(port: port) {
+                close(fd)
+                return true
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return false
+    }
+
     /// A connected TCP socket to the port, or nil when nobody listens there.
     public static func connect(port: Int) -> Int32? {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

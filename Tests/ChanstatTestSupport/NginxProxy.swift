@@ -28,7 +28,7 @@ public final class NginxProxy {
         for _ in 0..<5 {
             let port = try Loopback.unusedPort()
             let process = try Self.launch(in: directory, port: port, upstreamPort: upstreamPort, tls: tls)
-            if Self.waitUntilListening(port: port, process) {
+            if Loopback.waitUntilListening(port: port, process, seconds: 30) {
                 self.port = port
                 self.process = process
                 return
@@ -104,17 +104,6 @@ public final class NginxProxy {
     }
 
     /// Polls for a connection on the port; false when nginx ended (or did not listen within 30 s).
-    private static func waitUntilListening(port: Int, _ process: ServerChild) -> Bool {
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline, process.isRunning {
-            if let fd = Loopback.connect(port: port) {
-                close(fd)
-                return true
-            }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        return false
-    }
 }
 
 public struct NginxError: Error, CustomStringConvertible {

@@ -173,7 +173,7 @@ _chanstat() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    dashboard|report|serve|sample|help)
+    dashboard|report|check|serve|sample|help)
         # Offer subcommand argument completions
         "_chanstat_${subcommand}"
         ;;
@@ -184,7 +184,7 @@ _chanstat() {
         unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
         _chanstat_dashboard
         if [[ "${COMP_CWORD}" -eq 1 ]]; then
-            COMPREPLY+=($(compgen -W 'dashboard report serve sample help' -- "${cur}"))
+            COMPREPLY+=($(compgen -W 'dashboard report check serve sample help' -- "${cur}"))
         fi
         ;;
     esac
@@ -315,7 +315,7 @@ _chanstat_report() {
         return
         ;;
     '--format')
-        __chanstat_add_completions -W 'table'$'\n''json'$'\n''csv'
+        __chanstat_add_completions -W 'table'$'\n''json'$'\n''csv'$'\n''prometheus'
         return
         ;;
     '--by')
@@ -325,11 +325,56 @@ _chanstat_report() {
     esac
 }
 
+_chanstat_check() {
+    repeating_flags=()
+    non_repeating_flags=(--demo --insecure-http --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile --db --url --account --token-file --ca-file --statement-timeout --metric --channel -w --warning -c --critical)
+    __chanstat_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        return
+        ;;
+    '--db')
+        return
+        ;;
+    '--url')
+        return
+        ;;
+    '--account')
+        return
+        ;;
+    '--token-file')
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    '--statement-timeout')
+        return
+        ;;
+    '--metric')
+        return
+        ;;
+    '--channel')
+        return
+        ;;
+    '-w'|'--warning')
+        return
+        ;;
+    '-c'|'--critical')
+        return
+        ;;
+    esac
+}
+
 _chanstat_serve() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --cache-seconds --statement-timeout --host --port --idle-timeout)
+    non_repeating_options=(--db --cache-seconds --statement-timeout --metrics-ranges --timezone --host --port --idle-timeout)
     __chanstat_offer_flags_options 0
 
     # Offer option value completions
@@ -341,6 +386,12 @@ _chanstat_serve() {
         return
         ;;
     '--statement-timeout')
+        return
+        ;;
+    '--metrics-ranges')
+        return
+        ;;
+    '--timezone')
         return
         ;;
     '--host')

@@ -33,6 +33,9 @@ public protocol ReportSource: Sendable {
     func queue(by breakdown: Breakdown, at now: Int64) async throws -> QueueReport
     /// Why some numbers of this source's queue are unknown (shown with them), nil when it knows them all.
     var queueUnknown: String? { get }
+    /// The account whose numbers this source reads (the `account_id` label of `report --format prometheus`):
+    /// the one given, or the file's only account; nil where a wrapper cannot know it yet.
+    var readAccountID: Int64? { get }
 }
 
 extension ReportSource {
@@ -61,6 +64,8 @@ extension ReportSource {
     }
 
     public var dailyLimit: DailyLimit? { nil }
+
+    public var readAccountID: Int64? { nil }
 
     public func dailyReport(for range: DateRange, calendar: LocalCalendar) async throws -> DailyReport {
         try await dailyReport(for: range, calendar: calendar, progress: { _ in })

@@ -12,6 +12,9 @@ public protocol ReportStore: Sendable {
     /// May this token read this account's reports? A nil account (a path segment that is not an id at all)
     /// is an account that does not exist, decided after the token like any other. Never cached by the store.
     func access(token: String, accountID: Int64?) async throws -> AccessDecision
+    /// The accounts this token's user is a member of (any role; none for an unknown token or a bot), on the
+    /// checks' connection: the candidates `/metrics` asks `access` about when no `?account=` names one.
+    func memberAccounts(token: String) async throws -> [Int64]
     /// The report of `accountID` that `request` asks for, whole (by channel, the summary and its inbox rows),
     /// possibly from a cache that can never outlive the data's freshness promise of the store.
     func grouped(accountID: Int64, _ request: ReportRequest) async throws -> GroupedReport

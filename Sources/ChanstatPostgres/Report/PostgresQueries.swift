@@ -188,6 +188,20 @@ extension PostgresSchema {
             """, binds: bindings)
     }
 
+    /// The accounts of a 'User' token's user, for `/metrics`: each is then decided by `accessQuery`.
+    func memberAccountsQuery(token: String) -> PostgresQuery {
+        var bindings = PostgresBindings()
+        bindings.append(token)
+        return PostgresQuery(unsafeSQL: """
+            SELECT DISTINCT au.account_id::pg_catalog.int8
+              FROM public.access_tokens AS t
+              JOIN public.account_users AS au ON au.user_id OPERATOR(pg_catalog.=) t.owner_id
+             WHERE t.token::pg_catalog.text OPERATOR(pg_catalog.=) $1::pg_catalog.text
+               AND t.owner_type::pg_catalog.text OPERATOR(pg_catalog.=) 'User'
+             ORDER BY 1 LIMIT 10000
+            """, binds: bindings)
+    }
+
     /// Whether the account `alias` is suspended (`accounts.status` 1), or `false` where the schema has no status.
     private func suspended(of alias: String) -> String {
         hasAccountStatus ? "COALESCE(\(alias).status, 0) OPERATOR(pg_catalog.=) 1" : "false"

@@ -6,6 +6,7 @@ import PostgresNIO
 public final class PostgresReportSource: ReportSource {
     public let displayName: String
     public let accountID: Int64
+    public var readAccountID: Int64? { accountID }
     let session: PostgresSession
     let schema: PostgresSchema
 

@@ -52,6 +52,15 @@ public final class PostgresReportStore: ReportStore {
         }
     }
 
+    public func memberAccounts(token: String) async throws -> [Int64] {
+        let query = schema.memberAccountsQuery(token: token)
+        return try await checks.run { connection, logger in
+            var accounts: [Int64] = []
+            for try await id in try await connection.query(query, logger: logger).decode(Int64.self) { accounts.append(id) }
+            return accounts
+        }
+    }
+
     /// The report, whole (by channel, with its inbox rows), kept for `cacheLifetime`.
     public func grouped(accountID: Int64, _ request: ReportRequest) async throws -> GroupedReport {
         let request = ReportRequest(accountID: accountID, range: request.range, breakdown: request.breakdown)

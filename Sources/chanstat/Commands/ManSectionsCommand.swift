@@ -40,7 +40,10 @@ struct ManSectionsCommand: ParsableCommand {
         lines += [".Sh EXIT STATUS",
                   "0 success; 2 bad usage or an invalid range (a flag, a --url without a scheme or with a user or",
                   "password, a proxy variable that is not an address, help for an unknown command); 1 a source",
-                  "failure (file, database, network, server refusal). Each failure is one line on stderr."]
+                  "failure (file, database, network, server refusal). Each failure is one line on stderr.",
+                  ".Pp",
+                  "check, a monitoring plugin, exits as the Monitoring Plugins Development Guidelines say: 0 OK,",
+                  "1 WARNING, 2 CRITICAL, 3 UNKNOWN (a source failure or wrong options), with its one line on stdout."]
         return lines.joined(separator: "\n") + "\n"
     }
 

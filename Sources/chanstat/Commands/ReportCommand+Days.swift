@@ -16,6 +16,7 @@ extension ReportCommand {
         switch format {
         case .json: output = ReportJSON.encodeDays(daily) + "\n"
         case .csv: output = ReportCSV.renderDays(daily)
+        case .prometheus: return  // refused with --by day by validate()
         case .table:
             output = Self.heading(reportSource, title: title, range: dateRange, calendar: settings.calendar) + "\n\n"
                 + ReportTable.renderDays(daily, bold: Self.boldTable(settings))

@@ -98,10 +98,13 @@ struct ListOptions: ParsableArguments {
 
 /// `report --list` (docs/report.md "Lists").
 extension ReportCommand {
+    static let listIsNotMetrics = "--list shows conversations, not metrics: use --format table, json or csv"
+
     /// Why `--list` cannot go with the other options given; nil when it can.
     var listProblem: String? {
         guard lists.list else { return nil }
         if compare { return "--list shows conversations, not counts: use it without --compare" }
+        if format == .prometheus { return Self.listIsNotMetrics }
         if grouping != .channel { return "--list takes the group as a filter (--inbox, --team, …), not --by" }
         return lists.filter.problem(queue: now)
     }
@@ -125,6 +128,7 @@ extension ReportCommand {
         switch format {
         case .json: output = ConversationListJSON.encode(list, web: web) + "\n"
         case .csv: output = ConversationListCSV.render(list, web: web)
+        case .prometheus: throw ValidationError(Self.listIsNotMetrics)  // validate() refused it already
         case .table:
             let seconds = Int64(clock.timeIntervalSince1970.rounded(.down))
             let what = now

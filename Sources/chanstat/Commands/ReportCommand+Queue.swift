@@ -28,6 +28,7 @@ extension ReportCommand {
         switch format {
         case .json: output = QueueJSON.encode(queue) + "\n"
         case .csv: output = QueueCSV.render(queue)
+        case .prometheus: return  // refused with --now by validate()
         case .table:
             let calendar = settings.calendar
             output = "\(reportSource.displayName)\nThe queue now, by \(breakdown.rawValue): read at "

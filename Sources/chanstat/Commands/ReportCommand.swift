@@ -7,15 +7,15 @@ import Foundation
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print the channel summary report once (table, JSON or CSV).")
+        abstract: "Print the channel summary report once (table, JSON, CSV or Prometheus' text format).")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, prometheus }
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var range: RangeOptions
     @OptionGroup(title: "Lists") var lists: ListOptions
 
-    @Option(help: "Output format: table, json (the API's exact payload) or csv.")
+    @Option(help: "Output format: table, json (the API's exact payload), csv, or prometheus (serve's /metrics families for one account, ranges today, 7d and 30d, for node_exporter's textfile collector).")
     var format: Format = .table
 
     @Flag(help: "Compare with the previous period (what the dashboard's [ steps to: the calendar month before a month range, else the range moved back by its own length): each count's change, and the total's in percent. A range that ends after now is compared so far: up to now, against the same length from the previous period's start.")
@@ -39,6 +39,7 @@ struct ReportCommand: AsyncParsableCommand {
         try validateNow()
         if grouping == .day, compare { throw ValidationError(Self.dayWithCompare) }
         if let listProblem { throw ValidationError(listProblem) }
+        if format == .prometheus, grouping != .channel || compare || now { throw ValidationError(Self.prometheusOnlyByChannel) }
     }
 
     func run() async throws {
@@ -51,6 +52,7 @@ struct ReportCommand: AsyncParsableCommand {
         let now = Date()
         let dateRange = choice.resolve(now: now, calendar: settings.calendar)
         let reportSource = try await SourceOptions.makeSource(settings, calendar: settings.calendar)
+        if format == .prometheus { return try await printPrometheus(reportSource, calendar: settings.calendar) }
         if let refusal = reportSource.refusal(for: grouping) {
             await reportSource.close()
             throw refusal
@@ -77,6 +79,8 @@ struct ReportCommand: AsyncParsableCommand {
             }
         case .csv:
             output = ReportCSV.render(model)
+        case .prometheus:
+            return  // printed above, before the range's report is read
         case .table:
             var heading = Self.heading(reportSource, title: choice.title, range: counted, calendar: settings.calendar)
             if let compared = loaded.compared {

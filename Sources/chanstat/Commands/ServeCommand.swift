@@ -19,6 +19,9 @@ struct ServeCommand: AsyncParsableCommand {
             database's access_tokens: a Chatwoot-shaped SQLite file, or Chatwoot's own PostgreSQL database \
             (postgres://…), which gives a Chatwoot older than 4.10 the endpoint.
 
+            GET /metrics answers Prometheus' text format (the created-in-range and queue families, the \
+            source's health) to the same tokens, also as Authorization: Bearer; see docs/monitoring.md.
+
             GET /health answers {"status":"ok"} while the database can be read, else 503 \
             {"status":"unavailable"}. HEAD is answered like GET.
 
@@ -34,13 +37,23 @@ struct ServeCommand: AsyncParsableCommand {
     var db: String
 
     @Option(help: ArgumentHelp("With a postgres:// --db: how long an answer is reused for the same account and "
-                               + "range (0: never). An access grant is reused for at most 5 seconds, a refusal never.",
+                               + "range (0: never). An access grant is reused for at most 5 seconds, a refusal never. "
+                               + "With either database: how long /metrics reuses an account's numbers.",
                                valueName: "seconds"))
     var cacheSeconds: Double = Double(PostgresReportStore.defaultCacheLifetime.components.seconds)
 
     @Option(help: ArgumentHelp("With a postgres:// --db: how long the database may take over one report.",
                                valueName: "seconds"))
     var statementTimeout = StatementTimeoutLimits.defaultSeconds
+
+    @Option(help: ArgumentHelp("The ranges of chatwoot_conversations_created on /metrics: presets separated by "
+                               + "commas, in serve's time zone (--timezone, else $TZ).", valueName: "presets"))
+    var metricsRanges = MetricsRanges.standard.map(\.rawValue).joined(separator: ",")
+
+    @Option(help: ArgumentHelp("The time zone of /metrics' presets: an IANA name such as Europe/Berlin. "
+                               + "Default: $TZ, else the machine's. (The API's ranges are instants, in no zone.)",
+                               valueName: "zone"))
+    var timezone: String?
 
     @Option(help: "The address to listen on; anything but loopback exposes the reports to the network.")
     var host = ReportServer.defaultHost
@@ -56,6 +69,10 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard (1...3_600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 1 and 3600 seconds") }
         guard (0...3_600).contains(cacheSeconds) else { throw ValidationError("--cache-seconds must be between 0 and 3600") }
+        do { _ = try MetricsRanges.parse(metricsRanges) } catch { throw ValidationError(error.description) }
+        if let timezone, LocalCalendar(zoneNamed: timezone) == nil {
+            throw ValidationError(LocalCalendar.unknownZoneMessage(timezone))
+        }
         guard StatementTimeoutLimits.validated(statementTimeout) != nil else {
             throw ValidationError("--statement-timeout must be \(StatementTimeoutLimits.described) seconds")
         }
@@ -77,7 +94,7 @@ struct ServeCommand: AsyncParsableCommand {
         let limits = ServeLimits(grantLifetime: store is PostgresReportStore ? cacheLifetime : .zero)
         do {
             try await ReportServer.run(store: store, host: host, port: port, idleTimeout: .seconds(idleTimeout),
-                                       limits: limits, logger: logger) { bound in
+                                       limits: limits, metrics: metricsSettings, logger: logger) { bound in
                 // Scripts and tests read this line to learn the port chosen for --port 0.
                 let shownHost = host.contains(":") ? "[\(host)]" : host
                 // try?: the line tells a person or a script the port; serving goes on without it if stdout is gone.
@@ -91,6 +108,13 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     private var cacheLifetime: Duration { .milliseconds(Int64(cacheSeconds * 1000)) }
+
+    /// Presets in `--timezone`, else the process's zone (`TZ`), as every other range of chanstat.
+    private var metricsSettings: MetricsSettings {
+        MetricsSettings(ranges: (try? MetricsRanges.parse(metricsRanges)) ?? MetricsRanges.standard,
+                        calendar: timezone.flatMap { LocalCalendar(zoneNamed: $0) } ?? LocalCalendar(),
+                        lifetime: cacheLifetime)
+    }
 
     /// The SQLite file, or the PostgreSQL database (one connection, kept open: `serve` is busy by design).
     private func openStore() async throws -> any ReportStore {

@@ -9,17 +9,24 @@ import ArgumentParser
 enum TopLevelCompletion {
     // bash: the root's fallback branch is replaced by one that runs the dashboard's completion (its options and
     // their values) and still offers the subcommands at the first word.
-    static let generatedFallback = """
+    /// The first words the generator offers: the shown subcommands, then `help` (named from the command tree, so
+    /// that a new subcommand does not stop the replacement below from matching).
+    static var subcommandWords: String {
+        (Chanstat.configuration.subcommands.filter { $0.configuration.shouldDisplay }.map { $0._commandName } + ["help"])
+            .joined(separator: " ")
+    }
+
+    static var generatedFallback: String { """
             *)
                 # Offer subcommand completions
-                COMPREPLY+=($(compgen -W 'dashboard report serve sample help' -- "${cur}"))
+                COMPREPLY+=($(compgen -W '\(subcommandWords)' -- "${cur}"))
                 ;;
             esac
         }
 
-        """
+        """ }
 
-    static let dashboardFallback = """
+    static var dashboardFallback: String { """
             *)
                 # chanstat: the dashboard is the default command (chanstat --db FILE), so its options and their values
                 # complete at the top level too, and the subcommands' names at the first word.
@@ -27,13 +34,13 @@ enum TopLevelCompletion {
                 unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
                 _chanstat_dashboard
                 if [[ "${COMP_CWORD}" -eq 1 ]]; then
-                    COMPREPLY+=($(compgen -W 'dashboard report serve sample help' -- "${cur}"))
+                    COMPREPLY+=($(compgen -W '\(subcommandWords)' -- "${cur}"))
                 fi
                 ;;
             esac
         }
 
-        """
+        """ }
 
     // zsh: a line whose first argument is an option (`chanstat --range 7d --re`) is completed as the dashboard's,
     // before the root's own arguments; subcommand names still complete at the first word.
