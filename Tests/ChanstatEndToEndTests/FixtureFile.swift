@@ -5,12 +5,13 @@ import GRDB
 /// A Chatwoot-shaped SQLite file made from a fixture's SQL, in a folder of its own (remove the folder when done),
 /// and what `serve` needs on top: an administrator of account 1 with a token.
 enum FixtureFile {
-    static func make(name: String, sql: String) throws -> (directory: URL, path: String) {
+    /// `ddl`: the file's shape (the whole of SPEC 2's by default).
+    static func make(name: String, sql: String, ddl: String = ChatwootSchema.ddl) throws -> (directory: URL, path: String) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chanstat-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("\(name).sqlite").path
         let queue = try DatabaseQueue(path: path)
-        try queue.write { db in try db.execute(sql: ChatwootSchema.ddl + sql) }
+        try queue.write { db in try db.execute(sql: ddl + sql) }
         try queue.close()
         return (directory, path)
     }

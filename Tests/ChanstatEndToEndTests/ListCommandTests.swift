@@ -205,7 +205,8 @@ struct ListCommandTests {
 
     /// A file without the optional columns says which one a list needs; its reports keep working.
     @Test func aFileWithoutTheListColumnsNamesWhatItLacks() throws {
-        let (scratch, path) = try FixtureFile.make(name: "plain", sql: CompareFixture.inserts)
+        let (scratch, path) = try FixtureFile.make(name: "plain", sql: CompareFixture.inserts,
+                                                         ddl: FullShapeSQLite.oldShapeDDL)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let run = try ChanstatBinary.run(["report", "--db", path, "--list"] + CompareFixture.arguments)
         #expect(run.status == 1)

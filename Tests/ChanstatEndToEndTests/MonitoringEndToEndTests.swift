@@ -9,8 +9,7 @@ import Testing
 @Suite(.serialized) struct MonitoringEndToEndTests {
     static func file() throws -> (URL, String) {
         let now = Int64(Date().timeIntervalSince1970)
-        return try FixtureFile.make(name: "metrics", sql: MetricsFixture.sqliteAssignee + MetricsFixture.schemaSQL
-                                    + MetricsFixture.inserts(now: now))
+        return try FixtureFile.make(name: "metrics", sql: MetricsFixture.inserts(now: now))
     }
 
     /// PromQL's own string escaping of a label value.

@@ -37,7 +37,7 @@ import Testing
             #expect(run.status == 2)
             let path = environment["XDG_CONFIG_HOME"]! + "/chanstat/config.toml"
             #expect(run.stderrLines == ["chanstat: \(path):3: unknown key 'acount' in [profiles.demo] "
-                                        + "(known keys: url, account, db, token_file, ca_file, range, refresh, color, statement_timeout, timezone)"])
+                                        + "(known keys: url, account, db, token_file, ca_file, range, refresh, color, statement_timeout, timezone, web_url)"])
         }
     }
 

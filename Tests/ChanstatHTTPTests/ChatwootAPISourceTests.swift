@@ -13,8 +13,9 @@ import Testing
         var limits = ChatwootAPISource.Limits()
         limits.connectTimeout = .seconds(1)
         // The deadline covers the whole report, the retry included: on a loaded two-core machine 1 s was
-        // not enough for a refused connection, the retry and its answer. Tests about the deadline set their own.
-        limits.requestTimeout = .seconds(10)
+        // not enough for a refused connection, the retry and its answer, and with every suite starting its
+        // servers at once 10 s was not either. Tests about the deadline set their own.
+        limits.requestTimeout = .seconds(30)
         limits.retryDelay = .milliseconds(50)
         return limits
     }

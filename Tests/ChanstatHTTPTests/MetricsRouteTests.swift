@@ -20,7 +20,7 @@ import Testing
             let queue = try DatabaseQueue(path: path)
             let now = Int64(Date().timeIntervalSince1970)
             try queue.write { db in
-                try db.execute(sql: ChatwootSchema.ddl + MetricsFixture.sqliteAssignee + MetricsFixture.schemaSQL
+                try db.execute(sql: ChatwootSchema.ddl
                                + MetricsFixture.inserts(now: now))
             }
             try queue.close()

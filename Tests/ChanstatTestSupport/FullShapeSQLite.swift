@@ -1,6 +1,8 @@
-/// A Chatwoot-shaped SQLite file of SPEC 2's whole shape, its optional tables and columns included (the breakdowns'
-/// the queue's and the lists'), without rows or indexes: the fixtures that need them all start from it.
+/// The two shapes of a Chatwoot-shaped SQLite file that fixtures start from, without rows or indexes.
 public enum FullShapeSQLite {
+    /// SPEC 2's whole shape, its optional tables and columns included (the breakdowns', the queue's and the
+    /// lists'): what `chanstat sample` writes. Written here, apart from the product's `ChatwootSchema.ddl`, so that
+    /// a fixture never follows a change of the code it checks.
     public static let ddl = """
         CREATE TABLE accounts      (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
         CREATE TABLE inboxes       (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, name TEXT NOT NULL,
@@ -17,5 +19,21 @@ public enum FullShapeSQLite {
         CREATE TABLE tags     (id INTEGER PRIMARY KEY, name TEXT);
         CREATE TABLE taggings (id INTEGER PRIMARY KEY, tag_id INTEGER, taggable_type TEXT, taggable_id INTEGER,
                                context TEXT);
+        """
+
+    /// The shape before SPEC 2's optional part, as older files have it: every range view by channel and inbox and
+    /// serve's access checks work, and each other view says what the file lacks.
+    public static let oldShapeDDL = """
+        CREATE TABLE accounts      (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+        CREATE TABLE inboxes       (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, name TEXT NOT NULL,
+                                    channel_type TEXT NOT NULL);
+        CREATE TABLE conversations (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, inbox_id INTEGER NOT NULL,
+                                    status INTEGER NOT NULL DEFAULT 0, created_at NOT NULL);
+        CREATE TABLE users         (id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT);
+        CREATE TABLE account_users (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, user_id INTEGER NOT NULL,
+                                    role INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE access_tokens (id INTEGER PRIMARY KEY, owner_type TEXT NOT NULL, owner_id INTEGER NOT NULL,
+                                    token TEXT NOT NULL UNIQUE);
+
         """
 }

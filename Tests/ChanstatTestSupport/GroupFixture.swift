@@ -81,12 +81,7 @@ public enum GroupFixture {
     public static let sqlite = FullShapeSQLite.ddl + rows + conversationRows(unixSecondsForEven: true)
 
     /// A file of the shape before SPEC 2's optional part: every channel view works, no group view.
-    public static let oldShapeSQLite = """
-        CREATE TABLE accounts      (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
-        CREATE TABLE inboxes       (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, name TEXT NOT NULL,
-                                    channel_type TEXT NOT NULL);
-        CREATE TABLE conversations (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, inbox_id INTEGER NOT NULL,
-                                    status INTEGER NOT NULL DEFAULT 0, created_at NOT NULL);
+    public static let oldShapeSQLite = FullShapeSQLite.oldShapeDDL + """
         INSERT INTO accounts (id, name) VALUES (1, 'Acme');
         INSERT INTO inboxes (id, account_id, name, channel_type) VALUES (1, 1, 'Site', 'Channel::WebWidget');
         INSERT INTO conversations (account_id, inbox_id, status, created_at) VALUES (1, 1, 0, '2026-01-09 10:00:00');

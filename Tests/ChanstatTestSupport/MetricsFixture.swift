@@ -30,13 +30,12 @@ public enum MetricsFixture {
     public static let adminOfTwo = "metrics-admin-of-two-00003"
     public static let bot = "metrics-bot-token-00000004"
 
-    /// The queue's columns (SPEC 2's optional ones), added to either database's Chatwoot tables.
+    /// The queue's columns (SPEC 2's optional ones), added to the PostgreSQL test database's Chatwoot tables
+    /// (a SQLite file made with `ChatwootSchema.ddl` has them already).
     public static let schemaSQL = """
         ALTER TABLE conversations ADD COLUMN waiting_since timestamp;
         ALTER TABLE conversations ADD COLUMN first_reply_created_at timestamp;
         """
-    /// SQLite's tables already have `assignee_id`-less conversations: one more column there.
-    public static let sqliteAssignee = "ALTER TABLE conversations ADD COLUMN assignee_id INTEGER;\n"
 
     public static func inserts(now: Int64) -> String {
         func ago(_ seconds: Int64) -> String { "'\(RailsTime.text(now - seconds))'" }
