@@ -6,6 +6,8 @@ import ChanstatCore
 enum DashboardAction: Equatable, Sendable {
     case quit, help, refresh, preset(RangePreset), step(Int64), customRange, compare, trend, openInboxes, back
     case faster, slower, pause, nextSort, reverseSort, move(Int)
+    /// PgDn (1) and PgUp (-1): the selection and the rows shown move by what fits on screen.
+    case page(Int)
 }
 
 struct KeyBinding: Sendable {
@@ -76,8 +78,8 @@ struct KeyBinding: Sendable {
                    help: "Pause or resume auto-refresh", .pause),
         KeyBinding([.down, .character("j")], "j k, arrows", help: "Select a row", .move(1)),
         KeyBinding([.up, .character("k")], "k", help: nil, .move(-1)),
-        KeyBinding([.pageDown], "PgUp PgDn", help: "A page up / down", .move(10)),
-        KeyBinding([.pageUp], "PgUp", help: nil, .move(-10)),
+        KeyBinding([.pageDown], "PgUp PgDn", help: "A page up / down", .page(1)),
+        KeyBinding([.pageUp], "PgUp", help: nil, .page(-1)),
         KeyBinding([.home], "Home End", help: "The first / last row", .move(Int.min / 2)),
         KeyBinding([.end], "End", help: nil, .move(Int.max / 2)),
         KeyBinding([.character("s")], "s  S", footer: Footer(keys: "s", word: "sort", rank: 12),

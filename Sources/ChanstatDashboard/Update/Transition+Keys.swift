@@ -44,6 +44,9 @@ extension Transition {
         case .nextSort: state.table.sort = state.table.sort.next
         case .reverseSort: state.table.sort.reversed.toggle()
         case .move(let offset): if state.trend != nil { moveTrendChannel(by: offset) } else { moveSelection(by: offset) }
+        case .page(let direction):
+            let page = Dashboard.tablePage(state)
+            if state.trend != nil { moveTrendChannel(by: direction * page) } else { movePage(by: direction, page: page) }
         }
     }
 
@@ -133,5 +136,12 @@ extension Transition {
         guard !rows.isEmpty else { return }
         let current = state.table.selected.flatMap { rows.firstIndex(of: $0) } ?? (offset > 0 ? -1 : rows.count)
         state.table.selected = rows[min(max(0, current.addingReportingOverflow(offset).partialValue), rows.count - 1)]
+    }
+
+    /// PgDn and PgUp: the rows shown move by a page and the selection with them, so it keeps its line on screen
+    /// (`settleScroll` then clamps both at the table's ends).
+    private mutating func movePage(by direction: Int, page: Int) {
+        moveSelection(by: direction * page)
+        state.table.offset = max(0, state.table.offset + direction * page)
     }
 }

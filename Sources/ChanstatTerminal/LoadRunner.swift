@@ -1,0 +1,80 @@
+import ChanstatCore
+import ChanstatDashboard
+import Foundation
+import Logging
+
+/// Performs the loads `update` asks for, each as a task off the UI thread whose answer, good or bad, is posted
+/// back as a message; and stops a load that `update` says a newer one superseded (`.cancelLoad`), so that a
+/// source asked day by day does not go on with requests nobody waits for. Used from the UI thread only.
+final class LoadRunner {
+    private let source: any ReportSource
+    private let calendar: LocalCalendar
+    private let logger: Logger
+    private let post: @Sendable (DashboardMessage) -> Void
+    /// The latest load's task: at most one load is awaited, and `.cancelLoad` names it.
+    private var running: (requestID: Int, task: Task<Void, Never>)?
+
+    init(source: any ReportSource, calendar: LocalCalendar, logger: Logger,
+         post: @escaping @Sendable (DashboardMessage) -> Void) {
+        self.source = source
+        self.calendar = calendar
+        self.logger = logger
+        self.post = post
+    }
+
+    /// The request whose task runs, if any.
+    var runningRequest: Int? { running?.requestID }
+
+    /// Performs `.load` and `.cancelLoad`; any other effect is not a load's, and is left to the caller.
+    func perform(_ effect: DashboardEffect) {
+        switch effect {
+        case .load(let range, let comparing, let days, let requestID):
+            start(range, comparing: comparing, days: days, requestID: requestID)
+        case .cancelLoad(let requestID):
+            cancel(requestID: requestID)
+        default:
+            break
+        }
+    }
+
+    private func start(_ range: DateRange, comparing: Bool, days: Bool, requestID: Int) {
+        logger.info("load", metadata: ["request": "\(requestID)", "since": "\(range.since)", "until": "\(range.until)",
+                                       "comparing": "\(comparing)", "days": "\(days)"])
+        let source = source, post = post, logger = logger, calendar = calendar
+        let task = Task.detached {
+            let clock = ContinuousClock()
+            let started = clock.now
+            let outcome: Result<LoadedReport, SourceError>
+            do {
+                // The clock, read once for this load: where a compare cuts a range that ends after now.
+                let now = Int64(Date().timeIntervalSince1970.rounded(.down))
+                outcome = .success(try await source.load(range, comparing: comparing, calendar: calendar, now: now,
+                                                         days: days) { progress in
+                    post(.dayProgress(requestID: requestID, progress))
+                })
+            } catch let error as SourceError {
+                outcome = .failure(error)
+            } catch {
+                outcome = .failure(SourceError(.unavailable, "The source failed: \(error)"))
+            }
+            let elapsed = started.duration(to: clock.now)
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            if case .failure(let error) = outcome, !Task.isCancelled {
+                logger.warning("load failed", metadata: ["request": "\(requestID)", "error": "\(error.message)"])
+            }
+            // A source opened late (down at start) has learned its full name by now.
+            post(.loadFinished(LoadResult(requestID: requestID, range: range, outcome: outcome, durationSeconds: seconds,
+                                          sourceName: source.displayName)))
+        }
+        running = (requestID, task)
+    }
+
+    /// Cancels the load `requestID` if it is the one running; its answer, if it still sends one, is dropped by
+    /// `update` as an answer to an older request.
+    private func cancel(requestID: Int) {
+        guard let running, running.requestID == requestID else { return }
+        logger.info("load cancelled", metadata: ["request": "\(requestID)"])
+        running.task.cancel()
+        self.running = nil
+    }
+}
