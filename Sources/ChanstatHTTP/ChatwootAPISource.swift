@@ -82,9 +82,18 @@ public final class ChatwootAPISource: ReportSource {
         return configuration
     }
 
-    /// Chatwoot's channel summary endpoint counts per channel type only.
-    public var inboxesUnavailable: String? {
-        "Chatwoot's API has no per-inbox counts; read the database (--db postgres://…) to see inboxes"
+    /// Chatwoot's channel summary endpoint counts per channel type only; day by day is asked per day
+    /// (`dailyLimit`).
+    public func refusal(for breakdown: Breakdown) -> SourceError? {
+        switch breakdown {
+        case .channel, .day: return nil
+        case .inbox:
+            return SourceError(.refused, "Chatwoot's API has no per-inbox counts; read the database (--db postgres://…) "
+                               + "to see inboxes")
+        case .team, .agent, .label:
+            return SourceError(.refused, "Chatwoot's API has no status split by \(breakdown.rawValue) for a range; read "
+                               + "the database (--db postgres://… or --db FILE) for \(breakdown.option)")
+        }
     }
 
     public func report(for range: DateRange) async throws -> SourceReport {

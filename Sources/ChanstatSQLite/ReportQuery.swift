@@ -37,13 +37,73 @@ enum ReportQuery {
     /// then joined to the few resulting groups (not to every row, as the plain query does).
     static let scan = """
         SELECT g.inbox_id, i.channel_type, g.status, g.n, i.name
-          FROM (SELECT inbox_id, status, COUNT(*) AS n FROM conversations
-                 WHERE account_id = :account AND status IN (0, 1, 2, 3)
-                   AND ((created_at >= :since AND created_at < :until)
-                        OR (created_at >= :sinceText AND created_at < :untilText))
+          FROM (SELECT inbox_id, status, COUNT(*) AS n FROM conversations AS c
+                 WHERE c.account_id = :account AND c.status IN (0, 1, 2, 3) AND \(createdInRange)
                  GROUP BY inbox_id, status) AS g
           JOIN inboxes AS i ON i.id = g.inbox_id
         """
+
+    /// `created_at` of `conversations AS c` in the range, in either form (see above): the one place it is said
+    /// with named bounds.
+    static let createdInRange = "((c.created_at >= :since AND c.created_at < :until) "
+        + "OR (c.created_at >= :sinceText AND c.created_at < :untilText))"
+
+    /// The cohort of every breakdown (SPEC 10): the account's conversations created in the range, with an
+    /// existing inbox, statuses 0 to 3; `columns` of `conversations AS c` besides `status`.
+    private static func cohort(_ columns: String) -> String {
+        """
+        SELECT \(columns), c.status FROM conversations AS c
+         WHERE c.account_id = :account AND c.status IN (0, 1, 2, 3) AND \(createdInRange)
+           AND EXISTS (SELECT 1 FROM inboxes AS i WHERE i.id = c.inbox_id)
+        """
+    }
+
+    /// The rows of every group query: `is_total, id, name, display_name, status, n`. The total is counted by the
+    /// query itself (`is_total` 1), each conversation once, never summed from the groups.
+    private static let total = "SELECT 1, NULL, NULL, NULL, status, COUNT(*) FROM cohort GROUP BY status"
+
+    /// By team: `conversations.team_id`, named by `teams.name` (NULL when the row is gone).
+    static let team = """
+        WITH cohort AS (\(cohort("c.team_id AS key")))
+        SELECT 0, g.key, t.name, NULL, g.status, g.n
+          FROM (SELECT key, status, COUNT(*) AS n FROM cohort GROUP BY key, status) AS g
+          LEFT JOIN teams AS t ON t.id = g.key
+        UNION ALL \(total)
+        """
+
+    /// By agent: `conversations.assignee_id`, with the user's `name` and `display_name`.
+    static let agent = """
+        WITH cohort AS (\(cohort("c.assignee_id AS key")))
+        SELECT 0, g.key, u.name, u.display_name, g.status, g.n
+          FROM (SELECT key, status, COUNT(*) AS n FROM cohort GROUP BY key, status) AS g
+          LEFT JOIN users AS u ON u.id = g.key
+        UNION ALL \(total)
+        """
+
+    /// By label: a conversation's `taggings` of type 'Conversation' in context 'labels', named by `tags.name`;
+    /// one with two labels counts under both (once each, however many rows tag it), one with none in the NULL
+    /// group.
+    static let label = """
+        WITH cohort AS (\(cohort("c.id"))),
+             labelled AS (SELECT DISTINCT co.id, co.status, t.name FROM cohort AS co
+                            JOIN taggings AS tg ON tg.taggable_id = co.id AND tg.taggable_type = 'Conversation'
+                                               AND tg.context = 'labels'
+                            JOIN tags AS t ON t.id = tg.tag_id AND t.name IS NOT NULL)
+        SELECT 0, NULL, name, NULL, status, COUNT(*) FROM labelled GROUP BY name, status
+        UNION ALL
+        SELECT 0, NULL, NULL, NULL, status, COUNT(*) FROM cohort WHERE id NOT IN (SELECT id FROM labelled) GROUP BY status
+        UNION ALL \(total)
+        """
+
+    /// The group query of a breakdown; nil for channel, inbox and day, which have their own.
+    static func groups(_ breakdown: Breakdown) -> String? {
+        switch breakdown {
+        case .team: return team
+        case .agent: return agent
+        case .label: return label
+        case .channel, .inbox, .day: return nil
+        }
+    }
 
     /// The recommended index's columns (any index with these leading columns counts).
     static let recommendedIndexColumns = ["account_id", "inbox_id", "status", "created_at"]

@@ -130,6 +130,38 @@ public final class SQLiteReportSource: ReportSource {
         }
     }
 
+    /// By team, agent and label, the group query of `ReportQuery`; by channel and inbox, the report's.
+    public func grouped(_ request: ReportRequest) async throws -> GroupedReport {
+        guard request.breakdown.needsDatabase else { return GroupedReport(try await report(for: request.range), breakdown: request.breakdown) }
+        let accountID = account.id, fileName = self.fileName
+        return try await read { db, layout in
+            try Self.groups(db, layout: layout, account: accountID, request: request, fileName: fileName)
+        }
+    }
+
+    /// What the file lacks for `breakdown` (SPEC 2's optional tables and columns), as the file is now.
+    public func refusal(for breakdown: Breakdown) -> SourceError? {
+        layout.refusal(for: ChatwootTables.needed(for: breakdown), view: breakdown.option, fileName: fileName)
+    }
+
+    /// One group query (`ReportQuery.groups`), checked against the file's tables first.
+    static func groups(_ db: Database, layout: FileLayout, account: Int64, request: ReportRequest,
+                       fileName: String) throws -> GroupedReport {
+        let breakdown = request.breakdown
+        if let refusal = layout.refusal(for: ChatwootTables.needed(for: breakdown), view: breakdown.option,
+                                        fileName: fileName) { throw refusal }
+        var grouped = GroupedReport(breakdown: breakdown)
+        let arguments = StatementArguments(ReportQuery.arguments(account: account, range: request.range))
+        let rows = try Row.fetchCursor(db, sql: ReportQuery.groups(breakdown) ?? "", arguments: arguments)
+        while let row = try rows.next() {
+            guard grouped.addRow(isTotal: (row[0] as Int64?) == 1, id: row[1], name: row[2], displayName: row[3],
+                                 statusCode: row[4], count: row[5] ?? 0) else {
+                throw SourceError(.badData, "\(fileName) holds more conversations than a 64-bit count can hold")
+            }
+        }
+        return grouped
+    }
+
     /// One read of the file as it is now (reopened if it was replaced); every failure becomes a sentence.
     private func read<T: Sendable>(_ body: @escaping @Sendable (Database, FileLayout) throws -> T) async throws -> T {
         try await file.read { db, connection in try body(db, connection.layout) }

@@ -51,7 +51,7 @@ final class EventLoop {
         let selection = RangeSelection(preset: preset, range: range)
         state = DashboardState(sourceName: options.source.displayName, calendar: options.calendar, selection: selection,
                                refreshSeconds: options.refreshSeconds ?? RefreshLimits.defaultForFile, display: display,
-                               inboxesUnavailable: options.source.inboxesUnavailable)
+                               inboxesUnavailable: options.source.refusal(for: .inbox)?.message)
         let inbox = MessageInbox()
         self.inbox = inbox
         loads = LoadRunner(source: options.source, calendar: options.calendar, logger: logger) { inbox.post($0) }

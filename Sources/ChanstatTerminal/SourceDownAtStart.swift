@@ -35,6 +35,15 @@ public final class SourceDownAtStart: ReportSource, @unchecked Sendable {
         try await source().report(for: range)
     }
 
+    public func grouped(_ request: ReportRequest) async throws -> GroupedReport {
+        try await source().grouped(request)
+    }
+
+    /// Until the source is open, nothing is refused: the load that opens it asks the source itself.
+    public func refusal(for breakdown: Breakdown) -> SourceError? {
+        lock.withLock { opened?.refusal(for: breakdown) }
+    }
+
     public func dailyReport(for range: DateRange, calendar: LocalCalendar,
                             progress: @escaping @Sendable (DayProgress) -> Void) async throws -> DailyReport {
         try await source().dailyReport(for: range, calendar: calendar, progress: progress)

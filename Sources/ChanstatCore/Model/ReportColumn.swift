@@ -27,8 +27,13 @@ public enum ReportColumn: CaseIterable, Hashable, Sendable {
 
     /// The column's title; the label column is named for what the rows are.
     public func title(rows: ReportRow.Kind = .channel) -> String {
+        title(for: rows == .inbox ? .inbox : .channel)
+    }
+
+    /// The column's title; the label column is named by the breakdown.
+    public func title(for breakdown: Breakdown) -> String {
         switch self {
-        case .label: return rows == .channel ? "Channel" : "Inbox"
+        case .label: return breakdown.title
         case .total: return "Total"
         default: return status!.title
         }

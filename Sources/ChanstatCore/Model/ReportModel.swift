@@ -1,7 +1,10 @@
-/// The report as every front end draws it (docs/report.md): channel rows in the standard order, each with its
-/// inboxes, the totals, and when comparing the previous period beside each count. Built once from what the
-/// source answered; the widgets and the text forms only draw it.
+/// The report as every front end draws it (docs/report.md): rows in the standard order (channels each with its
+/// inboxes, or the groups of another breakdown), the totals, and when comparing the previous period beside each
+/// count. Built once from what the source answered; the widgets and the text forms only draw it.
 public struct ReportModel: Equatable, Sendable {
+    /// What the rows are: channel (with inbox rows under each) or inbox (the same rows, shown by inbox), team,
+    /// agent, label. Titles, keys and the none groups come from it.
+    public let breakdown: Breakdown
     public let rows: [ReportRow]
     /// Nil when the sum does not fit in 64 bits (shown as such, never wrapped).
     public let totals: ChannelCounts?
@@ -13,7 +16,8 @@ public struct ReportModel: Equatable, Sendable {
 
     /// `previous`, when given, is the previous period: a channel type or inbox found in only one of the two
     /// periods is shown with zeros for the other.
-    public init(_ report: SourceReport, previous: SourceReport? = nil) {
+    public init(_ report: SourceReport, previous: SourceReport? = nil, breakdown: Breakdown = .channel) {
+        self.breakdown = breakdown
         comparing = previous != nil
         hasInboxes = report.inboxes != nil
         var channelTypes = Set(report.summary.channels.keys)
@@ -28,6 +32,51 @@ public struct ReportModel: Equatable, Sendable {
         self.rows = ReportSort.standard.ordered(rows)
         totals = report.summary.totals
         previousTotals = previous?.summary.totals
+    }
+
+    /// What a source answered by `grouped.breakdown`; `previous`, when given, is the previous period's answer: a
+    /// group found in only one of the two periods is shown with zeros for the other. The totals are the source's
+    /// own (never summed from the rows, which overlap by label).
+    public init(_ grouped: GroupedReport, previous: GroupedReport? = nil) {
+        if let channels = grouped.channels {
+            self.init(channels, previous: previous?.channels ?? (previous.map { _ in SourceReport() }),
+                      breakdown: grouped.breakdown)
+            return
+        }
+        let keys = Set(grouped.groups.keys).union(previous?.groups.keys ?? [:].keys)
+        let rows = keys.map { key in
+            let now = grouped.groups[key], before = previous?.groups[key]
+            return ReportRow(kind: .group, group: key, label: ReportRow.inboxLabel(now?.name ?? before?.name ?? ""),
+                             counts: now?.counts ?? ChannelCounts(),
+                             previous: previous.map { _ in before?.counts ?? ChannelCounts() })
+        }
+        self.init(breakdown: grouped.breakdown, rows: ReportSort.standard.ordered(rows), totals: grouped.total,
+                  previousTotals: previous?.total, comparing: previous != nil, hasInboxes: false)
+    }
+
+    private init(breakdown: Breakdown, rows: [ReportRow], totals: ChannelCounts?, previousTotals: ChannelCounts?,
+                 comparing: Bool, hasInboxes: Bool) {
+        self.breakdown = breakdown
+        self.rows = rows
+        self.totals = totals
+        self.previousTotals = previousTotals
+        self.comparing = comparing
+        self.hasInboxes = hasInboxes
+    }
+
+    /// The totals row of a table: every table's last line (`report`'s and the dashboard's). Nil when a total
+    /// overflowed 64 bits.
+    public var totalsRow: ReportRow? {
+        guard let totals, !(comparing && previousTotals == nil) else { return nil }
+        return ReportRow(kind: kind, key: "", label: "Total", counts: totals, previous: previousTotals)
+    }
+
+    private var kind: ReportRow.Kind {
+        switch breakdown {
+        case .channel, .day: return .channel
+        case .inbox: return .inbox
+        case .team, .agent, .label: return .group
+        }
     }
 
     /// A channel summary alone (no inbox rows, no comparison).

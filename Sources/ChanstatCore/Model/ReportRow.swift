@@ -1,11 +1,15 @@
-/// One row of a table: a channel type (with its inboxes under it) or an inbox. Every front end draws these
-/// (the dashboard's table, `report`'s table, CSV and JSON), so what a row is and holds exists once.
+/// One row of a table: a channel type (with its inboxes under it), an inbox, or a group of another breakdown
+/// (a team, an agent, a label). Every front end draws these (the dashboard's table, `report`'s table, CSV and
+/// JSON), so what a row is and holds exists once.
 public struct ReportRow: Equatable, Sendable {
-    public enum Kind: Equatable, Sendable { case channel, inbox }
+    public enum Kind: Equatable, Sendable { case channel, inbox, group }
 
     public let kind: Kind
-    /// What identifies the row across refreshes and sorts: the raw channel type, or the inbox id as text.
+    /// What identifies the row across refreshes and sorts: the raw channel type, or the inbox id as text
+    /// (`group.rowKey`).
     public let key: String
+    /// The same, typed: how JSON and CSV write it and how ties are ordered.
+    public let group: GroupKey
     /// Safe to print: a channel type's label, or the inbox's sanitized name.
     public let label: String
     public let counts: ChannelCounts
@@ -16,8 +20,15 @@ public struct ReportRow: Equatable, Sendable {
 
     public init(kind: Kind, key: String, label: String, counts: ChannelCounts, previous: ChannelCounts? = nil,
                 children: [ReportRow] = []) {
+        self.init(kind: kind, group: kind == .inbox ? Int64(key).map(GroupKey.id) ?? .text(key) : .text(key),
+                  label: label, counts: counts, previous: previous, children: children)
+    }
+
+    public init(kind: Kind, group: GroupKey, label: String, counts: ChannelCounts, previous: ChannelCounts? = nil,
+                children: [ReportRow] = []) {
         self.kind = kind
-        self.key = key
+        self.group = group
+        self.key = group.rowKey
         self.label = label
         self.counts = counts
         self.previous = previous
@@ -29,7 +40,7 @@ public struct ReportRow: Equatable, Sendable {
         previous.map { Change(now: column.value(of: counts), before: column.value(of: $0)) }
     }
 
-    /// An inbox's label: its name, made safe and short enough for a column.
+    /// An inbox's or a group's label: its name, made safe and short enough for a column.
     static func inboxLabel(_ name: String) -> String {
         let safe = TerminalSafeText.sanitize(name, maxCharacters: ChannelLabel.maximumCharacters)
         return safe.isEmpty ? "(unnamed)" : safe
@@ -37,7 +48,8 @@ public struct ReportRow: Equatable, Sendable {
 }
 
 /// The order of rows: by a column, numbers largest first and labels A to Z; `reversed` flips it. Ties fall
-/// back to the label, then the key, so the order never depends on dictionary order.
+/// back to the label (ignoring case, then exactly), then the raw key (`GroupKey`'s order), so the order never
+/// depends on dictionary order (SPEC 10's order, with the standard sort).
 public struct ReportSort: Equatable, Sendable {
     public var column: ReportColumn
     public var reversed: Bool
@@ -61,7 +73,8 @@ public struct ReportSort: Equatable, Sendable {
                 primary = a.value == b.value ? nil : a.value > b.value
             }
             if let primary { return primary != reversed }
-            return (a.row.label, a.row.key) < (b.row.label, b.row.key)
+            if (a.folded, a.row.label) != (b.folded, b.row.label) { return (a.folded, a.row.label) < (b.folded, b.row.label) }
+            return a.row.group < b.row.group
         }.map(\.row)
     }
 

@@ -8,23 +8,40 @@ import Foundation
 public enum ReportCSV {
     static let numberColumns: [ReportColumn] = ConversationStatus.payloadOrder.map(ReportColumn.init(status:)) + [.total]
 
+    /// `byInbox` shows a channel model by inbox (as `model.breakdown` .inbox does).
     public static func render(_ model: ReportModel, byInbox: Bool = false) -> String {
+        if model.rows.first?.kind == .group || model.breakdown.needsDatabase { return renderGroups(model) }
+        let byInbox = byInbox || model.breakdown == .inbox
         var header = ["channel_type", "label"] + (byInbox ? ["inbox_id", "inbox_name"] : [])
         header += numberColumns.map(key)
         if model.comparing { header += numberColumns.map { key($0) + "_change" } + ["total_change_percent"] }
         var lines = [header.joined(separator: ",")]
-        for channel in model.rows.sorted(by: { $0.key < $1.key }) {
-            let rows = byInbox ? channel.children.sorted { Int64($0.key) ?? 0 < Int64($1.key) ?? 0 } : [channel]
+        for channel in model.rows.sorted(by: { $0.group < $1.group }) {
+            let rows = byInbox ? channel.children.sorted { $0.group < $1.group } : [channel]
             for row in rows {
                 var fields = [field(channel.key), field(channel.label)] + (byInbox ? [row.key, field(row.label)] : [])
-                fields += numberColumns.map { String($0.value(of: row.counts)) }
-                if model.comparing {
-                    fields += numberColumns.map { row.change($0)?.deltaText ?? "" } + [row.change(.total)?.relativeText ?? ""]
-                }
+                fields += counts(of: row, comparing: model.comparing)
                 lines.append(fields.joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// By team, agent or label (SPEC 10): `group_key,group_name,` and the counts, one row per group in the
+    /// model's order and no totals row (by label the rows overlap, so a sum would be wrong); the none group's key
+    /// is empty.
+    static func renderGroups(_ model: ReportModel) -> String {
+        var header = ["group_key", "group_name"] + numberColumns.map(key)
+        if model.comparing { header += numberColumns.map { key($0) + "_change" } + ["total_change_percent"] }
+        return ([header] + model.rows.map { row in
+            [field(row.group.rowKey), field(row.label)] + counts(of: row, comparing: model.comparing)
+        }).map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    /// A row's counts, and when comparing each change and the total's percent.
+    private static func counts(of row: ReportRow, comparing: Bool) -> [String] {
+        numberColumns.map { String($0.value(of: row.counts)) }
+            + (comparing ? numberColumns.map { row.change($0)?.deltaText ?? "" } + [row.change(.total)?.relativeText ?? ""] : [])
     }
 
     /// The JSON key and CSV column name of a count.

@@ -13,7 +13,7 @@ extension ReportJSON {
         let channels = sortedByKey(model.rows).map { channel in
             var body = periods(channel)
             if byInbox {
-                body += ",\"inboxes\":{" + sortedNumerically(channel.children).map { inbox in
+                body += ",\"inboxes\":{" + sortedByKey(channel.children).map { inbox in
                     quoted(inbox.key) + ":{\"name\":" + quoted(inbox.label) + "," + periods(inbox) + "}"
                 }.joined(separator: ",") + "}"
             }
@@ -27,7 +27,7 @@ extension ReportJSON {
     /// counts, with the inboxes that make them up.
     public static func encodeByInbox(_ model: ReportModel) -> String {
         let channels = sortedByKey(model.rows).map { channel in
-            let inboxes = sortedNumerically(channel.children).map { inbox in
+            let inboxes = sortedByKey(channel.children).map { inbox in
                 quoted(inbox.key) + ":{\"name\":" + quoted(inbox.label) + "," + fields(inbox.counts) + "}"
             }
             return quoted(channel.key) + ":{\"inboxes\":{" + inboxes.joined(separator: ",") + "}," + fields(channel.counts) + "}"
@@ -43,9 +43,24 @@ extension ReportJSON {
             .joined(separator: ",")
     }
 
-    private static func sortedByKey(_ rows: [ReportRow]) -> [ReportRow] { rows.sorted { $0.key < $1.key } }
+    private static func sortedByKey(_ rows: [ReportRow]) -> [ReportRow] { rows.sorted { $0.group < $1.group } }
+}
 
-    private static func sortedNumerically(_ rows: [ReportRow]) -> [ReportRow] {
-        rows.sorted { (Int64($0.key) ?? 0, $0.key) < (Int64($1.key) ?? 0, $1.key) }
+/// `report --by team|agent|label --format json` (SPEC 10), with and without `--compare`: the groups in the model's
+/// order (total descending, then name ignoring case, then key), each `key` (an id, a label's name, or null for
+/// the none group), `name`, and its counts or `now`/`before`; the source's own total, never the rows' sum.
+extension ReportJSON {
+    public static func encodeGroups(_ model: ReportModel, range: DateRange, previous: DateRange? = nil) -> String {
+        func bounds(_ range: DateRange) -> String { "{\"since\":\(range.since),\"until\":\(range.until)}" }
+        func body(_ counts: ChannelCounts?, _ before: ChannelCounts?) -> String {
+            guard model.comparing else { return fields(counts ?? ChannelCounts()) }
+            return "\"now\":\(self.counts(counts ?? ChannelCounts())),\"before\":\(self.counts(before ?? ChannelCounts()))"
+        }
+        let groups = model.rows.map { row in
+            "{\"key\":\(row.group.json),\"name\":\(quoted(row.label)),\(body(row.counts, row.previous))}"
+        }
+        return "{\"range\":\(bounds(range))," + (previous.map { "\"previous\":\(bounds($0))," } ?? "")
+            + "\"by\":\(quoted(model.breakdown.rawValue)),\"groups\":[" + groups.joined(separator: ",") + "],"
+            + "\"total\":{\(body(model.totals, model.previousTotals))}}"
     }
 }

@@ -1,21 +1,28 @@
 /// `report --format table`: aligned columns, human labels, a totals row; with `--compare` a change beside each
-/// count and the total's percent, and under the table what a status's change mostly is; with `--by inbox` a row per inbox under its channel's label. Styling (a bold
-/// header) only when the caller says the output is a terminal, so pipes and files never get escape codes.
+/// count and the total's percent, and under the table what a status's change mostly is; with `--by inbox` a row
+/// per inbox under its channel's label; by label, a note that the rows overlap. Styling (a bold header) only when
+/// the caller says the output is a terminal, so pipes and files never get escape codes.
 public enum ReportTable {
+    /// Said under a table whose rows overlap (by label): the totals row is not their sum.
+    public static let overlapNote = "Label rows overlap: a conversation with two labels counts under both; "
+        + "the totals row counts it once."
+
+    /// `byInbox` shows a channel model by inbox (as `model.breakdown` .inbox does).
     public static func render(_ model: ReportModel, byInbox: Bool = false, bold: Bool = false) -> String {
         guard !model.isEmpty else { return "No conversations in this range.\n" }
-        let columns = TextColumn.columns(comparing: model.comparing, byInbox: byInbox)
-        let rows = byInbox ? model.rows.flatMap { channel in channel.children.map { (channel, $0) } }
-                           : model.rows.map { ($0, $0) }
+        let breakdown = byInbox ? .inbox : model.breakdown
+        let columns = TextColumn.columns(comparing: model.comparing, breakdown: breakdown)
+        let rows = breakdown == .inbox ? model.rows.flatMap { channel in channel.children.map { (channel, $0) } }
+                                       : model.rows.map { ($0, $0) }
         var lines = rows.map { channel, row in columns.map { $0.cell(channel, row) } }
-        let totals = ReportRow(kind: .channel, key: "", label: "Total", counts: model.totals ?? ChannelCounts(),
-                               previous: model.comparing ? model.previousTotals ?? ChannelCounts() : nil)
-        lines.append(columns.map { column in
-            column.isNumber && (model.totals == nil || (model.comparing && model.previousTotals == nil))
-                ? "overflow" : column.cell(totals, totals)
+        let totals = model.totalsRow
+        lines.append(columns.indices.map { index in
+            if let totals { return columns[index].cell(totals, totals) }
+            return columns[index].isNumber ? "overflow" : index == 0 ? "Total" : ""
         })
-        if byInbox { lines[lines.count - 1][1] = "" }
-        let table = aligned(header: columns.map(\.title), lines: lines, alignRight: columns.map(\.isNumber), bold: bold)
+        if breakdown == .inbox { lines[lines.count - 1][1] = "" }
+        var table = aligned(header: columns.map(\.title), lines: lines, alignRight: columns.map(\.isNumber), bold: bold)
+        if breakdown.rowsOverlap { table += "\n" + overlapNote + "\n" }
         return model.comparing ? table + "\n" + Change.statusChangesNote + "\n" : table
     }
 }
@@ -45,10 +52,11 @@ private struct TextColumn {
     let isNumber: Bool
     let cell: (_ channel: ReportRow, _ row: ReportRow) -> String
 
-    static func columns(comparing: Bool, byInbox: Bool) -> [TextColumn] {
-        var columns = [TextColumn(title: ReportColumn.label.title(rows: .channel), isNumber: false) { channel, _ in channel.label }]
-        if byInbox {
-            columns.append(TextColumn(title: ReportColumn.label.title(rows: .inbox), isNumber: false) { _, row in row.label })
+    static func columns(comparing: Bool, breakdown: Breakdown) -> [TextColumn] {
+        let first: Breakdown = breakdown == .inbox ? .channel : breakdown
+        var columns = [TextColumn(title: ReportColumn.label.title(for: first), isNumber: false) { channel, _ in channel.label }]
+        if breakdown == .inbox {
+            columns.append(TextColumn(title: ReportColumn.label.title(for: .inbox), isNumber: false) { _, row in row.label })
         }
         for column in ReportColumn.numbers {
             columns.append(TextColumn(title: column.title(), isNumber: true) { _, row in String(column.value(of: row.counts)) })

@@ -3,17 +3,23 @@
 public protocol ReportSource: Sendable {
     /// What a header shows: "demo.sqlite, account 1" or "https://chat.example.com, account 3".
     var displayName: String { get }
-    /// The report for one range, with inbox rows where the source has them. Errors are `SourceError`s,
-    /// with a sentence for a person.
+    /// The report for one range by channel, with inbox rows where the source has them. Errors are
+    /// `SourceError`s, with a sentence for a person.
     func report(for range: DateRange) async throws -> SourceReport
+    /// The report `request` asks for, by its breakdown (day by day is `dailyReport`). A source answers channel and
+    /// inbox from `report(for:)` unless it says otherwise; team, agent and label are the databases' own.
+    func grouped(_ request: ReportRequest) async throws -> GroupedReport
+    /// What the source can answer: nil when it can answer `breakdown`, else the sentence that says why not
+    /// (Chatwoot's API has no inbox, team, agent or label split; a file without the teams table has no team
+    /// view). Asked before anything is fetched.
+    func refusal(for breakdown: Breakdown) -> SourceError?
     /// The report day by day in `calendar`'s zone (docs/report.md "Day by day"): one query on a database;
     /// `progress` hears how many days of how many are in, where a source asks day by day.
     func dailyReport(for range: DateRange, calendar: LocalCalendar,
                      progress: @escaping @Sendable (DayProgress) -> Void) async throws -> DailyReport
-    /// The most days the source is asked for at once (Chatwoot's API: one request per day), nil for no limit.
+    /// The most days the source is asked for at once (Chatwoot's API: one request per day), nil for no limit:
+    /// the one refusal that depends on the range, so it is a limit rather than a sentence.
     var dailyLimit: DailyLimit? { get }
-    /// Why this source has no inbox rows (shown instead of them), nil when it has them.
-    var inboxesUnavailable: String? { get }
     /// Ends what the source holds open (a database connection), before the process exits.
     func close() async
 }
@@ -24,7 +30,24 @@ extension ReportSource {
         try await report(for: range).summary
     }
 
-    public var inboxesUnavailable: String? { nil }
+    /// By channel and inbox, from `report(for:)`; the other breakdowns are refused unless a source answers them.
+    public func grouped(_ request: ReportRequest) async throws -> GroupedReport {
+        if let refusal = refusal(for: request.breakdown) { throw refusal }
+        switch request.breakdown {
+        case .channel, .inbox, .day: return GroupedReport(try await report(for: request.range), breakdown: request.breakdown)
+        case .team, .agent, .label: throw Self.cannotGroup(request.breakdown)
+        }
+    }
+
+    /// A source that answers channel and inbox only, unless it says otherwise.
+    public func refusal(for breakdown: Breakdown) -> SourceError? {
+        breakdown.needsDatabase ? Self.cannotGroup(breakdown) : nil
+    }
+
+    /// The sentence for a breakdown that only the database sources have.
+    public static func cannotGroup(_ breakdown: Breakdown) -> SourceError {
+        SourceError(.refused, "\(breakdown.option) needs a database source (--db FILE or --db postgres://…)")
+    }
 
     public var dailyLimit: DailyLimit? { nil }
 

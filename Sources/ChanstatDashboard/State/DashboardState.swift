@@ -141,8 +141,7 @@ public struct DashboardState: Sendable {
                 ReportRow(kind: .inbox, key: "", label: "Total", counts: $0.counts, previous: $0.previous)
             }
         }
-        guard let totals = model.totals, !(model.comparing && model.previousTotals == nil) else { return nil }
-        return ReportRow(kind: .channel, key: "", label: "Total", counts: totals, previous: model.previousTotals)
+        return model.totalsRow
     }
 }
 

@@ -65,6 +65,76 @@ extension PostgresSchema {
             """, binds: bindings)
     }
 
+    /// The report by team, agent or label (SPEC 10): rows `is_total, id, name, display_name, status, n`, the
+    /// groups first, then the total of the cohort, counted by the query (each conversation once: by label one
+    /// conversation is in several groups). The cohort is the report's, with an existing inbox.
+    func groupQuery(account: Int64, range: DateRange, breakdown: Breakdown) -> PostgresQuery {
+        var bindings = PostgresBindings()
+        bindings.append(account)
+        appendBound(range.since, to: &bindings)
+        appendBound(range.until, to: &bindings)
+        let sql: String
+        switch breakdown {
+        case .agent: sql = Self.agentSQL
+        case .label: sql = Self.labelSQL
+        default: sql = Self.teamSQL
+        }
+        return PostgresQuery(unsafeSQL: sql, binds: bindings)
+    }
+
+    /// `columns` of `public.conversations AS c` and its status, for the conversations every breakdown counts.
+    private static func cohort(_ columns: String) -> String {
+        """
+        SELECT \(columns), c.status FROM public.conversations AS c
+         WHERE \(accountAndRange)
+           AND EXISTS (SELECT 1 FROM public.inboxes AS i WHERE i.id OPERATOR(pg_catalog.=) c.inbox_id)
+        """
+    }
+
+    private static let total = """
+        SELECT true, NULL::pg_catalog.int8, NULL::pg_catalog.text, NULL::pg_catalog.text,
+               status::pg_catalog.int8, pg_catalog.count(*) FROM cohort GROUP BY status
+        """
+
+    /// By team: `conversations.team_id`, named by `teams.name` (NULL when the row is gone).
+    private static let teamSQL = """
+        WITH cohort AS (\(cohort("c.team_id AS key")))
+        SELECT false, g.key::pg_catalog.int8, t.name::pg_catalog.text, NULL::pg_catalog.text,
+               g.status::pg_catalog.int8, g.n
+          FROM (SELECT key, status, pg_catalog.count(*) AS n FROM cohort GROUP BY key, status) AS g
+          LEFT JOIN public.teams AS t ON t.id OPERATOR(pg_catalog.=) g.key
+        UNION ALL \(total)
+        """
+
+    /// By agent: `conversations.assignee_id`, with the user's `name` and `display_name`.
+    private static let agentSQL = """
+        WITH cohort AS (\(cohort("c.assignee_id AS key")))
+        SELECT false, g.key::pg_catalog.int8, u.name::pg_catalog.text, u.display_name::pg_catalog.text,
+               g.status::pg_catalog.int8, g.n
+          FROM (SELECT key, status, pg_catalog.count(*) AS n FROM cohort GROUP BY key, status) AS g
+          LEFT JOIN public.users AS u ON u.id OPERATOR(pg_catalog.=) g.key
+        UNION ALL \(total)
+        """
+
+    /// By label: the conversation's taggings of type 'Conversation' in context 'labels', named by `tags.name`;
+    /// one with two labels counts under both (once each), one with none in the NULL group.
+    private static let labelSQL = """
+        WITH cohort AS (\(cohort("c.id"))),
+             labelled AS (SELECT DISTINCT co.id, co.status, t.name::pg_catalog.text AS name FROM cohort AS co
+                            JOIN public.taggings AS tg ON tg.taggable_id OPERATOR(pg_catalog.=) co.id
+                                 AND tg.taggable_type::pg_catalog.text OPERATOR(pg_catalog.=) 'Conversation'::pg_catalog.text
+                                 AND tg.context::pg_catalog.text OPERATOR(pg_catalog.=) 'labels'::pg_catalog.text
+                            JOIN public.tags AS t ON t.id OPERATOR(pg_catalog.=) tg.tag_id AND t.name IS NOT NULL)
+        SELECT false, NULL::pg_catalog.int8, name, NULL::pg_catalog.text, status::pg_catalog.int8, pg_catalog.count(*)
+          FROM labelled GROUP BY name, status
+        UNION ALL
+        SELECT false, NULL::pg_catalog.int8, NULL::pg_catalog.text, NULL::pg_catalog.text, status::pg_catalog.int8,
+               pg_catalog.count(*)
+          FROM cohort AS co WHERE NOT EXISTS (SELECT 1 FROM labelled AS l WHERE l.id OPERATOR(pg_catalog.=) co.id)
+         GROUP BY status
+        UNION ALL \(total)
+        """
+
     /// The cohort of both reports: `$1` the account, `[$2, $3)` the range, on `public.conversations AS c`.
     private static let accountAndRange = "c.account_id OPERATOR(pg_catalog.=) $1 "
         + "AND c.created_at OPERATOR(pg_catalog.>=) $2 AND c.created_at OPERATOR(pg_catalog.<) $3"

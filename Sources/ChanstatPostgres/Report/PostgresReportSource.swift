@@ -63,6 +63,39 @@ public final class PostgresReportSource: ReportSource {
         }
     }
 
+    /// By team, agent and label, `groupQuery`; by channel and inbox, the report's.
+    public func grouped(_ request: ReportRequest) async throws -> GroupedReport {
+        guard request.breakdown.needsDatabase else {
+            return GroupedReport(try await report(for: request.range), breakdown: request.breakdown)
+        }
+        if let refusal = refusal(for: request.breakdown) { throw refusal }
+        let query = schema.groupQuery(account: accountID, range: request.range, breakdown: request.breakdown)
+        let database = session.target.database
+        return try await session.run { connection, logger in
+            try await Self.collectGroups(connection.query(query, logger: logger), breakdown: request.breakdown,
+                                         database: database)
+        }
+    }
+
+    /// What the database (or this role) lacks for `breakdown`: a table, a column, or SELECT on one.
+    public func refusal(for breakdown: Breakdown) -> SourceError? {
+        schema.refusal(for: ChatwootTables.needed(for: breakdown), view: breakdown.option,
+                       database: session.target.database)
+    }
+
+    /// The rows of `groupQuery` as a grouped report.
+    static func collectGroups(_ rows: PostgresRowSequence, breakdown: Breakdown, database: String) async throws -> GroupedReport {
+        var grouped = GroupedReport(breakdown: breakdown)
+        for try await (isTotal, id, name, displayName, status, count) in rows.decode((Bool, Int64?, String?, String?, Int64, Int64).self) {
+            guard grouped.addRow(isTotal: isTotal, id: id, name: name, displayName: displayName, statusCode: status,
+                                 count: count) else {
+                throw SourceError(.badData, "database \(TerminalSafeText.sanitize(database, maxCharacters: 40)) holds more "
+                                  + "conversations than a 64-bit count can hold")
+            }
+        }
+        return grouped
+    }
+
     /// Sums the (inbox, channel type, status, count, inbox name) rows of `reportQuery` into a report.
     static func collect(_ rows: PostgresRowSequence, database: String) async throws -> SourceReport {
         var report = SourceReport()

@@ -10,7 +10,6 @@ struct ReportCommand: AsyncParsableCommand {
         abstract: "Print the channel summary report once (table, JSON or CSV).")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
-    enum Grouping: String, ExpressibleByArgument, CaseIterable { case channel, inbox, day }
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var range: RangeOptions
@@ -21,8 +20,8 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(help: "Compare with the previous period (what the dashboard's [ steps to: the calendar month before a month range, else the range moved back by its own length): each count's change, and the total's in percent. A range that ends after now is compared so far: up to now, against the same length from the previous period's start.")
     var compare = false
 
-    @Option(name: .customLong("by"), help: "One row per channel type (the default), per inbox (SQLite and PostgreSQL sources) or per day of the range (in its time zone; at most 31 days over --url).")
-    var grouping: Grouping = .channel
+    @Option(name: .customLong("by"), help: "One row per channel type (the default), per inbox, team, agent or label (SQLite and PostgreSQL sources; by label a conversation counts under each of its labels) or per day of the range (in its time zone; at most 31 days over --url).")
+    var grouping: Breakdown = .channel
 
     /// A script whose profile was not found must not print invented numbers that look real: without a source,
     /// `report` refuses, and the demo data is read only when asked for by name.
@@ -44,38 +43,39 @@ struct ReportCommand: AsyncParsableCommand {
         let now = Date()
         let dateRange = choice.resolve(now: now, calendar: settings.calendar)
         let reportSource = try await SourceOptions.makeSource(settings, calendar: settings.calendar)
-        let byInbox = grouping == .inbox
-        if byInbox, let reason = reportSource.inboxesUnavailable {
+        if let refusal = reportSource.refusal(for: grouping) {
             await reportSource.close()
-            throw SourceError(.refused, reason)
+            throw refusal
         }
         if grouping == .day {
             return try await printDays(reportSource, range: dateRange, title: choice.title, settings: settings)
         }
         let loaded = try await reportSource.closing {
-            try await reportSource.load(dateRange, comparing: compare, calendar: settings.calendar,
-                                        now: Int64(now.timeIntervalSince1970.rounded(.down)))
+            try await reportSource.load(ReportRequest(range: dateRange, compare: compare, breakdown: grouping),
+                                        calendar: settings.calendar, now: Int64(now.timeIntervalSince1970.rounded(.down)))
         }
         let model = loaded.model
+        let counted = loaded.compared?.current ?? dateRange
         let output: String
         switch format {
+        case .json where grouping.needsDatabase:
+            output = ReportJSON.encodeGroups(model, range: counted, previous: loaded.compared?.previous) + "\n"
         case .json:
             if let compared = loaded.compared {
                 output = ReportJSON.encodeComparison(model, range: compared.current, previous: compared.previous,
-                                                     byInbox: byInbox) + "\n"
+                                                     byInbox: grouping == .inbox) + "\n"
             } else {
-                output = (byInbox ? ReportJSON.encodeByInbox(model) : ReportJSON.encode(loaded.report.summary)) + "\n"
+                output = (grouping == .inbox ? ReportJSON.encodeByInbox(model) : ReportJSON.encode(loaded.report.summary)) + "\n"
             }
         case .csv:
-            output = ReportCSV.render(model, byInbox: byInbox)
+            output = ReportCSV.render(model)
         case .table:
-            var heading = Self.heading(reportSource, title: choice.title, range: loaded.compared?.current ?? dateRange,
-                                       calendar: settings.calendar)
+            var heading = Self.heading(reportSource, title: choice.title, range: counted, calendar: settings.calendar)
             if let compared = loaded.compared {
                 heading += (compared.isSoFar ? " so far" : "")
                     + ", compared with \(settings.calendar.describe(compared.previous, dash: " to "))"
             }
-            output = heading + "\n\n" + ReportTable.render(model, byInbox: byInbox, bold: Self.boldTable(settings))
+            output = heading + "\n\n" + ReportTable.render(model, bold: Self.boldTable(settings))
         }
         try StandardOutput.write(output)
     }
@@ -90,3 +90,5 @@ struct ReportCommand: AsyncParsableCommand {
         isatty(STDOUT_FILENO) == 1 && settings.color != .never
     }
 }
+
+extension Breakdown: ExpressibleByArgument {}
