@@ -119,19 +119,23 @@ public final class ChatwootAPISource: ReportSource {
         }
     }
 
-    private enum Attempt {
-        case answered(ChannelSummary)
+    private enum Attempt<T> {
+        case answered(T)
         case failed(SourceError, retryable: Bool)
     }
 
-    /// Both attempts and all their hops within the one deadline of `limits.requestTimeout`.
     private func fetch(_ range: DateRange, client: HTTPClient) async throws -> ChannelSummary {
+        try await fetch(.summary, url: endpoint.summaryURL(accountID: accountID, range: range), client: client)
+    }
+
+    /// Both attempts and all their hops within the one deadline of `limits.requestTimeout`.
+    func fetch<T: Sendable>(_ request: ChatwootRequest<T>, url: String, client: HTTPClient) async throws -> T {
         do {
             return try await RequestDeadline.run(within: limits.requestTimeout) { [self] in
-                var attempt = try await fetchOnce(range, client: client)
+                var attempt = try await fetchOnce(request, url: url, client: client)
                 if case .failed(_, retryable: true) = attempt {
                     try await Task.sleep(for: limits.retryDelay)
-                    attempt = try await fetchOnce(range, client: client)
+                    attempt = try await fetchOnce(request, url: url, client: client)
                 }
                 switch attempt {
                 case .answered(let summary): return summary
@@ -145,9 +149,10 @@ public final class ChatwootAPISource: ReportSource {
 
     /// One attempt: the request, and the same-host redirects it leads to (each hop a new request with the
     /// token; the deadline around `fetch` bounds them all together).
-    private func fetchOnce(_ range: DateRange, client: HTTPClient) async throws -> Attempt {
+    private func fetchOnce<T: Sendable>(_ request: ChatwootRequest<T>, url first: String,
+                                        client: HTTPClient) async throws -> Attempt<T> {
         let redirects = SameHostRedirect(endpoint: endpoint)
-        var url = endpoint.summaryURL(accountID: accountID, range: range)
+        var url = first
         // Where this hop went: the --url, or after a redirect its target (a failure there names that address).
         var hop = endpoint
         for _ in 0...SameHostRedirect.maximumHops {
@@ -169,7 +174,7 @@ public final class ChatwootAPISource: ReportSource {
                     continue
                 }
                 let interpreter = ChatwootAnswer(endpoint: endpoint, accountID: accountID)
-                return .answered(try interpreter.interpret(status: answer.status, contentType: answer.contentType,
+                return .answered(try interpreter.interpret(request, status: answer.status, contentType: answer.contentType,
                                                            location: answer.location, body: answer.body,
                                                            retryAfter: answer.retryAfter, now: answer.receivedAt))
             } catch {

@@ -10,6 +10,13 @@ struct ChatwootAnswer {
     /// `retryAfter` is the answer's `Retry-After`, read at `now`; it counts for 429 and 503 only.
     func interpret(status: Int, contentType: String?, location: String?, body: Data,
                    retryAfter: RetryAfter? = nil, now: Date = Date()) throws(SourceError) -> ChannelSummary {
+        try interpret(ChatwootRequest.summary, status: status, contentType: contentType, location: location, body: body,
+                      retryAfter: retryAfter, now: now)
+    }
+
+    /// The answer to any of the source's requests: `request` says what it asked for and how to read a 200.
+    func interpret<T>(_ request: ChatwootRequest<T>, status: Int, contentType: String?, location: String?, body: Data,
+                      retryAfter: RetryAfter? = nil, now: Date = Date()) throws(SourceError) -> T {
         let server = endpoint.label
         let message = Self.serverMessage(body)
         let quoted = message.map { " (the server says: \($0))" } ?? ""
@@ -20,9 +27,9 @@ struct ChatwootAnswer {
                                   + "the Chatwoot address itself, not a login page or a proxy")
             }
             do {
-                return try ReportJSON.decode(body)
+                return try request.decode(body)
             } catch {
-                throw SourceError(.badData, "\(server) answered with something that is not a channel summary: "
+                throw SourceError(.badData, "\(server) answered with something that is not \(request.what): "
                                   + error.reason)
             }
         case 400, 422:
@@ -43,14 +50,13 @@ struct ChatwootAnswer {
             if Self.saysResourceNotFound(body) {
                 throw SourceError(.refused, "\(server) has no account \(accountID)\(quoted): check --account")
             }
-            let path = TerminalSafeText.sanitize(endpoint.basePath + "/api/v2/accounts/\(accountID)/summary_reports/channel",
-                                                 maxCharacters: 160)
+            let path = TerminalSafeText.sanitize(endpoint.basePath + request.path(accountID), maxCharacters: 160)
             if !endpoint.basePath.isEmpty {
                 throw SourceError(.refused, "nothing answers at \(path) on \(server) (HTTP 404): check the path "
                                   + "\(TerminalSafeText.sanitize(endpoint.basePath, maxCharacters: 80)) in --url")
             }
             throw SourceError(.refused, "nothing answers at \(path) on \(server) (HTTP 404): it is probably older "
-                              + "than Chatwoot 4.10, or --url is not the Chatwoot address")
+                              + "than Chatwoot \(request.since), or --url is not the Chatwoot address")
         case 300..<400:
             // The redirects that can be followed never get here (SameHostRedirect); these are the others
             // (300 Multiple Choices, 304, 305 Use Proxy).
@@ -110,5 +116,25 @@ struct ChatwootAnswer {
         if let contentType, contentType.lowercased().contains("html") { return true }
         let start = body.prefix(64).drop(while: { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) })
         return start.first == UInt8(ascii: "<")
+    }
+}
+
+/// One kind of request the HTTP source makes (docs/http.md): its path under the account, what a person calls its
+/// answer, the Chatwoot version that has it, and how a 200's body is read.
+struct ChatwootRequest<T>: Sendable {
+    let path: @Sendable (_ accountID: Int64) -> String
+    /// "a channel summary": what the answer should have been, in a sentence.
+    let what: String
+    /// The first Chatwoot version with the endpoint, for a 404.
+    let since: String
+    let decode: @Sendable (Data) throws(ReportJSON.DecodingFailure) -> T
+}
+
+extension ChatwootRequest where T == ChannelSummary {
+    static var summary: ChatwootRequest<ChannelSummary> {
+        ChatwootRequest<ChannelSummary>(path: { "/api/v2/accounts/\($0)/summary_reports/channel" },
+                                        what: "a channel summary", since: "4.10") { data throws(ReportJSON.DecodingFailure) in
+            try ReportJSON.decode(data)
+        }
     }
 }

@@ -74,8 +74,12 @@ public struct ChatwootEndpoint: Sendable, Equatable {
 
     /// Chatwoot's path (docs/http.md).
     public func summaryURL(accountID: Int64, range: DateRange) -> String {
+        accountURL("/api/v2/accounts/\(accountID)/summary_reports/channel?since=\(range.since)&until=\(range.until)")
+    }
+
+    /// The address of `path` (with its query) on this server, under the base path.
+    func accountURL(_ path: String) -> String {
         let bracketed = host.contains(":") ? "[\(host)]" : host
-        return "\(scheme)://\(bracketed)" + (port.map { ":\($0)" } ?? "") + basePath
-            + "/api/v2/accounts/\(accountID)/summary_reports/channel?since=\(range.since)&until=\(range.until)"
+        return "\(scheme)://\(bracketed)" + (port.map { ":\($0)" } ?? "") + basePath + path
     }
 }

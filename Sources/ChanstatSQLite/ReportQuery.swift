@@ -114,3 +114,98 @@ enum ReportQuery {
          "sinceText": TimestampForm.utcText(range.since), "untilText": TimestampForm.utcText(range.until)]
     }
 }
+
+// MARK: - The queue now (docs/report.md "The queue now")
+
+/// The queue over a file: one query per refresh and breakdown, one function per breakdown. Each answers rows of
+/// `kind` (0 a group, 1 the totals), the group's raw columns (`QueueGroupColumns`: id, text, name, display name,
+/// channel type), then a class of conversations (`QueueClass`: status, assigned, answered once, the bucket of
+/// `waiting_since` by `WaitAge.edges`, or -1 when it is NULL), how many, and the earliest `waiting_since` (Unix
+/// seconds). The rules of what counts where are `QueueCounts.add`'s; the database only sorts rows into classes.
+/// The totals are counted by the query, never summed from the groups (by label a conversation is in several).
+///
+/// `waiting_since` holds Unix seconds or UTC text, as `created_at` does (a file may mix them): `waitingSeconds`
+/// reads both as whole seconds, so the bucket edges (bound as seconds) compare with either. Only the account's
+/// conversations that are open, pending or snoozed are read, through their inbox (an existing one only).
+enum QueueQuery {
+    static let waitingSeconds = """
+        (CASE typeof(c.waiting_since) WHEN 'null' THEN NULL
+              WHEN 'text' THEN CAST(strftime('%s', c.waiting_since) AS INTEGER)
+              ELSE CAST(c.waiting_since AS INTEGER) END)
+        """
+
+    /// The class of each conversation, as columns named status, assigned, replied, bucket.
+    static let classColumns = """
+        c.status AS status, c.assignee_id IS NOT NULL AS assigned, c.first_reply_created_at IS NOT NULL AS replied,
+        (CASE WHEN \(waitingSeconds) IS NULL THEN -1 WHEN \(waitingSeconds) > :edge0 THEN 0
+              WHEN \(waitingSeconds) > :edge1 THEN 1 WHEN \(waitingSeconds) > :edge2 THEN 2
+              WHEN \(waitingSeconds) > :edge3 THEN 3 ELSE 4 END) AS bucket
+        """
+
+    static let cohort = """
+        FROM conversations AS c JOIN inboxes AS i ON i.id = c.inbox_id
+        WHERE c.account_id = :account AND c.status IN (0, 2, 3)
+        """
+
+    /// Groups whose conversations each are in one group: counted per group and class once (`g`), the totals
+    /// summed from those few rows by the query. `keys` are the grouping columns as `g` names them; `named` the
+    /// output's five group columns, read from `g` and `joins`.
+    private static func singleGroup(keys: String, named: String, joins: String = "") -> String {
+        // By position: an output name (status, inbox_id) may also be an input column's.
+        let positions = (1...(keys.split(separator: ",").count + 4)).map(String.init).joined(separator: ", ")
+        return """
+            WITH g AS MATERIALIZED (
+                SELECT \(keys), \(classColumns), COUNT(*) AS n, MIN(\(waitingSeconds)) AS earliest
+                \(cohort)
+                GROUP BY \(positions))
+            SELECT 0, \(named), g.status, g.assigned, g.replied, g.bucket, g.n, g.earliest FROM g \(joins)
+            UNION ALL
+            SELECT 1, NULL, NULL, NULL, NULL, NULL, status, assigned, replied, bucket, SUM(n), MIN(earliest)
+              FROM g GROUP BY status, assigned, replied, bucket
+            """
+    }
+
+    static let channel = singleGroup(keys: "i.channel_type AS channel_type",
+                                     named: "NULL, g.channel_type, NULL, NULL, NULL")
+
+    static let inbox = singleGroup(keys: "i.id AS inbox_id, i.name AS inbox_name, i.channel_type AS channel_type",
+                                   named: "g.inbox_id, NULL, g.inbox_name, NULL, g.channel_type")
+
+    static let team = singleGroup(keys: "c.team_id AS team_id", named: "g.team_id, NULL, t.name, NULL, NULL",
+                                  joins: "LEFT JOIN teams AS t ON t.id = g.team_id")
+
+    static let agent = singleGroup(keys: "c.assignee_id AS assignee_id",
+                                   named: "g.assignee_id, NULL, u.name, u.display_name, NULL",
+                                   joins: "LEFT JOIN users AS u ON u.id = g.assignee_id")
+
+    /// By label a conversation is in the group of each of its labels, or in the none group: the conversations'
+    /// classes once (`q`), each joined to its labels for the groups, and counted alone for the totals.
+    static let label = """
+        WITH q AS MATERIALIZED (
+            SELECT c.id AS id, \(classColumns), \(waitingSeconds) AS waited_since
+            \(cohort))
+        SELECT 0, NULL, l.name, NULL, NULL, NULL, q.status, q.assigned, q.replied, q.bucket, COUNT(*), MIN(q.waited_since)
+          FROM q LEFT JOIN (taggings AS tg JOIN tags AS l ON l.id = tg.tag_id)
+                 ON tg.taggable_id = q.id AND tg.taggable_type = 'Conversation' AND tg.context = 'labels'
+         GROUP BY l.name, q.status, q.assigned, q.replied, q.bucket
+        UNION ALL
+        SELECT 1, NULL, NULL, NULL, NULL, NULL, status, assigned, replied, bucket, COUNT(*), MIN(waited_since)
+          FROM q GROUP BY status, assigned, replied, bucket
+        """
+
+    static func sql(for breakdown: Breakdown) -> String? {
+        switch breakdown {
+        case .channel: return channel
+        case .inbox: return inbox
+        case .team: return team
+        case .agent: return agent
+        case .label: return label
+        case .day: return nil
+        }
+    }
+
+    static func arguments(account: Int64, at now: Int64) -> StatementArguments {
+        let edges = WaitAge.edges(at: now)
+        return ["account": account, "edge0": edges[0], "edge1": edges[1], "edge2": edges[2], "edge3": edges[3]]
+    }
+}

@@ -14,7 +14,7 @@ public final class SQLiteReportSource: ReportSource {
     public let account: Account
     let fileName: String
     /// The file, followed before every report (a replaced file is reopened); never reopened for the demo.
-    private let file: FollowedFile
+    let file: FollowedFile
     /// The connection in use, unchecked (tests look at its layout and plans).
     var database: DatabaseQueue { file.lastOpened.database }
     var layout: FileLayout { file.lastOpened.layout }

@@ -29,7 +29,9 @@ public enum ReportServer {
         // Outermost first: the log sees the final status of every answer, error bodies included.
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: ErrorBodyMiddleware(logger: logger))
-        SummaryRoutes(store: store, limits: limits, logger: logger).register(on: router)
+        let summaryRoutes = SummaryRoutes(store: store, limits: limits, logger: logger)
+        summaryRoutes.register(on: router)
+        QueueRoutes(base: summaryRoutes).register(on: router)
         let counter = ConnectionCounter(limits: connections, logger: logger)
         // Hummingbird's idle timer restarts on each request head or body part and after each answer, not on
         // raw bytes: a client dripping a request head a byte at a time is closed too (a read timeout).

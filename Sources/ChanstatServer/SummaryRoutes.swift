@@ -48,18 +48,7 @@ struct SummaryRoutes: Sendable {
     /// may they (403), then the range (400), so a caller without access learns nothing about ranges
     /// and an anonymous caller learns nothing about which accounts exist.
     @Sendable func summary(_ request: Request, context: Context) async throws -> Response {
-        let arrival = ContinuousClock.now
-        guard let token = AccessToken.from(request.headers) else { throw APIError.missingToken }
-        guard token.utf8.count <= ServeLimits.maximumTokenBytes else {
-            logger.warning("refused: a token of \(token.utf8.count) bytes from \(context.client), 401 before any query")
-            throw APIError.unknownToken
-        }
-        let accountText = context.parameters.get("account_id") ?? ""
-        let accountID = accountText.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-            ? Int64(accountText) : nil
-        let decision = try await access(token: token, accountID: accountID, arrival: arrival, client: context.client)
-        if let refusal = AccessToken.refusal(decision, accountText: accountText) { throw refusal }
-        guard let accountID else { throw APIError.unknownAccount(accountText) }
+        let (accountID, arrival) = try await authorise(request, context: context)
 
         let query = request.uri.queryParameters
         let range: DateRange
@@ -75,6 +64,24 @@ struct SummaryRoutes: Sendable {
             try await store.summary(accountID: accountID, range: range)
         }
         return Self.json(.ok, ReportJSON.encode(summary))
+    }
+
+    /// Who is asking (401), which account (404), may they (403): the account, and when the request arrived (its
+    /// deadlines run from then). Every report endpoint of serve asks this first.
+    func authorise(_ request: Request, context: Context) async throws -> (accountID: Int64, arrival: ContinuousClock.Instant) {
+        let arrival = ContinuousClock.now
+        guard let token = AccessToken.from(request.headers) else { throw APIError.missingToken }
+        guard token.utf8.count <= ServeLimits.maximumTokenBytes else {
+            logger.warning("refused: a token of \(token.utf8.count) bytes from \(context.client), 401 before any query")
+            throw APIError.unknownToken
+        }
+        let accountText = context.parameters.get("account_id") ?? ""
+        let accountID = accountText.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            ? Int64(accountText) : nil
+        let decision = try await access(token: token, accountID: accountID, arrival: arrival, client: context.client)
+        if let refusal = AccessToken.refusal(decision, accountText: accountText) { throw refusal }
+        guard let accountID else { throw APIError.unknownAccount(accountText) }
+        return (accountID, arrival)
     }
 
     /// A grant kept from the last few seconds, or the store's decision (on its checks' connection), shared by

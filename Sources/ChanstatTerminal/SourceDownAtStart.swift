@@ -49,6 +49,14 @@ public final class SourceDownAtStart: ReportSource, @unchecked Sendable {
         try await source().dailyReport(for: range, calendar: calendar, progress: progress)
     }
 
+    public func queue(by breakdown: Breakdown, at now: Int64) async throws -> QueueReport {
+        try await source().queue(by: breakdown, at: now)
+    }
+
+    public var queueUnknown: String? {
+        lock.withLock { opened?.queueUnknown }
+    }
+
     /// Closes the source if it was opened. An attempt still under way is cancelled, not waited for: a silent
     /// server would hold the exit for its whole deadline, and the process is ending.
     public func close() async {

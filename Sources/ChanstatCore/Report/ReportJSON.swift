@@ -31,6 +31,8 @@ public enum ReportJSON {
     /// Why a body is not a report payload, as one sentence.
     public struct DecodingFailure: Error, Equatable, Sendable {
         public let reason: String
+
+        public init(reason: String) { self.reason = reason }
     }
 
     /// Reads a payload strictly: an object of objects with the four whole, non-negative counts.

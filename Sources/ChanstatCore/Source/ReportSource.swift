@@ -22,6 +22,11 @@ public protocol ReportSource: Sendable {
     var dailyLimit: DailyLimit? { get }
     /// Ends what the source holds open (a database connection), before the process exits.
     func close() async
+    /// The queue now (docs/report.md "The queue now"), `now` the one reading of the clock (Unix seconds) that the
+    /// waits are measured to: one query on a database. A breakdown the source cannot give is a `SourceError`.
+    func queue(by breakdown: Breakdown, at now: Int64) async throws -> QueueReport
+    /// Why some numbers of this source's queue are unknown (shown with them), nil when it knows them all.
+    var queueUnknown: String? { get }
 }
 
 extension ReportSource {
@@ -56,6 +61,12 @@ extension ReportSource {
     }
 
     public func close() async {}
+
+    public var queueUnknown: String? { nil }
+
+    public func queue(by breakdown: Breakdown, at now: Int64) async throws -> QueueReport {
+        throw SourceError(.refused, "this source has no queue; read a database (--db) for it")
+    }
 
     /// `body`'s answer, the source closed after it whether it succeeded or threw (a one-shot command's use).
     public func closing<T: Sendable>(after body: () async throws -> T) async throws -> T {

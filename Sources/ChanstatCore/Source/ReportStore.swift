@@ -19,6 +19,23 @@ public protocol ReportStore: Sendable {
     func checkReadable() async throws
     /// Ends what the store holds open (a database connection), once the server has stopped.
     func close() async
+    /// The queue of one account now (docs/report.md "The queue now"), counted as `ReportSource.queue` counts it,
+    /// `now` the one reading of the clock (Unix seconds).
+    func queue(accountID: Int64, by breakdown: Breakdown, at now: Int64) async throws -> QueueReport
+    /// The teams (`.team`) or the agents (`.agent`) of an account, by id, named as a group of that breakdown is
+    /// (docs/http.md: serve's `teams` and `agents` endpoints, which name the queue's groups over HTTP).
+    func roster(accountID: Int64, of breakdown: Breakdown) async throws -> [RosterEntry]
+}
+
+/// A team or an agent of an account: its id and its name (an agent's as Chatwoot names a user, `GroupName.agent`).
+public struct RosterEntry: Equatable, Sendable {
+    public let id: Int64
+    public let name: String
+
+    public init(id: Int64, name: String) {
+        self.id = id
+        self.name = name
+    }
 }
 
 extension ReportStore {

@@ -175,3 +175,156 @@ extension PostgresSchema {
         hasAccountStatus ? "COALESCE(\(alias).status, 0) OPERATOR(pg_catalog.=) 1" : "false"
     }
 }
+
+// MARK: - The queue now (docs/report.md "The queue now")
+
+/// The queue on Chatwoot's database: one query per refresh and breakdown, one function per breakdown, qualified
+/// as everything above. Rows as the file's `QueueQuery` gives them: kind (0 a group, 1 the totals), the group's
+/// raw columns (id, text, name, display name, channel type), a class of conversations (status, assigned, answered
+/// once, the bucket of `waiting_since`, -1 when NULL), how many, and the earliest `waiting_since` in Unix seconds.
+/// The rules of what counts where are `QueueCounts.add`'s; the totals are counted by the query, never summed from
+/// the groups.
+///
+/// `waiting_since` is `timestamp without time zone` holding UTC, as `created_at`: it is compared with the bucket
+/// edges bound as that type (`UTCTimestamp`), and the earliest is read with `date_part('epoch', …)`, which
+/// for a timestamp without time zone counts from 1970-01-01 00:00 of the same wall clock: no TimeZone enters.
+/// The account's open, pending and snoozed conversations are found by Chatwoot's `conv_acid_inbid_stat_asgnid_idx`
+/// (account, inbox, status, assignee).
+extension PostgresSchema {
+    /// `$1` the account, `$2`…`$5` the bucket edges (`WaitAge.edges`).
+    private func queueBindings(account: Int64, at now: Int64) -> PostgresBindings {
+        var bindings = PostgresBindings()
+        bindings.append(account)
+        for edge in WaitAge.edges(at: now) { appendBound(edge, to: &bindings) }
+        return bindings
+    }
+
+    private static let queueClassColumns = """
+        c.status::pg_catalog.int8 AS status, c.assignee_id IS NOT NULL AS assigned,
+        c.first_reply_created_at IS NOT NULL AS replied,
+        (CASE WHEN c.waiting_since IS NULL THEN -1 WHEN c.waiting_since OPERATOR(pg_catalog.>) $2 THEN 0
+              WHEN c.waiting_since OPERATOR(pg_catalog.>) $3 THEN 1 WHEN c.waiting_since OPERATOR(pg_catalog.>) $4 THEN 2
+              WHEN c.waiting_since OPERATOR(pg_catalog.>) $5 THEN 3 ELSE 4 END)::pg_catalog.int8 AS bucket
+        """
+
+    private static let queueCohort = """
+        FROM public.conversations AS c JOIN public.inboxes AS i ON i.id OPERATOR(pg_catalog.=) c.inbox_id
+        WHERE c.account_id OPERATOR(pg_catalog.=) $1
+          AND c.status OPERATOR(pg_catalog.=) ANY ('{0,2,3}'::pg_catalog.int4[])
+        """
+
+    /// `1, 2, …, count`: grouping by position, since a column's output name may also be an input column's.
+    static func positions(_ count: Int) -> String {
+        (1...count).map(String.init).joined(separator: ", ")
+    }
+
+    private static func epoch(_ timestamp: String) -> String {
+        "pg_catalog.floor(pg_catalog.date_part('epoch', \(timestamp)))::pg_catalog.int8"
+    }
+
+    /// Breakdowns where each conversation is in one group: counted per group and class once (`g`), the totals
+    /// summed from those few rows. `keys` name their output as `g`'s columns; `named` are the five group columns.
+    private func queueBySingleGroup(account: Int64, at now: Int64, keys: String, keyCount: Int, named: String,
+                                    joins: String = "") -> PostgresQuery {
+        PostgresQuery(unsafeSQL: """
+            WITH g AS MATERIALIZED (
+                SELECT \(keys), \(Self.queueClassColumns), pg_catalog.count(*) AS n,
+                       pg_catalog.min(c.waiting_since) AS earliest
+                \(Self.queueCohort)
+                GROUP BY \(Self.positions(keyCount + 4)))
+            SELECT 0::pg_catalog.int8, \(named), g.status, g.assigned, g.replied, g.bucket, g.n, \(Self.epoch("g.earliest"))
+              FROM g \(joins)
+            UNION ALL
+            SELECT 1::pg_catalog.int8, NULL::pg_catalog.int8, NULL::pg_catalog.text, NULL::pg_catalog.text,
+                   NULL::pg_catalog.text, NULL::pg_catalog.text, status, assigned, replied, bucket,
+                   pg_catalog.sum(n)::pg_catalog.int8, \(Self.epoch("pg_catalog.min(earliest)"))
+              FROM g GROUP BY status, assigned, replied, bucket
+            """, binds: queueBindings(account: account, at: now))
+    }
+
+    func queueByChannel(account: Int64, at now: Int64) -> PostgresQuery {
+        queueBySingleGroup(account: account, at: now, keys: "i.channel_type::pg_catalog.text AS channel_type",
+                           keyCount: 1,
+                           named: "NULL::pg_catalog.int8, g.channel_type, NULL::pg_catalog.text, NULL::pg_catalog.text, "
+                               + "NULL::pg_catalog.text")
+    }
+
+    func queueByInbox(account: Int64, at now: Int64) -> PostgresQuery {
+        queueBySingleGroup(account: account, at: now,
+                           keys: "i.id::pg_catalog.int8 AS inbox_id, i.name::pg_catalog.text AS inbox_name, "
+                               + "i.channel_type::pg_catalog.text AS channel_type",
+                           keyCount: 3,
+                           named: "g.inbox_id, NULL::pg_catalog.text, g.inbox_name, NULL::pg_catalog.text, g.channel_type")
+    }
+
+    func queueByTeam(account: Int64, at now: Int64) -> PostgresQuery {
+        queueBySingleGroup(account: account, at: now, keys: "c.team_id::pg_catalog.int8 AS team_id", keyCount: 1,
+                           named: "g.team_id, NULL::pg_catalog.text, t.name::pg_catalog.text, NULL::pg_catalog.text, "
+                               + "NULL::pg_catalog.text",
+                           joins: "LEFT JOIN public.teams AS t ON t.id OPERATOR(pg_catalog.=) g.team_id")
+    }
+
+    func queueByAgent(account: Int64, at now: Int64) -> PostgresQuery {
+        queueBySingleGroup(account: account, at: now, keys: "c.assignee_id::pg_catalog.int8 AS assignee_id",
+                           keyCount: 1,
+                           named: "g.assignee_id, NULL::pg_catalog.text, u.name::pg_catalog.text, "
+                               + "u.display_name::pg_catalog.text, NULL::pg_catalog.text",
+                           joins: "LEFT JOIN public.users AS u ON u.id OPERATOR(pg_catalog.=) g.assignee_id")
+    }
+
+    /// By label a conversation is in the group of each of its labels, or in the none group: the conversations'
+    /// classes once (`q`), joined to their labels for the groups, and counted alone for the totals.
+    func queueByLabel(account: Int64, at now: Int64) -> PostgresQuery {
+        PostgresQuery(unsafeSQL: """
+            WITH q AS MATERIALIZED (
+                SELECT c.id AS id, \(Self.queueClassColumns), c.waiting_since AS waiting_since
+                \(Self.queueCohort))
+            SELECT 0::pg_catalog.int8, NULL::pg_catalog.int8, l.name::pg_catalog.text, NULL::pg_catalog.text,
+                   NULL::pg_catalog.text, NULL::pg_catalog.text, q.status, q.assigned, q.replied, q.bucket,
+                   pg_catalog.count(*), \(Self.epoch("pg_catalog.min(q.waiting_since)"))
+              FROM q LEFT JOIN (public.taggings AS tg JOIN public.tags AS l ON l.id OPERATOR(pg_catalog.=) tg.tag_id)
+                     ON tg.taggable_id OPERATOR(pg_catalog.=) q.id
+                    AND tg.taggable_type::pg_catalog.text OPERATOR(pg_catalog.=) 'Conversation'::pg_catalog.text
+                    AND tg.context::pg_catalog.text OPERATOR(pg_catalog.=) 'labels'::pg_catalog.text
+             GROUP BY l.name, q.status, q.assigned, q.replied, q.bucket
+            UNION ALL
+            SELECT 1::pg_catalog.int8, NULL::pg_catalog.int8, NULL::pg_catalog.text, NULL::pg_catalog.text,
+                   NULL::pg_catalog.text, NULL::pg_catalog.text, status, assigned, replied, bucket,
+                   pg_catalog.count(*), \(Self.epoch("pg_catalog.min(waiting_since)"))
+              FROM q GROUP BY status, assigned, replied, bucket
+            """, binds: queueBindings(account: account, at: now))
+    }
+
+    /// The queue query of `breakdown`; nil for day, which is not a breakdown of the queue.
+    func queueQuery(account: Int64, by breakdown: Breakdown, at now: Int64) -> PostgresQuery? {
+        switch breakdown {
+        case .channel: return queueByChannel(account: account, at: now)
+        case .inbox: return queueByInbox(account: account, at: now)
+        case .team: return queueByTeam(account: account, at: now)
+        case .agent: return queueByAgent(account: account, at: now)
+        case .label: return queueByLabel(account: account, at: now)
+        case .day: return nil
+        }
+    }
+
+    /// serve's `teams` and `agents` endpoints: an account's teams, or its agents (members) with their names.
+    func rosterQuery(account: Int64, of breakdown: Breakdown) -> PostgresQuery? {
+        var bindings = PostgresBindings()
+        bindings.append(account)
+        switch breakdown {
+        case .team:
+            return PostgresQuery(unsafeSQL: """
+                SELECT t.id::pg_catalog.int8, t.name::pg_catalog.text, NULL::pg_catalog.text FROM public.teams AS t
+                 WHERE t.account_id OPERATOR(pg_catalog.=) $1 ORDER BY t.id
+                """, binds: bindings)
+        case .agent:
+            return PostgresQuery(unsafeSQL: """
+                SELECT DISTINCT u.id::pg_catalog.int8, u.name::pg_catalog.text, u.display_name::pg_catalog.text
+                  FROM public.account_users AS au JOIN public.users AS u ON u.id OPERATOR(pg_catalog.=) au.user_id
+                 WHERE au.account_id OPERATOR(pg_catalog.=) $1 ORDER BY 1
+                """, binds: bindings)
+        default:
+            return nil
+        }
+    }
+}

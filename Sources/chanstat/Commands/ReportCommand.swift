@@ -20,8 +20,11 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(help: "Compare with the previous period (what the dashboard's [ steps to: the calendar month before a month range, else the range moved back by its own length): each count's change, and the total's in percent. A range that ends after now is compared so far: up to now, against the same length from the previous period's start.")
     var compare = false
 
-    @Option(name: .customLong("by"), help: "One row per channel type (the default), per inbox, team, agent or label (SQLite and PostgreSQL sources; by label a conversation counts under each of its labels) or per day of the range (in its time zone; at most 31 days over --url).")
+    @Option(name: .customLong("by"), help: "One row per channel type (the default), per inbox, team, agent or label (SQLite and PostgreSQL sources; by label a conversation counts under each of its labels) or per day of the range (in its time zone; at most 31 days over --url; not with --now).")
     var grouping: Breakdown = .channel
+
+    @Flag(help: "The queue now instead of a range: open, unattended, unassigned, pending, snoozed, waiting and how long the customers have waited (docs/report.md).")
+    var now = false
 
     /// A script whose profile was not found must not print invented numbers that look real: without a source,
     /// `report` refuses, and the demo data is read only when asked for by name.
@@ -32,12 +35,14 @@ struct ReportCommand: AsyncParsableCommand {
     static let dayWithCompare = "--by day shows one period: use --compare with --by channel or --by inbox"
 
     func validate() throws {
+        try validateNow()
         if grouping == .day, compare { throw ValidationError(Self.dayWithCompare) }
     }
 
     func run() async throws {
         let settings = try ResolvedSettings.resolve(source: source, range: range)
         if case .demo = settings.source, !source.demo { throw ValidationError(Self.noSource) }
+        if now { return try await printQueue(settings) }
         let choice = try CLIFailure.range { () throws(RangeError) in try range.choice(preset: settings.rangePreset, calendar: settings.calendar) }
         // The clock, read once: the range a preset means, and where a compare cuts a range that ends after now.
         let now = Date()
