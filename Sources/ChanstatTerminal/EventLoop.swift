@@ -117,7 +117,7 @@ final class EventLoop {
 
     private func perform(_ effect: DashboardEffect) {
         switch effect {
-        case .load, .cancelLoad:
+        case .load, .loadQueue, .cancelLoad:
             loads.perform(effect)
         case .scheduleTick(let seconds, let generation):
             timer = (clock.now + .milliseconds(Int64(seconds * 1000)), generation)

@@ -28,8 +28,10 @@ final class LoadRunner {
     /// Performs `.load` and `.cancelLoad`; any other effect is not a load's, and is left to the caller.
     func perform(_ effect: DashboardEffect) {
         switch effect {
-        case .load(let range, let comparing, let days, let requestID):
-            start(range, comparing: comparing, days: days, requestID: requestID)
+        case .load(let range, let comparing, let days, let breakdown, let requestID):
+            start(ReportRequest(range: range, compare: comparing, breakdown: breakdown), days: days, requestID: requestID)
+        case .loadQueue(let breakdown, let requestID):
+            startQueue(by: breakdown, requestID: requestID)
         case .cancelLoad(let requestID):
             cancel(requestID: requestID)
         default:
@@ -37,9 +39,10 @@ final class LoadRunner {
         }
     }
 
-    private func start(_ range: DateRange, comparing: Bool, days: Bool, requestID: Int) {
+    private func start(_ request: ReportRequest, days: Bool, requestID: Int) {
+        let range = request.range
         logger.info("load", metadata: ["request": "\(requestID)", "since": "\(range.since)", "until": "\(range.until)",
-                                       "comparing": "\(comparing)", "days": "\(days)"])
+                                       "comparing": "\(request.compare)", "days": "\(days)", "by": "\(request.breakdown.rawValue)"])
         let source = source, post = post, logger = logger, calendar = calendar
         let task = Task.detached {
             let clock = ContinuousClock()
@@ -48,8 +51,7 @@ final class LoadRunner {
             do {
                 // The clock, read once for this load: where a compare cuts a range that ends after now.
                 let now = Int64(Date().timeIntervalSince1970.rounded(.down))
-                outcome = .success(try await source.load(range, comparing: comparing, calendar: calendar, now: now,
-                                                         days: days) { progress in
+                outcome = .success(try await source.load(request, calendar: calendar, now: now, days: days) { progress in
                     post(.dayProgress(requestID: requestID, progress))
                 })
             } catch let error as SourceError {
@@ -65,6 +67,30 @@ final class LoadRunner {
             // A source opened late (down at start) has learned its full name by now.
             post(.loadFinished(LoadResult(requestID: requestID, range: range, outcome: outcome, durationSeconds: seconds,
                                           sourceName: source.displayName)))
+        }
+        running = (requestID, task)
+    }
+
+    private func startQueue(by breakdown: Breakdown, requestID: Int) {
+        logger.info("queue", metadata: ["request": "\(requestID)", "by": "\(breakdown.rawValue)"])
+        let source = source, post = post
+        let task = Task.detached {
+            let clock = ContinuousClock()
+            let started = clock.now
+            let outcome: Result<QueueReport, SourceError>
+            do {
+                // The clock, read once: every wait of this queue is measured to it.
+                let now = Int64(Date().timeIntervalSince1970.rounded(.down))
+                outcome = .success(try await source.queue(by: breakdown, at: now))
+            } catch let error as SourceError {
+                outcome = .failure(error)
+            } catch {
+                outcome = .failure(SourceError(.unavailable, "The source failed: \(error)"))
+            }
+            let elapsed = started.duration(to: clock.now)
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            post(.queueLoaded(QueueLoadResult(requestID: requestID, outcome: outcome, durationSeconds: seconds,
+                                              unknown: source.queueUnknown)))
         }
         running = (requestID, task)
     }

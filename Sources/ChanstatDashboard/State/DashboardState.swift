@@ -76,12 +76,17 @@ public struct DashboardState: Sendable {
     public internal(set) var lastRequestID: Int = 0
     public internal(set) var refresh: RefreshSettings
 
+    /// `g`: what the rows are (channel, team, agent, label), as asked for; the data on screen says its own
+    /// (`data.model.breakdown`) until the answer arrives.
+    public internal(set) var breakdown: Breakdown = .channel
     /// `c`: the previous period beside each count.
     public internal(set) var comparing = false
     /// The channel list.
     public internal(set) var channels = TableState()
     /// Enter on a channel: its inboxes (nil: the channel list is shown).
     public internal(set) var inboxView: InboxView?
+    /// `n`: the queue now, in place of the range's table (nil: the range is shown).
+    public internal(set) var queue: QueueView?
     /// `t`: the trend view, day by day (nil: the table is shown).
     public internal(set) var trend: TrendView?
     /// How far the pending load's days are (a source asked day by day), for the trend view's progress.
@@ -124,6 +129,24 @@ public struct DashboardState: Sendable {
     public internal(set) var table: TableState {
         get { inboxView?.table ?? channels }
         set { if inboxView != nil { inboxView?.table = newValue } else { channels = newValue } }
+    }
+
+    /// The keys of the rows on screen in their order: the queue's groups, or the table's rows.
+    var visibleKeys: [String] {
+        if let queue { return queue.rows.map(\.key.rowKey) }
+        return visibleRows.map(\.key)
+    }
+
+    /// The selected row of the table on screen (the queue's, the inboxes', the range's).
+    var selectedKey: String? {
+        get { queue.map(\.selected) ?? table.selected }
+        set { if queue != nil { queue?.selected = newValue } else { table.selected = newValue } }
+    }
+
+    /// The first row shown of the table on screen.
+    var scrollOffset: Int {
+        get { queue?.offset ?? table.offset }
+        set { if queue != nil { queue?.offset = newValue } else { table.offset = newValue } }
     }
 
     /// The rows on screen, in the chosen order (none before the first load).

@@ -19,6 +19,8 @@ public enum Dashboard {
             transition.handleTick(generation: generation)
         case .loadFinished(let result):
             transition.handleLoadFinished(result)
+        case .queueLoaded(let result):
+            transition.handleQueueLoaded(result)
         case .dayProgress(let requestID, let progress):
             if requestID == transition.state.pendingRequest { transition.state.dayProgress = progress }
         case .terminate:
@@ -45,9 +47,9 @@ struct Transition {
     /// After every message (a key, a load, a resize): the table's offset moved the least that keeps its selected
     /// row among the rows the window shows, so what is drawn is what the state says.
     mutating func settleScroll() {
-        let rows = state.visibleRows.map(\.key)
-        let selected = state.table.selected.flatMap { rows.firstIndex(of: $0) }
-        state.table.offset = TableScroll.firstRow(offset: state.table.offset, selected: selected,
+        let rows = state.visibleKeys
+        let selected = state.selectedKey.flatMap { rows.firstIndex(of: $0) }
+        state.scrollOffset = TableScroll.firstRow(offset: state.scrollOffset, selected: selected,
                                                   visible: Dashboard.tablePage(state), count: rows.count)
     }
 

@@ -12,7 +12,8 @@ enum TableWidget {
         let rows: [ReportRow]
         /// Nil when the totals do not fit in 64 bits.
         let totals: ReportRow?
-        let rowKind: ReportRow.Kind
+        /// The label column's title: what the rows are (`Breakdown.title`).
+        let labelTitle: String
         let table: TableState
         let comparing: Bool
     }
@@ -36,7 +37,7 @@ enum TableWidget {
         let glyphs = display.glyphs
         let countRows = rows + (content.totals.map { [$0] } ?? [])
         let needs = TableLayout.Needs(
-            label: (rows.map(\.label) + [ReportColumn.label.title(rows: content.rowKind)]).map(DisplayWidth.of).max() ?? 0,
+            label: (rows.map(\.label) + [content.labelTitle]).map(DisplayWidth.of).max() ?? 0,
             number: { column in
                 max(column.title().count, countRows.map { String(column.value(of: $0.counts)).count }.max() ?? 0)
             },
@@ -63,7 +64,7 @@ enum TableWidget {
         let glyphs = display.glyphs
         let (layout, area, visible) = (plan.layout, plan.area, plan.visible)
 
-        drawTitles(layout, labelTitle: ReportColumn.label.title(rows: content.rowKind), sort: content.table.sort,
+        drawTitles(layout, labelTitle: content.labelTitle, sort: content.table.sort,
                    y: area.y, x: area.x, into: &grid, style: style, glyphs: glyphs)
         // The rows from the table's offset, moved only as far as keeps the selected row on screen.
         let selectedIndex = rows.firstIndex { $0.key == content.table.selected }
