@@ -248,7 +248,7 @@ _chanstat_dashboard() {
 
 _chanstat_report() {
     repeating_flags=()
-    non_repeating_flags=(--demo --insecure-http --utc --compare --version -h --help)
+    non_repeating_flags=(--demo --insecure-http --utc --compare --now --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile --db --url --account --token-file --ca-file --statement-timeout --since --until --range --timezone --format --by)
     __chanstat_offer_flags_options 0
@@ -294,7 +294,7 @@ _chanstat_report() {
         return
         ;;
     '--by')
-        __chanstat_add_completions -W 'channel'$'\n''inbox'$'\n''day'
+        __chanstat_add_completions -W 'channel'$'\n''inbox'$'\n''team'$'\n''agent'$'\n''label'$'\n''day'
         return
         ;;
     esac

@@ -111,7 +111,7 @@ _chanstat_report() {
     local -i ret=1
     local -ar ___range=('today' '7d' '30d' '3m' '6m' 'this-month' 'last-month')
     local -ar ___format=('table' 'json' 'csv')
-    local -ar ___by=('channel' 'inbox' 'day')
+    local -ar ___by=('channel' 'inbox' 'team' 'agent' 'label' 'day')
     local -ar arg_specs=(
         '--profile[A \[profiles.NAME\] table of the config file (default\: $CHANSTAT_PROFILE, then the file'\''s default_profile); flags given here override it.]:name:'
         '--db[A Chatwoot-shaped SQLite file (opened read-only), or Chatwoot'\''s PostgreSQL database as postgres\://\[USER@\]HOST\[\:PORT\]/DATABASE\[?PARAMS\] (password from ~/.pgpass or $PGPASSWORD, never the URL; see docs/postgres.md).]:file-or-url:'
@@ -129,7 +129,8 @@ _chanstat_report() {
         '--utc[Read dates in UTC instead of local time (the same as --timezone UTC).]'
         '--format[Output format\: table, json (the API'\''s exact payload) or csv.]:format:{__chanstat_complete "${___format[@]}"}'
         '--compare[Compare with the previous period (what the dashboard'\''s \[ steps to\: the calendar month before a month range, else the range moved back by its own length)\: each count'\''s change, and the total'\''s in percent. A range that ends after now is compared so far\: up to now, against the same length from the previous period'\''s start.]'
-        '--by[One row per channel type (the default), per inbox (SQLite and PostgreSQL sources) or per day of the range (in its time zone; at most 31 days over --url).]:by:{__chanstat_complete "${___by[@]}"}'
+        '--by[One row per channel type (the default), per inbox, team, agent or label (SQLite and PostgreSQL sources; by label a conversation counts under each of its labels) or per day of the range (in its time zone; at most 31 days over --url; not with --now).]:by:{__chanstat_complete "${___by[@]}"}'
+        '--now[The queue now instead of a range\: open, unattended, unassigned, pending, snoozed, waiting and how long the customers have waited (docs/report.md).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
