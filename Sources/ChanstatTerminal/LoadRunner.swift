@@ -25,7 +25,7 @@ final class LoadRunner {
     /// The request whose task runs, if any.
     var runningRequest: Int? { running?.requestID }
 
-    /// Performs `.load` and `.cancelLoad`; any other effect is not a load's, and is left to the caller.
+    /// Performs `.load`, `.loadQueue` and `.cancelLoad`; any other effect is not a load's, and is left to the caller.
     func perform(_ effect: DashboardEffect) {
         switch effect {
         case .load(let range, let comparing, let days, let breakdown, let requestID):
@@ -45,22 +45,14 @@ final class LoadRunner {
                                        "comparing": "\(request.compare)", "days": "\(days)", "by": "\(request.breakdown.rawValue)"])
         let source = source, post = post, logger = logger, calendar = calendar
         let task = Task.detached {
-            let clock = ContinuousClock()
-            let started = clock.now
-            let outcome: Result<LoadedReport, SourceError>
-            do {
+            let answer = await timed {
                 // The clock, read once for this load: where a compare cuts a range that ends after now.
                 let now = Int64(Date().timeIntervalSince1970.rounded(.down))
-                outcome = .success(try await source.load(request, calendar: calendar, now: now, days: days) { progress in
+                return try await source.load(request, calendar: calendar, now: now, days: days) { progress in
                     post(.dayProgress(requestID: requestID, progress))
-                })
-            } catch let error as SourceError {
-                outcome = .failure(error)
-            } catch {
-                outcome = .failure(SourceError(.unavailable, "The source failed: \(error)"))
+                }
             }
-            let elapsed = started.duration(to: clock.now)
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let (outcome, seconds) = (answer.outcome, answer.seconds)
             if case .failure(let error) = outcome, !Task.isCancelled {
                 logger.warning("load failed", metadata: ["request": "\(requestID)", "error": "\(error.message)"])
             }
@@ -75,21 +67,11 @@ final class LoadRunner {
         logger.info("queue", metadata: ["request": "\(requestID)", "by": "\(breakdown.rawValue)"])
         let source = source, post = post
         let task = Task.detached {
-            let clock = ContinuousClock()
-            let started = clock.now
-            let outcome: Result<QueueReport, SourceError>
-            do {
+            let answer = await timed {
                 // The clock, read once: every wait of this queue is measured to it.
-                let now = Int64(Date().timeIntervalSince1970.rounded(.down))
-                outcome = .success(try await source.queue(by: breakdown, at: now))
-            } catch let error as SourceError {
-                outcome = .failure(error)
-            } catch {
-                outcome = .failure(SourceError(.unavailable, "The source failed: \(error)"))
+                try await source.queue(by: breakdown, at: Int64(Date().timeIntervalSince1970.rounded(.down)))
             }
-            let elapsed = started.duration(to: clock.now)
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            post(.queueLoaded(QueueLoadResult(requestID: requestID, outcome: outcome, durationSeconds: seconds,
+            post(.queueLoaded(QueueLoadResult(requestID: requestID, outcome: answer.outcome, durationSeconds: answer.seconds,
                                               unknown: source.queueUnknown)))
         }
         running = (requestID, task)
@@ -103,4 +85,21 @@ final class LoadRunner {
         running.task.cancel()
         self.running = nil
     }
+}
+
+/// `body`'s answer, or its failure as a sentence, and how long it took in seconds.
+private func timed<T: Sendable>(_ body: @Sendable () async throws -> T) async
+    -> (outcome: Result<T, SourceError>, seconds: Double) {
+    let clock = ContinuousClock()
+    let started = clock.now
+    let outcome: Result<T, SourceError>
+    do {
+        outcome = .success(try await body())
+    } catch let error as SourceError {
+        outcome = .failure(error)
+    } catch {
+        outcome = .failure(SourceError(.unavailable, "The source failed: \(error)"))
+    }
+    let elapsed = started.duration(to: clock.now)
+    return (outcome, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
 }

@@ -79,14 +79,27 @@ struct GroupAndQueueDashboardTests {
 
     static func hasRows(_ rows: [String]) -> (String) -> Bool { DashboardEndToEndTests.hasRows(rows) }
 
+    /// Week A by channel, hand-counted: Email c3 pending, c4 resolved, c6 open; Website c1, c2 open, c5 snoozed.
+    static let byChannel = [R.row("Email", 1, 1, 0, 1, 3), R.row("Website", 2, 0, 1, 0, 3), R.row("Total", 3, 1, 1, 1, 6)]
+
+    /// The dashboard on the fixture's week A, once its channel rows are on screen.
+    func onWeekA(_ fixture: GroupedFixture) throws -> TmuxSession {
+        let session = try DashboardHarness.start(["dashboard", "--db", fixture.path, "--account", "1", "--since", "2026-01-05",
+                                                  "--until", "2026-01-11", "--utc", "--refresh", "3600"])
+        do {
+            try session.waitUntil(timeout: timeout, "week A by channel", Self.hasRows(Self.byChannel))
+        } catch {
+            session.close()
+            throw error
+        }
+        return session
+    }
+
     @Test func gGoesThroughEveryBreakdownAndBack() throws {
         let fixture = try GroupedFixture()
         defer { fixture.remove() }
-        let session = try DashboardHarness.start(["dashboard", "--db", fixture.path, "--account", "1", "--since", "2026-01-05",
-                                                  "--until", "2026-01-11", "--utc", "--refresh", "3600"])
+        let session = try onWeekA(fixture)
         defer { session.close() }
-        let byChannel = [R.row("Email", 1, 1, 0, 1, 3), R.row("Website", 2, 0, 1, 0, 3), R.row("Total", 3, 1, 1, 1, 6)]
-        try session.waitUntil(timeout: timeout, "by channel", Self.hasRows(byChannel))
 
         try session.sendKeys("g")
         let byTeam = [R.row("Billing", 2, 0, 0, 0, 2), R.row("No team", 1, 0, 0, 1, 2), R.row("Support", 0, 1, 1, 0, 2),
@@ -110,7 +123,7 @@ struct GroupAndQueueDashboardTests {
 
         try session.sendKeys("g")
         try session.waitUntil(timeout: timeout, "by channel again") { screen in
-            Self.hasRows(byChannel)(screen) && !DashboardEndToEndTests.lines(screen)[0].contains(" by ")
+            Self.hasRows(Self.byChannel)(screen) && !DashboardEndToEndTests.lines(screen)[0].contains(" by ")
         }
         try session.sendKeys("q")
         #expect(try session.waitForExit(timeout: timeout) == 0)
@@ -119,11 +132,8 @@ struct GroupAndQueueDashboardTests {
     @Test func nShowsTheQueueNowAndNGoesBack() throws {
         let fixture = try GroupedFixture()
         defer { fixture.remove() }
-        let session = try DashboardHarness.start(["dashboard", "--db", fixture.path, "--account", "1", "--since", "2026-01-05",
-                                                  "--until", "2026-01-11", "--utc", "--refresh", "3600"])
+        let session = try onWeekA(fixture)
         defer { session.close() }
-        let byChannel = [R.row("Email", 1, 1, 0, 1, 3), R.row("Website", 2, 0, 1, 0, 3), R.row("Total", 3, 1, 1, 1, 6)]
-        try session.waitUntil(timeout: timeout, "the range by channel", Self.hasRows(byChannel))
 
         try session.sendKeys("n")
         // Website: c1, c2 open and waiting (10 min, 3 d), c2 unassigned, c5 snoozed. Email: c6 open and waiting 10 d,
