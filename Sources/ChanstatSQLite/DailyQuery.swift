@@ -51,16 +51,14 @@ enum DailyQuery {
         // fraction dropped), then joined to the few groups.
         let seconds = "(CASE typeof(c.created_at) WHEN 'text' THEN CAST(strftime('%s', c.created_at) AS INTEGER) "
             + "ELSE c.created_at END)"
-        let range = days.range
         return ("""
             SELECT g.day, i.channel_type, g.status, g.n
               FROM (SELECT \(days.sqlDayIndex(of: seconds)) AS day, c.inbox_id, c.status, COUNT(*) AS n
                       FROM conversations AS c
-                     WHERE c.account_id = ? AND c.status IN (0, 1, 2, 3)
-                       AND ((c.created_at >= ? AND c.created_at < ?) OR (c.created_at >= ? AND c.created_at < ?))
+                     WHERE c.account_id = :account AND c.status IN (0, 1, 2, 3) AND \(ReportQuery.createdInRange)
                      GROUP BY day, c.inbox_id, c.status) AS g
               JOIN inboxes AS i ON i.id = g.inbox_id
-            """, [account, range.since, range.until, TimestampForm.utcText(range.since), TimestampForm.utcText(range.until)])
+            """, StatementArguments(ReportQuery.arguments(account: account, range: days.range)))
     }
 
     static func run(_ db: Database, layout: FileLayout, account: Int64, days: LocalDays,

@@ -51,18 +51,22 @@ public final class ReportDatabase: ReportStore {
         try await read(checks) { db, _ in try AccessQuery.decide(db, token: token, accountID: accountID) }
     }
 
-    /// The report, from the cache when the file has not changed since it was computed.
-    public func summary(accountID: Int64, range: DateRange) async throws -> ChannelSummary {
+    /// The report, whole, from the cache when the file has not changed since it was computed.
+    public func grouped(accountID: Int64, _ request: ReportRequest) async throws -> GroupedReport {
         let fileName = self.fileName, cache = self.cache
-        let key = SummaryCache.Key(accountID: accountID, range: range)
+        let request = ReportRequest(accountID: accountID, range: request.range, breakdown: request.breakdown)
         return try await read(reports, timeLimit: reportTimeLimit) { db, connection in
             let version = SummaryCache.Version(connection: connection.generation,
                                                data: try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0)
-            if let cached = cache.lookup(key, version: version) { return cached }
-            let summary = try SQLiteReportSource.query(db, layout: connection.layout, account: accountID, range: range,
-                                                       fileName: fileName).summary
-            cache.store(summary, for: key, version: version)
-            return summary
+            if let cached = cache.lookup(request, version: version) { return cached }
+            let answer = request.breakdown.needsDatabase
+                ? try SQLiteReportSource.groups(db, layout: connection.layout, account: accountID, request: request,
+                                                fileName: fileName)
+                : GroupedReport(try SQLiteReportSource.query(db, layout: connection.layout, account: accountID,
+                                                             range: request.range, fileName: fileName),
+                                breakdown: request.breakdown)
+            cache.store(answer, for: request, version: version)
+            return answer
         }
     }
 

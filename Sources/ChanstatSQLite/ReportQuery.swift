@@ -49,13 +49,30 @@ enum ReportQuery {
         + "OR (c.created_at >= :sinceText AND c.created_at < :untilText))"
 
     /// The cohort of every breakdown (SPEC 10): the account's conversations created in the range, with an
-    /// existing inbox, statuses 0 to 3; `columns` of `conversations AS c` besides `status`.
-    private static func cohort(_ columns: String) -> String {
-        """
-        SELECT \(columns), c.status FROM conversations AS c
-         WHERE c.account_id = :account AND c.status IN (0, 1, 2, 3) AND \(createdInRange)
-           AND EXISTS (SELECT 1 FROM inboxes AS i WHERE i.id = c.inbox_id)
-        """
+    /// existing inbox, statuses 0 to 3; `columns` of `conversations AS c` besides `status`. With the recommended
+    /// index, as the channel query does: for every inbox and status, a seek of the index per timestamp form (the
+    /// order forced with CROSS JOIN, or SQLite scans the account's whole part of the index); then only the rows
+    /// of the range are read from the table. By team at 5M rows, 0.45 to 0.55 s where the scan took 0.84 s
+    /// (docs/benchmarks.md). Materialized, since the groups and the total both read it.
+    private static func cohort(_ columns: String, indexed: Bool) -> String {
+        guard indexed else {
+            return """
+                SELECT \(columns), c.status FROM conversations AS c
+                 WHERE c.account_id = :account AND c.status IN (0, 1, 2, 3) AND \(createdInRange)
+                   AND EXISTS (SELECT 1 FROM inboxes AS i WHERE i.id = c.inbox_id)
+                """
+        }
+        func form(_ since: String, _ until: String) -> String {
+            """
+            SELECT \(columns), c.status
+              FROM inboxes AS i
+              CROSS JOIN (SELECT 0 AS status UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) AS s
+              CROSS JOIN conversations AS c
+             WHERE c.account_id = :account AND c.inbox_id = i.id AND c.status = s.status
+               AND c.created_at >= \(since) AND c.created_at < \(until)
+            """
+        }
+        return form(":since", ":until") + "\nUNION ALL\n" + form(":sinceText", ":untilText")
     }
 
     /// The rows of every group query: `is_total, id, name, display_name, status, n`. The total is counted by the
@@ -63,43 +80,51 @@ enum ReportQuery {
     private static let total = "SELECT 1, NULL, NULL, NULL, status, COUNT(*) FROM cohort GROUP BY status"
 
     /// By team: `conversations.team_id`, named by `teams.name` (NULL when the row is gone).
-    static let team = """
-        WITH cohort AS (\(cohort("c.team_id AS key")))
+    static func team(indexed: Bool) -> String {
+        """
+        WITH cohort AS MATERIALIZED (\(cohort("c.team_id AS key", indexed: indexed)))
         SELECT 0, g.key, t.name, NULL, g.status, g.n
           FROM (SELECT key, status, COUNT(*) AS n FROM cohort GROUP BY key, status) AS g
           LEFT JOIN teams AS t ON t.id = g.key
         UNION ALL \(total)
         """
+    }
 
     /// By agent: `conversations.assignee_id`, with the user's `name` and `display_name`.
-    static let agent = """
-        WITH cohort AS (\(cohort("c.assignee_id AS key")))
+    static func agent(indexed: Bool) -> String {
+        """
+        WITH cohort AS MATERIALIZED (\(cohort("c.assignee_id AS key", indexed: indexed)))
         SELECT 0, g.key, u.name, u.display_name, g.status, g.n
           FROM (SELECT key, status, COUNT(*) AS n FROM cohort GROUP BY key, status) AS g
           LEFT JOIN users AS u ON u.id = g.key
         UNION ALL \(total)
         """
+    }
 
     /// By label: a conversation's `taggings` of type 'Conversation' in context 'labels', named by `tags.name`;
     /// one with two labels counts under both (once each, however many rows tag it), one with none in the NULL
-    /// group.
+    /// group. One shape whatever the indexes: the index seeks that help the other breakdowns made this one no
+    /// faster (1.55 s against 1.50 s at 5M rows, docs/benchmarks.md), and materializing the cohort slower (2.1 s),
+    /// since the planner then leaves the taggings index for a scan.
     static let label = """
-        WITH cohort AS (\(cohort("c.id"))),
-             labelled AS (SELECT DISTINCT co.id, co.status, t.name FROM cohort AS co
-                            JOIN taggings AS tg ON tg.taggable_id = co.id AND tg.taggable_type = 'Conversation'
-                                               AND tg.context = 'labels'
-                            JOIN tags AS t ON t.id = tg.tag_id AND t.name IS NOT NULL)
+        WITH cohort AS (\(cohort("c.id", indexed: false))),
+             labelled AS (
+               SELECT DISTINCT co.id, co.status, t.name FROM cohort AS co
+                 JOIN taggings AS tg ON tg.taggable_id = co.id AND tg.taggable_type = 'Conversation'
+                                    AND tg.context = 'labels'
+                 JOIN tags AS t ON t.id = tg.tag_id AND t.name IS NOT NULL)
         SELECT 0, NULL, name, NULL, status, COUNT(*) FROM labelled GROUP BY name, status
         UNION ALL
         SELECT 0, NULL, NULL, NULL, status, COUNT(*) FROM cohort WHERE id NOT IN (SELECT id FROM labelled) GROUP BY status
         UNION ALL \(total)
         """
 
-    /// The group query of a breakdown; nil for channel, inbox and day, which have their own.
-    static func groups(_ breakdown: Breakdown) -> String? {
+    /// The group query of a breakdown for a file with or without the recommended index; nil for channel, inbox
+    /// and day, which have their own.
+    static func groups(_ breakdown: Breakdown, indexed: Bool) -> String? {
         switch breakdown {
-        case .team: return team
-        case .agent: return agent
+        case .team: return team(indexed: indexed)
+        case .agent: return agent(indexed: indexed)
         case .label: return label
         case .channel, .inbox, .day: return nil
         }

@@ -90,28 +90,17 @@ public final class SQLiteReportSource: ReportSource {
             + "(\(TerminalSafeText.sanitize(account.name, maxCharacters: 40)))"
     }
 
-    /// README "Data sources": `--account ID`; without it, the only account in the file, or an error that lists them.
+    /// README "Data sources": `AccountChoice`'s rule, over the file's accounts.
     private static func chooseAccount(_ db: Database, requested: Int64?, fileName: String) throws -> Account {
-        let rows = try Row.fetchAll(db, sql: "SELECT id, name FROM accounts ORDER BY id LIMIT 21")
-        let accounts = rows.map { Account(id: $0["id"] ?? 0, name: ($0["name"] as String?) ?? "") }
-        if let requested {
-            if let name = try String.fetchOne(db, sql: "SELECT name FROM accounts WHERE id = ?", arguments: [requested]) {
-                return Account(id: requested, name: name)
-            }
-            throw SourceError(.refused, "\(fileName) has no account \(requested); \(listing(accounts))")
+        let rows = try Row.fetchAll(db, sql: "SELECT id, name FROM accounts ORDER BY id LIMIT ?",
+                                    arguments: [AccountChoice.listed + 1])
+        let listing = rows.map { AccountChoice.Account(id: $0["id"] ?? 0, name: ($0["name"] as String?) ?? "") }
+        let found = try requested.flatMap { id in
+            try String.fetchOne(db, sql: "SELECT name FROM accounts WHERE id = ?", arguments: [id])
+                .map { AccountChoice.Account(id: id, name: $0) }
         }
-        switch accounts.count {
-        case 0: throw SourceError(.badData, "\(fileName) has no accounts")
-        case 1: return accounts[0]
-        default: throw SourceError(.refused, "\(fileName) has several accounts; choose one with --account ID: "
-                                   + listing(accounts))
-        }
-    }
-
-    private static func listing(_ accounts: [Account]) -> String {
-        guard !accounts.isEmpty else { return "it has no accounts" }
-        let shown = accounts.prefix(20).map { "\($0.id) (\(TerminalSafeText.sanitize($0.name, maxCharacters: 30)))" }
-        return "accounts: " + shown.joined(separator: ", ") + (accounts.count > 20 ? ", …" : "")
+        let chosen = try AccountChoice.choose(requested: requested, found: found, listing: listing, source: fileName)
+        return Account(id: chosen.id, name: chosen.name)
     }
 
     public func report(for range: DateRange) async throws -> SourceReport {
@@ -152,7 +141,7 @@ public final class SQLiteReportSource: ReportSource {
                                         fileName: fileName) { throw refusal }
         var grouped = GroupedReport(breakdown: breakdown)
         let arguments = StatementArguments(ReportQuery.arguments(account: account, range: request.range))
-        let rows = try Row.fetchCursor(db, sql: ReportQuery.groups(breakdown) ?? "", arguments: arguments)
+        let rows = try Row.fetchCursor(db, sql: ReportQuery.groups(breakdown, indexed: layout.hasRecommendedIndex) ?? "", arguments: arguments)
         while let row = try rows.next() {
             guard grouped.addRow(isTotal: (row[0] as Int64?) == 1, id: row[1], name: row[2], displayName: row[3],
                                  statusCode: row[4], count: row[5] ?? 0) else {

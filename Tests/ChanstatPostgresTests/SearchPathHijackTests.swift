@@ -133,5 +133,44 @@ extension PostgresServerTests {
             }
             #expect(try Self.loot(database) == "")
         }
+
+        /// The group queries (`--by team|agent|label`) name Chatwoot's tables in `public` and compare with
+        /// pg_catalog's operators: the attacker's views of the same names in a schema named after chanstat's role
+        /// are never read, and the planted `=(varchar, text)` never sees the label comparison.
+        @Test func theGroupQueriesReadChatwootsTablesOnly() throws {
+            let (database, reader, attacker) = try Self.plantedDatabase()
+            try database.sql("""
+                ALTER TABLE conversations ADD COLUMN team_id bigint;
+                ALTER TABLE users ADD COLUMN display_name varchar;
+                CREATE TABLE teams (id bigserial PRIMARY KEY, name varchar NOT NULL, account_id bigint NOT NULL);
+                CREATE TABLE tags (id serial PRIMARY KEY, name varchar);
+                CREATE TABLE taggings (id serial PRIMARY KEY, tag_id integer, taggable_type varchar, taggable_id integer,
+                    context varchar(128));
+                INSERT INTO teams (id, name, account_id) VALUES (1, 'Billing', 1);
+                INSERT INTO tags (id, name) VALUES (1, 'vip');
+                UPDATE conversations SET team_id = 1, assignee_id = 1 WHERE status = 0;
+                INSERT INTO taggings (tag_id, taggable_type, taggable_id, context)
+                    SELECT 1, 'Conversation', id, 'labels' FROM conversations WHERE status = 1;
+                GRANT SELECT ON teams, tags, taggings TO \(reader);
+                """)
+            try database.sql("""
+                CREATE VIEW \(reader).teams AS SELECT 1::bigint AS id, 'Planted'::varchar AS name, 1::bigint AS account_id;
+                CREATE VIEW \(reader).users AS SELECT 1 AS id, 'Planted'::varchar AS name, 'Planted'::varchar AS display_name;
+                CREATE VIEW \(reader).tags AS SELECT 1 AS id, 'planted'::varchar AS name;
+                GRANT SELECT ON \(reader).teams, \(reader).users, \(reader).tags TO \(reader);
+                """, user: attacker)
+            let expected = [
+                "team": "group_key,group_name,open,resolved,pending,snoozed,total\n1,Billing,2,0,0,0,2\n,No team,0,1,0,0,1\n",
+                "agent": "group_key,group_name,open,resolved,pending,snoozed,total\n1,Ann,2,0,0,0,2\n,Unassigned,0,1,0,0,1\n",
+                "label": "group_key,group_name,open,resolved,pending,snoozed,total\n,No label,2,0,0,0,2\nvip,vip,0,1,0,0,1\n",
+            ]
+            for (breakdown, csv) in expected {
+                let report = try ChanstatBinary.run(["report", "--db", database.url(user: reader), "--account", "1",
+                                                     "--by", breakdown, "--format", "csv"] + Self.range)
+                #expect(report.status == 0, "\(report.stderr)")
+                #expect(report.stdout == csv, "\(breakdown)")
+            }
+            #expect(try Self.loot(database) == "")
+        }
     }
 }

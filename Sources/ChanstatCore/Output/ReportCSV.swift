@@ -10,7 +10,7 @@ public enum ReportCSV {
 
     /// `byInbox` shows a channel model by inbox (as `model.breakdown` .inbox does).
     public static func render(_ model: ReportModel, byInbox: Bool = false) -> String {
-        if model.rows.first?.kind == .group || model.breakdown.needsDatabase { return renderGroups(model) }
+        if model.breakdown.needsDatabase { return renderGroups(model) }
         let byInbox = byInbox || model.breakdown == .inbox
         var header = ["channel_type", "label"] + (byInbox ? ["inbox_id", "inbox_name"] : [])
         header += numberColumns.map(key)

@@ -12,9 +12,9 @@ public protocol ReportStore: Sendable {
     /// May this token read this account's reports? A nil account (a path segment that is not an id at all)
     /// is an account that does not exist, decided after the token like any other. Never cached by the store.
     func access(token: String, accountID: Int64?) async throws -> AccessDecision
-    /// The report of one account for one range (possibly from a cache that can never outlive the data's
-    /// freshness promise of the store).
-    func summary(accountID: Int64, range: DateRange) async throws -> ChannelSummary
+    /// The report of `accountID` that `request` asks for, whole (by channel, the summary and its inbox rows),
+    /// possibly from a cache that can never outlive the data's freshness promise of the store.
+    func grouped(accountID: Int64, _ request: ReportRequest) async throws -> GroupedReport
     /// A cheap read on the access checks' connection: the health check.
     func checkReadable() async throws
     /// Ends what the store holds open (a database connection), once the server has stopped.
@@ -40,6 +40,12 @@ public struct RosterEntry: Equatable, Sendable {
 
 extension ReportStore {
     public func close() async {}
+
+    /// The channel summary of one account for one range: Chatwoot's payload.
+    public func summary(accountID: Int64, range: DateRange) async throws -> ChannelSummary {
+        try await grouped(accountID: accountID, ReportRequest(accountID: accountID, range: range)).channels?.summary
+            ?? ChannelSummary()
+    }
 }
 
 extension ChannelSummary {
@@ -47,6 +53,19 @@ extension ChannelSummary {
     /// since a channel type is the database's text, of any length.
     public var approximateBytes: Int {
         channels.keys.reduce(64) { $0 + $1.utf8.count + 96 }
+    }
+}
+
+extension GroupedReport {
+    /// The same for a whole answer: its summary, inbox names and group names are the database's text too.
+    public var approximateBytes: Int {
+        let inboxes = channels?.inboxes?.values.reduce(0) { sum, inboxes in
+            inboxes.values.reduce(sum) { $0 + $1.name.utf8.count + 112 }
+        } ?? 0
+        let names = groups.values.reduce(0) { sum, group in
+            sum + group.name.utf8.count + 112 + (group.key == .none ? 0 : group.key.rowKey.utf8.count)
+        }
+        return (channels?.summary.approximateBytes ?? 64) + inboxes + names
     }
 }
 

@@ -34,7 +34,7 @@ public struct GlyphSet: Equatable, Sendable {
         waitFills: ["·", "░", "▒", "▓", "█"])
 
     public static let ascii = GlyphSet(
-        statusFills: [.open: "#", .pending: "=", .snoozed: "~", .resolved: "-"],
+        statusFills: StackedBar.asciiFills,
         solidFill: "#",
         eighths: [],
         verticalEighths: [],

@@ -13,14 +13,9 @@ public final class PostgresReportStore: ReportStore {
     let session: PostgresSession
     let checks: PostgresSession
     let schema: PostgresSchema
-    private let summaries: ShortLivedCache<SummaryKey, ChannelSummary>
+    private let answers: ShortLivedCache<ReportRequest, GroupedReport>
 
     public static let defaultCacheLifetime: Duration = .seconds(5)
-
-    struct SummaryKey: Hashable, Sendable {
-        let accountID: Int64
-        let range: DateRange
-    }
 
     /// The session's own deadline: the statement timeout, and the client's margin over it.
     public var reportTimeLimit: Duration { session.statementTimeout + .seconds(5) }
@@ -30,7 +25,7 @@ public final class PostgresReportStore: ReportStore {
         self.checks = checks
         self.schema = schema
         name = "\(session.target.database) on \(session.target.address)"
-        summaries = ShortLivedCache(lifetime: cacheLifetime, cost: \.approximateBytes)
+        answers = ShortLivedCache(lifetime: cacheLifetime, cost: \.approximateBytes)
     }
 
     /// Connects and checks the report and access tables. `checks` is a second session to the same target.
@@ -57,12 +52,27 @@ public final class PostgresReportStore: ReportStore {
         }
     }
 
-    public func summary(accountID: Int64, range: DateRange) async throws -> ChannelSummary {
-        let query = schema.reportQuery(account: accountID, range: range)
-        let session = self.session, database = session.target.database
-        return try await summaries.value(for: SummaryKey(accountID: accountID, range: range)) {
+    /// The report, whole (by channel, with its inbox rows), kept for `cacheLifetime`.
+    public func grouped(accountID: Int64, _ request: ReportRequest) async throws -> GroupedReport {
+        let request = ReportRequest(accountID: accountID, range: request.range, breakdown: request.breakdown)
+        let breakdown = request.breakdown, database = session.target.database
+        if let refusal = schema.refusal(for: ChatwootTables.needed(for: breakdown), view: breakdown.option,
+                                        database: database) { throw refusal }
+        let session = self.session
+        if breakdown.needsDatabase {
+            let query = schema.groupQuery(account: accountID, range: request.range, breakdown: breakdown)
+            return try await answers.value(for: request) {
+                try await session.run { connection, logger in
+                    try await PostgresReportSource.collectGroups(connection.query(query, logger: logger),
+                                                                 breakdown: breakdown, database: database)
+                }
+            }
+        }
+        let query = schema.reportQuery(account: accountID, range: request.range)
+        return try await answers.value(for: request) {
             try await session.run { connection, logger in
-                try await PostgresReportSource.collect(connection.query(query, logger: logger), database: database).summary
+                GroupedReport(try await PostgresReportSource.collect(connection.query(query, logger: logger),
+                                                                     database: database), breakdown: breakdown)
             }
         }
     }

@@ -1,6 +1,5 @@
 import ChanstatCore
 import ChanstatConfig
-import ChanstatDashboard
 import Foundation
 
 /// `report --by day` (docs/report.md "Day by day").
@@ -19,24 +18,9 @@ extension ReportCommand {
         case .csv: output = ReportCSV.renderDays(daily)
         case .table:
             output = Self.heading(reportSource, title: title, range: dateRange, calendar: settings.calendar) + "\n\n"
-                + ReportTable.renderDays(daily, bold: Self.boldTable(settings)) { counts, largest in
-                    Self.textBar(counts, largest: largest)
-                } + "\n" + Self.barLegend + "\n"
+                + ReportTable.renderDays(daily, bold: Self.boldTable(settings))
         }
         try StandardOutput.write(output)
-    }
-
-    static let barLegend = "Bars: " + ConversationStatus.displayOrder.map { status in
-        "\(GlyphSet.ascii.fill(for: status, colored: false)) \(status.title)"
-    }.joined(separator: "  ")
-
-    /// A day's bar in the table: the dashboard's bar, 20 cells, in its ASCII glyphs (one per status, so it reads
-    /// without colour and in any file).
-    static func textBar(_ counts: ChannelCounts, largest: Int64) -> String {
-        let glyphs = GlyphSet.ascii
-        return StackedBar.segments(for: counts, largest: largest, cells: 20, eighthPrecision: false).map { segment in
-            String(repeating: glyphs.fill(for: segment.status, colored: false), count: segment.cells)
-        }.joined()
     }
 }
 

@@ -1,5 +1,3 @@
-import ChanstatCore
-
 /// The drawing of a bar, in one place: its length relative to the largest channel (to an eighth of a
 /// cell), and the split of that length between statuses.
 public enum StackedBar {
@@ -9,6 +7,12 @@ public enum StackedBar {
         public let status: ConversationStatus
         public let cells: Int
         public let partialEighths: Int
+
+        public init(status: ConversationStatus, cells: Int, partialEighths: Int) {
+            self.status = status
+            self.cells = cells
+            self.partialEighths = partialEighths
+        }
     }
 
     /// The bar's length in eighths of a cell: `total / largest` of `cells` cells, rounded half up.
@@ -100,4 +104,22 @@ public enum StackedBar {
         }
         return result
     }
+}
+
+extension StackedBar {
+    /// Per status, the fill of a bar in plain text (the dashboard's ASCII glyphs, and `report`'s bars): one
+    /// character each, so a bar reads without colour and in any file.
+    public static let asciiFills: [ConversationStatus: Character] = [.open: "#", .pending: "=", .snoozed: "~", .resolved: "-"]
+
+    /// A bar as plain text, `cells` wide at most, in `asciiFills`.
+    public static func text(for counts: ChannelCounts, largest: Int64, cells: Int) -> String {
+        segments(for: counts, largest: largest, cells: cells, eighthPrecision: false).map { segment in
+            String(repeating: asciiFills[segment.status] ?? "#", count: segment.cells)
+        }.joined()
+    }
+
+    /// "Bars: # Open  = Pending  ~ Snoozed  - Resolved": the legend under text bars.
+    public static let asciiLegend = "Bars: " + ConversationStatus.displayOrder.map { status in
+        "\(asciiFills[status] ?? "#") \(status.title)"
+    }.joined(separator: "  ")
 }

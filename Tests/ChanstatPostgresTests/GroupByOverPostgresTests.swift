@@ -1,0 +1,52 @@
+import ChanstatTestSupport
+import Foundation
+import Testing
+
+extension PostgresServerTests {
+    /// `report --by team|agent|label` over Chatwoot's tables on a server whose TimeZone is not UTC (and a session
+    /// in Asia/Kolkata): the same hand-counted answers as on a file; a role without SELECT on `teams`.
+    @Suite(.enabled(if: PostgresCluster.isAvailable && ChanstatBinary.isBuilt, "needs PostgreSQL and a built chanstat"),
+           .timeLimit(.minutes(4)))
+    struct GroupByOverPostgresTests {
+        static func database() throws -> ChatwootDatabase {
+            let database = try ChatwootDatabase.make()
+            try database.sql(GroupFixture.postgres)
+            return database
+        }
+
+        @Test func everyBreakdownInThreeFormatsWithAndWithoutCompare() throws {
+            let database = try Self.database()
+            for (extra, expected) in GroupFixture.outputs {
+                let run = try ChanstatBinary.run(["report", "--db", database.url()] + GroupFixture.arguments + extra,
+                                                 environment: ["PGTZ": "Asia/Kolkata"])
+                #expect(run.status == 0, "\(extra): \(run.stderr)")
+                #expect(run.stdout == expected, "\(extra)")
+            }
+            let table = try ChanstatBinary.run(["report", "--db", database.url()] + GroupFixture.arguments + ["--by", "label"])
+            #expect(table.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(3)
+                .joined(separator: "\n") == GroupFixture.labelTable)
+        }
+
+        /// A role with SELECT on everything but `teams`: `--by team` names the table and the GRANT; the channel
+        /// and label views keep working.
+        @Test func aRoleWithoutSelectOnTeams() throws {
+            let database = try Self.database()
+            let role = "no_teams_" + UUID().uuidString.prefix(6).lowercased()
+            try database.cluster.createRole(role, password: nil)
+            try database.sql("GRANT SELECT ON accounts, inboxes, conversations, users, tags, taggings TO \(role)")
+            let url = database.url(user: role)
+            let team = try ChanstatBinary.run(["report", "--db", url] + GroupFixture.arguments + ["--by", "team"])
+            #expect(team.status == 1)
+            #expect(team.stdout.isEmpty)
+            #expect(team.stderr == "chanstat: this database user may not read table teams, which --by team needs; GRANT "
+                    + "SELECT ON teams to it (docs/postgres.md says which tables each view reads)\n")
+            let label = try ChanstatBinary.run(["report", "--db", url] + GroupFixture.arguments + ["--by", "label", "--format", "csv"])
+            #expect(label.status == 0, "\(label.stderr)")
+            #expect(label.stdout == GroupFixture.labelCSV)
+            let channel = try ChanstatBinary.run(["report", "--db", url] + GroupFixture.arguments + ["--format", "json"])
+            #expect(channel.status == 0, "\(channel.stderr)")
+            #expect(channel.stdout == #"{"Channel::Email":{"open":1,"resolved":0,"pending":1,"snoozed":0,"total":2},"#
+                    + #""Channel::WebWidget":{"open":1,"resolved":2,"pending":0,"snoozed":1,"total":4}}"# + "\n")
+        }
+    }
+}
