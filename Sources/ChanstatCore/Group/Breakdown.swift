@@ -75,3 +75,18 @@ public enum GroupName {
         name ?? noLabel
     }
 }
+
+extension GroupName {
+    /// The key and name of a team's, an agent's or a label's group from a database row (the range's groups and the
+    /// queue's alike): by team and agent, `id` is the conversation's `team_id` or `assignee_id` and `name` (and
+    /// `displayName`) the row it names, nil when that row is gone; by label, `name` is the label's, nil for the
+    /// conversations without one.
+    public static func group(of breakdown: Breakdown, id: Int64?, name: String?,
+                             displayName: String?) -> (key: GroupKey, name: String) {
+        switch breakdown {
+        case .team: return (id.map(GroupKey.id) ?? .none, team(id: id, name: name))
+        case .agent: return (id.map(GroupKey.id) ?? .none, agent(id: id, displayName: displayName, name: name))
+        default: return (name.map(GroupKey.text) ?? .none, label(name))
+        }
+    }
+}

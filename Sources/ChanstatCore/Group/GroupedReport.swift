@@ -75,13 +75,7 @@ extension GroupedReport {
     public mutating func addRow(isTotal: Bool, id: Int64?, name: String?, displayName: String?, statusCode: Int64?,
                                 count: Int64) -> Bool {
         if isTotal { return addToTotal(statusCode: statusCode, count: count) }
-        let key: GroupKey, shown: String
-        switch breakdown {
-        case .team: (key, shown) = (id.map(GroupKey.id) ?? .none, GroupName.team(id: id, name: name))
-        case .agent:
-            (key, shown) = (id.map(GroupKey.id) ?? .none, GroupName.agent(id: id, displayName: displayName, name: name))
-        default: (key, shown) = (name.map(GroupKey.text) ?? .none, GroupName.label(name))
-        }
+        let (key, shown) = GroupName.group(of: breakdown, id: id, name: name, displayName: displayName)
         return add(key: key, name: shown, statusCode: statusCode, count: count)
     }
 }

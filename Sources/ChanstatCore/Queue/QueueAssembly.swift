@@ -26,12 +26,12 @@ public struct QueueGroupColumns: Hashable, Sendable {
             return (.text(type), ChannelLabel.label(for: type), nil)
         case .inbox:
             return (id.map(GroupKey.id) ?? .none, name ?? "", channelType ?? "")
-        case .team:
-            return (id.map(GroupKey.id) ?? .none, GroupName.team(id: id, name: name), nil)
-        case .agent:
-            return (id.map(GroupKey.id) ?? .none, GroupName.agent(id: id, displayName: displayName, name: name), nil)
+        case .team, .agent:
+            let (key, name) = GroupName.group(of: breakdown, id: id, name: name, displayName: displayName)
+            return (key, name, nil)
         case .label:
-            return (text.map(GroupKey.text) ?? .none, GroupName.label(text), nil)
+            let (key, name) = GroupName.group(of: .label, id: nil, name: text, displayName: nil)
+            return (key, name, nil)
         }
     }
 }
@@ -58,27 +58,13 @@ extension QueueReport {
         return QueueReport(at: now, breakdown: breakdown, groups: ordered(groups), total: total)
     }
 
-    /// SPEC 11's order: `open` descending, then the name A-Z ignoring case, then the key (ids, then texts, then
-    /// the none group).
+    /// SPEC 11's order: `open` descending, then the name A-Z ignoring case, then the key (`GroupKey`'s order).
     public static func ordered(_ groups: [QueueGroup]) -> [QueueGroup] {
         groups.sorted { a, b in
             if a.counts.open != b.counts.open { return a.counts.open > b.counts.open }
             let (x, y) = (a.name.lowercased(), b.name.lowercased())
             if x != y { return x < y }
-            return a.key.sortsBefore(b.key)
-        }
-    }
-}
-
-extension GroupKey {
-    /// Ids in order, then texts in order, then the none group: a total order for the last tie of a sort.
-    func sortsBefore(_ other: GroupKey) -> Bool {
-        switch (self, other) {
-        case let (.id(a), .id(b)): return a < b
-        case let (.text(a), .text(b)): return a < b
-        case (.id, _): return true
-        case (.text, .none): return true
-        default: return false
+            return a.key < b.key
         }
     }
 }

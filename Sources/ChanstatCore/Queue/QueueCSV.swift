@@ -7,13 +7,7 @@ public enum QueueCSV {
         let header = ["row", "group_key", "group_name"] + (byInbox ? ["channel_type"] : []) + QueueColumn.allCases.map(\.key)
         var lines = [header.joined(separator: ",")]
         for group in report.groups {
-            let key: String
-            switch group.key {
-            case .id(let id): key = String(id)
-            case .text(let text): key = ReportCSV.field(text)
-            case .none: key = ""
-            }
-            lines.append((["group", key, ReportCSV.field(group.name)] + (byInbox ? [ReportCSV.field(group.channelType ?? "")] : [])
+            lines.append((["group", ReportCSV.field(group.key.rowKey), ReportCSV.field(group.name)] + (byInbox ? [ReportCSV.field(group.channelType ?? "")] : [])
                           + numbers(group.counts)).joined(separator: ","))
         }
         lines.append((["total", "", ""] + (byInbox ? [""] : []) + numbers(report.total)).joined(separator: ","))

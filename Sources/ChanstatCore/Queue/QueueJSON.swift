@@ -3,7 +3,7 @@
 public enum QueueJSON {
     public static func encode(_ report: QueueReport) -> String {
         let groups = report.groups.map { group in
-            var fields = "\"key\":\(key(group.key)),\"name\":\(ReportJSON.quoted(group.name)),"
+            var fields = "\"key\":\(group.key.json),\"name\":\(ReportJSON.quoted(group.name)),"
             if let channelType = group.channelType { fields += "\"channel_type\":\(ReportJSON.quoted(channelType))," }
             return "{" + fields + counts(group.counts) + "}"
         }
@@ -20,13 +20,4 @@ public enum QueueJSON {
     }
 
     static func number(_ value: Int64?) -> String { value.map(String.init) ?? "null" }
-
-    /// An id as a number, a text as a string, the none group as null (SPEC 10).
-    static func key(_ key: GroupKey) -> String {
-        switch key {
-        case .id(let id): return String(id)
-        case .text(let text): return ReportJSON.quoted(text)
-        case .none: return "null"
-        }
-    }
 }

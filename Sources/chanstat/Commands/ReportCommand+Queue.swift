@@ -10,7 +10,6 @@ extension ReportCommand {
     static let nowWithRange = "--now reports the queue as it is now: leave out --since, --until and --range"
     static let nowWithCompare = "--now reports the queue as it is now, with nothing to compare: leave out --compare"
     static let nowByDay = "the queue is by channel, inbox, team, agent or label: --by day needs a range, not --now"
-
     func validateNow() throws {
         guard now else { return }
         if range.since != nil || range.until != nil || range.range != nil { throw ValidationError(Self.nowWithRange) }
@@ -19,7 +18,6 @@ extension ReportCommand {
     }
 
     func printQueue(_ settings: Settings) async throws {
-        guard grouping != .day else { throw ValidationError(Self.nowByDay) }
         let breakdown = grouping
         // The clock, read once: every wait of the report is measured to this instant.
         let instant = Int64(Date().timeIntervalSince1970.rounded(.down))
