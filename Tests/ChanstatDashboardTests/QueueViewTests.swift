@@ -92,6 +92,20 @@ private typealias F = Fixtures
         #expect(F.press(state, .down, .escape).0.queue?.selected == nil)
     }
 
+    @Test func aSourceWithoutTheQueueKeepsTheRangeAndSaysWhy() {
+        let asked = F.press(F.started(), .character("n")).0
+        let sentence = "The queue by channel needs a database source (--db FILE or --db postgres://…)."
+        let refused = QueueLoadResult(requestID: asked.pendingRequest!,
+                                      outcome: .failure(SourceError(.refused, sentence)), durationSeconds: 0)
+        let state = Dashboard.update(asked, .queueLoaded(refused), now: F.now).0
+        #expect(state.queue == nil)
+        #expect(state.notice == sentence)
+        #expect(state.loadError == nil)
+        let lines = Dashboard.view(state, width: 80, height: 10).lines()
+        #expect(lines[2].hasPrefix("The queue by channel needs a database source"))
+        #expect(lines[3].hasPrefix("Channel"))
+    }
+
     @Test func aFailedReadKeepsTheLastQueueMarkedStale() {
         let state = Self.answered(F.press(F.started(), .character("n")).0, Self.byChannel)
         let asked = F.press(state, .character("r")).0

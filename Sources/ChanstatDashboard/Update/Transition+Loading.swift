@@ -85,6 +85,11 @@ extension Transition {
             if let shown = state.queue?.report?.breakdown, shown != state.breakdown {
                 state.breakdown = shown
                 state.notice = TerminalSafeText.sanitize(error.message)
+            } else if state.queue?.report == nil, state.data != nil {
+                // The first read failed (a source without this queue: Chatwoot's API by channel): the range stays on
+                // screen, with the sentence.
+                state.queue = nil
+                state.notice = TerminalSafeText.sanitize(error.message)
             } else {
                 state.loadError = error
             }
