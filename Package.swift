@@ -119,6 +119,9 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "ChanstatConfigTests", dependencies: ["ChanstatConfig", "ChanstatCore"]),
         .testTarget(name: "ChanstatDashboardTests", dependencies: ["ChanstatCore", "ChanstatDashboard"]),
+        // The terminal edge's effects without a terminal: the loads it runs and cancels.
+        .testTarget(name: "ChanstatTerminalTests", dependencies: ["ChanstatCore", "ChanstatDashboard", "ChanstatTerminal",
+            .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "ChanstatHTTPTests", dependencies: ["ChanstatCore", "ChanstatHTTP", "ChanstatServer", "ChanstatSQLite",
             "ChanstatTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -145,6 +145,14 @@ final class CursesScreen {
         // Not red against green: the pair colour-blind eyes confuse most; the sign says it anyway.
         case .increase: return Int16(CT_COLOR_MAGENTA)
         case .decrease: return Int16(CT_COLOR_CYAN)
+        // The wait ages, from nothing to worry about to the oldest: the default colour, then blue, cyan, yellow
+        // and red, the blue-yellow axis and lightness that red-green colour-blind eyes keep; each age has its own
+        // glyph density too (GlyphSet.waitFills), so the scale never rests on hue alone.
+        case .waitUnderHour: return 0
+        case .waitHours: return Int16(CT_COLOR_BLUE)
+        case .waitDay: return Int16(CT_COLOR_CYAN)
+        case .waitDays: return Int16(CT_COLOR_YELLOW)
+        case .waitWeek: return Int16(CT_COLOR_RED)
         }
     }
 }

@@ -14,7 +14,7 @@ public enum DashboardRunner {
     public static func run(_ options: DashboardOptions) async -> Int32 {
         await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
             let thread = Thread {
-                continuation.resume(returning: EventLoop(options: options).run())
+                continuation.resume(returning: EventLoop.run(options: options))
             }
             thread.name = "chanstat-dashboard"
             thread.start()

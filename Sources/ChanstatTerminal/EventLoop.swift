@@ -8,55 +8,66 @@ import Logging
 /// perform the effects; draw. Lives on one thread, with the one `CursesScreen`.
 final class EventLoop {
     private let options: DashboardOptions
-    private let inbox = MessageInbox()
+    private let inbox: MessageInbox
     private let logger: Logger
     private let clock = ContinuousClock()
+    private let loads: LoadRunner
+    /// Changed only by `Dashboard.update` (its fields are read-only outside ChanstatDashboard).
     private var state: DashboardState
     private var timer: (deadline: ContinuousClock.Instant, generation: Int)?
-    /// The latest load's task, so that `.cancelLoad` can stop it when a newer load replaces it.
-    private var runningLoad: (requestID: Int, task: Task<Void, Never>)?
     private var exitStatus: Int32 = 0
 
-    init(options: DashboardOptions) {
-        self.options = options
-        logger = LogFile.logger(options.logFile)
-        let now = Date()
-        let range = options.initialRange.resolve(now: now, calendar: options.calendar)
-        let preset: RangePreset? = if case .preset(let preset) = options.initialRange { preset } else { nil }
-        let selection = RangeSelection(preset: preset, range: range)
-        state = DashboardState(sourceName: options.source.displayName, calendar: options.calendar, selection: selection,
-                               refreshSeconds: options.refreshSeconds ?? RefreshLimits.defaultForFile,
-                               inboxesUnavailable: options.source.refusal(for: .inbox)?.message)
-    }
-
-    func run() -> Int32 {
-        let started = clock.now
+    /// Takes the terminal and runs the dashboard until it quits; 1 when no terminal can be driven.
+    static func run(options: DashboardOptions) -> Int32 {
+        let logger = LogFile.logger(options.logFile)
+        let started = ContinuousClock.now
         let utf8 = ct_setup_locale_is_utf8() != 0
         guard ct_install_signal_handlers() == 0 else {
-            return fail("chanstat: cannot set up signal handling for the dashboard.")
+            return fail("chanstat: cannot set up signal handling for the dashboard.", logger: logger)
         }
         let screen: CursesScreen
         do {
             screen = try CursesScreen(colorMode: options.colorMode)
         } catch .notATerminal {
-            return fail("chanstat: the dashboard needs a terminal; `chanstat report` works without one.")
+            return fail("chanstat: the dashboard needs a terminal; `chanstat report` works without one.", logger: logger)
         } catch .noCursorAddressing {
             let term = TerminalSafeText.sanitize(ProcessInfo.processInfo.environment["TERM"] ?? "", maxCharacters: 40)
-            return fail("chanstat: the dashboard needs a terminal that can move the cursor, and TERM=\(term) cannot (an Emacs shell, say); `chanstat report` prints the same numbers as text.")
+            return fail("chanstat: the dashboard needs a terminal that can move the cursor, and TERM=\(term) cannot (an Emacs shell, say); `chanstat report` prints the same numbers as text.", logger: logger)
         } catch {
             let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-            return fail("chanstat: the terminal type \"\(TerminalSafeText.sanitize(term, maxCharacters: 40))\" is unknown here, and so are xterm-256color and vt100; `chanstat report` works without a terminal.")
+            return fail("chanstat: the terminal type \"\(TerminalSafeText.sanitize(term, maxCharacters: 40))\" is unknown here, and so are xterm-256color and vt100; `chanstat report` works without a terminal.", logger: logger)
         }
+        let display = DisplayOptions(glyphs: utf8 && !options.forceASCII ? .unicode : .ascii, colored: screen.colored)
+        logger.info("dashboard started", metadata: ["term": "\(screen.terminalType)", "utf8": "\(utf8)", "colour": "\(screen.colored)"])
+        return EventLoop(options: options, display: display, logger: logger).run(screen, started: started)
+    }
+
+    private init(options: DashboardOptions, display: DisplayOptions, logger: Logger) {
+        self.options = options
+        self.logger = logger
+        let now = Date()
+        let range = options.initialRange.resolve(now: now, calendar: options.calendar)
+        let preset: RangePreset? = if case .preset(let preset) = options.initialRange { preset } else { nil }
+        let selection = RangeSelection(preset: preset, range: range)
+        state = DashboardState(sourceName: options.source.displayName, calendar: options.calendar, selection: selection,
+                               refreshSeconds: options.refreshSeconds ?? RefreshLimits.defaultForFile, display: display,
+                               inboxesUnavailable: options.source.refusal(for: .inbox)?.message)
+        let inbox = MessageInbox()
+        self.inbox = inbox
+        loads = LoadRunner(source: options.source, calendar: options.calendar, logger: logger) { inbox.post($0) }
+    }
+
+    private func run(_ screen: CursesScreen, started: ContinuousClock.Instant) -> Int32 {
         let localeProblem = LocaleCheck.unavailableUTF8Locale()
         defer {
             screen.stop()
             // Said once, on the restored terminal, where it stays readable after the dashboard is gone.
             if let localeProblem { try? FileHandle.standardError.write(contentsOf: Data("chanstat: \(localeProblem)\n".utf8)) }
         }
-        state.display = DisplayOptions(glyphs: utf8 && !options.forceASCII ? .unicode : .ascii, colored: screen.colored)
         if let localeProblem { logger.warning("\(localeProblem)") }
-        logger.info("dashboard started", metadata: ["term": "\(screen.terminalType)", "utf8": "\(utf8)", "colour": "\(screen.colored)"])
 
+        // The window's size first: the table's page is what fits in it.
+        apply(.resized(width: screen.size.width, height: screen.size.height))
         apply(.started)
         draw(screen)
         logger.info("first frame", metadata: ["ms": "\(milliseconds(since: started))"])
@@ -106,51 +117,14 @@ final class EventLoop {
 
     private func perform(_ effect: DashboardEffect) {
         switch effect {
-        case .load(let range, let comparing, let days, let requestID):
-            logger.info("load", metadata: ["request": "\(requestID)", "since": "\(range.since)", "until": "\(range.until)",
-                                           "comparing": "\(comparing)", "days": "\(days)"])
-            runningLoad = (requestID, startLoad(range: range, comparing: comparing, days: days, requestID: requestID))
-        case .cancelLoad(let requestID):
-            guard let running = runningLoad, running.requestID == requestID else { break }
-            logger.info("load cancelled", metadata: ["request": "\(requestID)"])
-            running.task.cancel()
-            runningLoad = nil
+        case .load, .loadQueue, .cancelLoad:
+            loads.perform(effect)
         case .scheduleTick(let seconds, let generation):
             timer = (clock.now + .milliseconds(Int64(seconds * 1000)), generation)
         case .cancelTick:
             timer = nil
         case .quit:
             break  // the loop ends when it sees `state.quitting`
-        }
-    }
-
-    /// The load runs off the UI thread; its answer, good or bad, comes back through the inbox.
-    private func startLoad(range: DateRange, comparing: Bool, days: Bool, requestID: Int) -> Task<Void, Never> {
-        let source = options.source, inbox = inbox, logger = logger, calendar = options.calendar
-        return Task.detached {
-            let clock = ContinuousClock()
-            let started = clock.now
-            let outcome: Result<LoadedReport, SourceError>
-            do {
-                // The clock, read once for this load: where a compare cuts a range that ends after now.
-                let now = Int64(Date().timeIntervalSince1970.rounded(.down))
-                outcome = .success(try await source.load(range, comparing: comparing, calendar: calendar, now: now,
-                                                         days: days) { progress in
-                    inbox.post(.dayProgress(requestID: requestID, progress))
-                })
-            } catch let error as SourceError {
-                outcome = .failure(error)
-            } catch {
-                outcome = .failure(SourceError(.unavailable, "The source failed: \(error)"))
-            }
-            let elapsed = started.duration(to: clock.now)
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            if case .failure(let error) = outcome, !Task.isCancelled {
-                logger.warning("load failed", metadata: ["request": "\(requestID)", "error": "\(error.message)"])
-            }
-            // A source opened late (down at start) has learned its full name by now.
-            inbox.post(.loadFinished(LoadResult(requestID: requestID, range: range, outcome: outcome, durationSeconds: seconds,
-                                                sourceName: source.displayName)))
         }
     }
 
@@ -187,7 +161,7 @@ final class EventLoop {
         return elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
     }
 
-    private func fail(_ sentence: String) -> Int32 {
+    private static func fail(_ sentence: String, logger: Logger) -> Int32 {
         // try?: FileHandle.write(_:) would trap when the terminal is gone; then there is no one to tell.
         try? FileHandle.standardError.write(contentsOf: Data((sentence + "\n").utf8))
         logger.error("\(sentence)")

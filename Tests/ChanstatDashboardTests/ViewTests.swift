@@ -12,7 +12,7 @@ import Testing
     }
 
     private let unicodeLegend = "█ Open  █ Pending  █ Snoozed  █ Resolved"
-    private let fullFooter = "q quit  ? help  r refresh  1-7 range  [ ] step  c compare  t trend  Enter inboxes  d dates  p pause  + - interval  s sort"
+    private let fullFooter = "q quit  ? help  r refresh  1-7 range  [ ] step  c compare  t trend  Enter inboxes  d dates  p pause  + - interval  s sort  g group  n queue"
 
     @Test func tooSmallTerminalsSayTheSizeNeeded() {
         let expected = [
@@ -272,9 +272,10 @@ import Testing
         #expect(lines[8].contains("│ [  ]         Step the range back / forward "))
         #expect(lines[10].contains("│ c            Compare with the previous period "))
         #expect(lines[11].contains("│ t            Trend: day by day (j k: channel) "))
-        #expect(lines[12].contains("│ Enter  Esc   A channel's inboxes / back "))
-        #expect(lines[21].contains("│ q, Ctrl-C    Quit "))
-        #expect(lines[22].contains("└────"))
+        #expect(lines[12].contains("│ g  n         Group: channel, team, agent, label / queue "))
+        #expect(lines[13].contains("│ Enter  Esc   A channel's inboxes / back "))
+        #expect(lines[22].contains("│ q, Ctrl-C    Quit "))
+        #expect(lines[23].contains("└────"))
     }
 
     /// The footer, the help and the keys come from one table: every footer entry is a key the help lists,

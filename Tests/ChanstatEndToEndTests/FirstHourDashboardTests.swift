@@ -161,8 +161,11 @@ struct FirstHourDashboardTests {
         #expect(Lines.hasRow(short, ExpectedRows.weekAWebsite), "\(short)")
 
         try session.resize(width: 44, height: 12)
+        // The frame drawn at 12 lines has room for Email's row: tmux's cut of the 8-line frame (whose legend has
+        // its █) does not, so waiting for it waits for the new frame.
         let narrow = try session.waitUntil(timeout: timeout, "every count column at 44 columns") { screen in
             Lines.lines(screen).allSatisfy { $0.count <= 44 } && screen.contains("Channel Open Pending Snoozed Resolved Total")
+                && Lines.lines(screen).contains { $0.hasPrefix("Email ") }
         }
         #expect(!narrow.contains("█"), "the bar goes first:\n\(narrow)")
 

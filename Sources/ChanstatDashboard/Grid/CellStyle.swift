@@ -12,6 +12,18 @@ public enum SemanticColor: Hashable, Sendable, CaseIterable {
     case muted
     /// A count that went up or down from the previous period (the sign is always shown too).
     case increase, decrease
+    /// The queue's wait ages, shortest to longest: a sequential scale (`GlyphSet.waitFills` says the same).
+    case waitUnderHour, waitHours, waitDay, waitDays, waitWeek
+
+    public init(_ age: WaitAge) {
+        switch age {
+        case .underOneHour: self = .waitUnderHour
+        case .oneToFourHours: self = .waitHours
+        case .fourToTwentyFourHours: self = .waitDay
+        case .oneToSevenDays: self = .waitDays
+        case .overSevenDays: self = .waitWeek
+        }
+    }
 
     public init(_ status: ConversationStatus) {
         switch status {

@@ -20,6 +20,9 @@ public struct GlyphSet: Equatable, Sendable {
     public let rangeDash: String
     public let selectionMarker: Character
     public let asciiOnly: Bool
+    /// Per wait age (the queue's bar), shortest first: a scale of densities that reads as "longer" without colour,
+    /// and is drawn with it as well when there is colour, so the ages never depend on telling hues apart.
+    public let waitFills: [Character]
 
     public static let unicode = GlyphSet(
         statusFills: [.open: "█", .pending: "▓", .snoozed: "▒", .resolved: "░"],
@@ -27,7 +30,8 @@ public struct GlyphSet: Equatable, Sendable {
         eighths: [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉"],
         verticalEighths: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇"],
         ellipsis: "…", horizontalRule: "─", verticalRule: "│",
-        corners: ("┌", "┐", "└", "┘"), rangeDash: " – ", selectionMarker: "›", asciiOnly: false)
+        corners: ("┌", "┐", "└", "┘"), rangeDash: " – ", selectionMarker: "›", asciiOnly: false,
+        waitFills: ["·", "░", "▒", "▓", "█"])
 
     public static let ascii = GlyphSet(
         statusFills: StackedBar.asciiFills,
@@ -35,11 +39,17 @@ public struct GlyphSet: Equatable, Sendable {
         eighths: [],
         verticalEighths: [],
         ellipsis: "~", horizontalRule: "-", verticalRule: "|",
-        corners: ("+", "+", "+", "+"), rangeDash: " - ", selectionMarker: ">", asciiOnly: true)
+        corners: ("+", "+", "+", "+"), rangeDash: " - ", selectionMarker: ">", asciiOnly: true,
+        waitFills: [".", ":", "+", "#", "@"])
 
     /// ASCII glyphs stay distinct even with colour: a `#` bar in four colours reads worse than four glyphs.
     public func fill(for status: ConversationStatus, colored: Bool) -> Character {
         colored && !asciiOnly ? solidFill : statusFills[status] ?? solidFill
+    }
+
+    /// The fill of a wait age's segment of the queue's bar.
+    public func waitFill(_ age: WaitAge) -> Character {
+        waitFills[WaitAge.allCases.firstIndex(of: age)!]
     }
 
     public var hasEighths: Bool { eighths.count == 8 }

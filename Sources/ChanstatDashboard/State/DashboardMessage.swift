@@ -32,6 +32,22 @@ public struct LoadResult: Sendable {
     }
 }
 
+/// The answer to one read of the queue (`n`), tagged like a `LoadResult`.
+public struct QueueLoadResult: Sendable {
+    public let requestID: Int
+    public let outcome: Result<QueueReport, SourceError>
+    public let durationSeconds: Double
+    /// The source's `queueUnknown`: why some numbers are unknown, nil when it knows them all.
+    public let unknown: String?
+
+    public init(requestID: Int, outcome: Result<QueueReport, SourceError>, durationSeconds: Double, unknown: String? = nil) {
+        self.requestID = requestID
+        self.outcome = outcome
+        self.durationSeconds = durationSeconds
+        self.unknown = unknown
+    }
+}
+
 /// Everything that can happen to the dashboard. `update` is the only place these change the state.
 public enum DashboardMessage: Sendable {
     /// The dashboard is on screen: load the first range and start the timer.
@@ -42,6 +58,7 @@ public enum DashboardMessage: Sendable {
     /// An auto-refresh timer fired; `generation` tells a current timer from one that was replaced.
     case tick(generation: Int)
     case loadFinished(LoadResult)
+    case queueLoaded(QueueLoadResult)
     /// A day-by-day load has this many days in (Chatwoot's API is asked once per day).
     case dayProgress(requestID: Int, DayProgress)
     /// SIGTERM, SIGHUP, or the terminal went away.
@@ -51,7 +68,9 @@ public enum DashboardMessage: Sendable {
 /// Slow or outside work that `update` asks for; the terminal edge performs it and answers with messages.
 public enum DashboardEffect: Equatable, Sendable {
     /// One request: the range, with `comparing` its previous period too, with `days` the range day by day.
-    case load(DateRange, comparing: Bool, days: Bool = false, requestID: Int)
+    case load(DateRange, comparing: Bool, days: Bool = false, breakdown: Breakdown = .channel, requestID: Int)
+    /// The queue now by `breakdown`, the clock read once when it is asked (`ReportSource.queue`).
+    case loadQueue(Breakdown, requestID: Int)
     /// Stop the load `requestID`: a newer one replaced it, and its answer would be dropped anyway (a source asked
     /// day by day would otherwise go on with up to 32 requests nobody waits for).
     case cancelLoad(requestID: Int)

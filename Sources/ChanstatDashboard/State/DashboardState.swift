@@ -7,14 +7,14 @@ public enum Overlay: Equatable, Sendable {
 
 /// The last good data and where it came from.
 public struct LoadedData: Equatable, Sendable {
-    public var loaded: LoadedReport
+    public internal(set) var loaded: LoadedReport
     /// What the data is the answer to: the header names this, never a newer selection still loading or one
     /// that failed to load, so the range named is always the range of the numbers on screen.
-    public var selection: RangeSelection
+    public internal(set) var selection: RangeSelection
     /// Built once per load: every frame draws from it.
-    public var model: ReportModel
-    public var refreshedAt: Int64
-    public var durationSeconds: Double
+    public internal(set) var model: ReportModel
+    public internal(set) var refreshedAt: Int64
+    public internal(set) var durationSeconds: Double
 
     public init(loaded: LoadedReport, selection: RangeSelection? = nil, refreshedAt: Int64, durationSeconds: Double) {
         self.loaded = loaded
@@ -27,11 +27,15 @@ public struct LoadedData: Equatable, Sendable {
     public var range: DateRange { loaded.range }
 }
 
-/// One table's view state: its order and its selected row (by key, so it follows the row when the order
-/// changes). The channel list and the inbox view each have their own.
+/// One table's view state, as ratatui's `TableState`: its order, its selected row (by key, so it follows the row
+/// when the order changes) and its scroll offset, the first row shown. The offset moves only when the selection
+/// would leave the rows shown, so moving up from the bottom moves the cursor, not the page (`TableScroll`). The
+/// channel list and the inbox view each have their own.
 public struct TableState: Equatable, Sendable {
-    public var sort: ReportSort = .standard
-    public var selected: String?
+    public internal(set) var sort: ReportSort = .standard
+    public internal(set) var selected: String?
+    /// The index (in `sort`'s order) of the first row shown.
+    public internal(set) var offset = 0
 
     public init(sort: ReportSort = .standard, selected: String? = nil) {
         self.sort = sort
@@ -39,42 +43,64 @@ public struct TableState: Equatable, Sendable {
     }
 }
 
+/// The terminal's size, kept in the state (bubbletea's `WindowSizeMsg`) because a page of the table is what
+/// fits on screen: PgUp and PgDn move by it.
+public struct WindowSize: Equatable, Sendable {
+    public let width: Int
+    public let height: Int
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    /// Until the terminal says otherwise: the size every terminal starts at.
+    public static let standard = WindowSize(width: 80, height: 24)
+}
+
 /// All of the dashboard's state, in one value. Only `Dashboard.update` changes it.
 public struct DashboardState: Sendable {
     /// Shown in the header; it grows once when a source that was down at start opens (`rename`).
     public private(set) var sourceName: String
     public let calendar: LocalCalendar
-    public var display: DisplayOptions
+    public internal(set) var display: DisplayOptions
 
-    public var selection: RangeSelection
-    public var data: LoadedData?
+    public internal(set) var selection: RangeSelection
+    public internal(set) var data: LoadedData?
     /// Why the last load failed; the data on screen is then stale.
-    public var loadError: SourceError?
+    public internal(set) var loadError: SourceError?
     /// The server's `Retry-After` from the last answer (Unix seconds): no automatic refresh before then.
-    public var retryNotBefore: Int64?
+    public internal(set) var retryNotBefore: Int64?
     /// The request whose answer is awaited (the only one that will be accepted), nil when idle.
-    public var pendingRequest: Int?
-    public var lastRequestID: Int = 0
-    public var refresh: RefreshSettings
+    public internal(set) var pendingRequest: Int?
+    public internal(set) var lastRequestID: Int = 0
+    public internal(set) var refresh: RefreshSettings
 
+    /// `g`: what the rows are (channel, team, agent, label), as asked for; the data on screen says its own
+    /// (`data.model.breakdown`) until the answer arrives.
+    public internal(set) var breakdown: Breakdown = .channel
     /// `c`: the previous period beside each count.
-    public var comparing = false
+    public internal(set) var comparing = false
     /// The channel list.
-    public var channels = TableState()
+    public internal(set) var channels = TableState()
     /// Enter on a channel: its inboxes (nil: the channel list is shown).
-    public var inboxView: InboxView?
+    public internal(set) var inboxView: InboxView?
+    /// `n`: the queue now, in place of the range's table (nil: the range is shown).
+    public internal(set) var queue: QueueView?
     /// `t`: the trend view, day by day (nil: the table is shown).
-    public var trend: TrendView?
+    public internal(set) var trend: TrendView?
     /// How far the pending load's days are (a source asked day by day), for the trend view's progress.
-    public var dayProgress: DayProgress?
+    public internal(set) var dayProgress: DayProgress?
     /// Why the source has no inbox rows (Chatwoot's API), shown when Enter asks for them.
     public let inboxesUnavailable: String?
-    public var overlay: Overlay = .none
+    public internal(set) var overlay: Overlay = .none
     /// The help's first line shown, when it is taller than the screen (`HelpOverlay`).
-    public var helpScroll = 0
+    public internal(set) var helpScroll = 0
     /// A one-line message for a problem that belongs to no field (a step that leaves the valid range).
-    public var notice: String?
-    public var quitting = false
+    public internal(set) var notice: String?
+    public internal(set) var quitting = false
+    /// The terminal's size, from the last `.resized`.
+    public internal(set) var window = WindowSize.standard
 
     public init(sourceName: String, calendar: LocalCalendar, selection: RangeSelection,
                 refreshSeconds: Double, display: DisplayOptions = DisplayOptions(), inboxesUnavailable: String? = nil) {
@@ -100,9 +126,27 @@ public struct DashboardState: Sendable {
     public var shownSelection: RangeSelection { data?.selection ?? selection }
 
     /// The table on screen: the channel list, or the inboxes of one channel.
-    public var table: TableState {
+    public internal(set) var table: TableState {
         get { inboxView?.table ?? channels }
         set { if inboxView != nil { inboxView?.table = newValue } else { channels = newValue } }
+    }
+
+    /// The keys of the rows on screen in their order: the queue's groups, or the table's rows.
+    var visibleKeys: [String] {
+        if let queue { return queue.rows.map(\.key.rowKey) }
+        return visibleRows.map(\.key)
+    }
+
+    /// The selected row of the table on screen (the queue's, the inboxes', the range's).
+    var selectedKey: String? {
+        get { queue.map(\.selected) ?? table.selected }
+        set { if queue != nil { queue?.selected = newValue } else { table.selected = newValue } }
+    }
+
+    /// The first row shown of the table on screen.
+    var scrollOffset: Int {
+        get { queue?.offset ?? table.offset }
+        set { if queue != nil { queue?.offset = newValue } else { table.offset = newValue } }
     }
 
     /// The rows on screen, in the chosen order (none before the first load).
@@ -126,7 +170,7 @@ public struct DashboardState: Sendable {
 
 /// The trend view: the days of the range for all channels (`channelType` nil) or one.
 public struct TrendView: Equatable, Sendable {
-    public var channelType: String?
+    public internal(set) var channelType: String?
 
     public init(channelType: String? = nil) {
         self.channelType = channelType
@@ -136,5 +180,5 @@ public struct TrendView: Equatable, Sendable {
 /// The inbox view of one channel type.
 public struct InboxView: Equatable, Sendable {
     public let channelType: String
-    public var table = TableState()
+    public internal(set) var table = TableState()
 }

@@ -13,17 +13,20 @@ public enum Dashboard {
             transition.startLoad()
         case .key(let key):
             transition.handle(key)
-        case .resized:
-            break
+        case .resized(let width, let height):
+            transition.state.window = WindowSize(width: width, height: height)
         case .tick(let generation):
             transition.handleTick(generation: generation)
         case .loadFinished(let result):
             transition.handleLoadFinished(result)
+        case .queueLoaded(let result):
+            transition.handleQueueLoaded(result)
         case .dayProgress(let requestID, let progress):
             if requestID == transition.state.pendingRequest { transition.state.dayProgress = progress }
         case .terminate:
             transition.quit()
         }
+        transition.settleScroll()
         return (transition.state, transition.effects)
     }
 }
@@ -40,6 +43,15 @@ struct Transition {
     }
 
     var nowSeconds: Int64 { Int64(now.timeIntervalSince1970.rounded(.down)) }
+
+    /// After every message (a key, a load, a resize): the table's offset moved the least that keeps its selected
+    /// row among the rows the window shows, so what is drawn is what the state says.
+    mutating func settleScroll() {
+        let rows = state.visibleKeys
+        let selected = state.selectedKey.flatMap { rows.firstIndex(of: $0) }
+        state.scrollOffset = TableScroll.firstRow(offset: state.scrollOffset, selected: selected,
+                                                  visible: Dashboard.tablePage(state), count: rows.count)
+    }
 
     mutating func quit() {
         state.quitting = true

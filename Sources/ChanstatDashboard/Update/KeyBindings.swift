@@ -4,8 +4,11 @@ import ChanstatCore
 /// (as k9s builds its help from the key actions that handle the keys), so a key cannot be in one and not the
 /// others.
 enum DashboardAction: Equatable, Sendable {
-    case quit, help, refresh, preset(RangePreset), step(Int64), customRange, compare, trend, openInboxes, back
+    case quit, help, refresh, preset(RangePreset), step(Int64), customRange, compare, trend, openInboxes, back, nextBreakdown
+    case queue
     case faster, slower, pause, nextSort, reverseSort, move(Int)
+    /// PgDn (1) and PgUp (-1): the selection and the rows shown move by what fits on screen.
+    case page(Int)
 }
 
 struct KeyBinding: Sendable {
@@ -65,6 +68,9 @@ struct KeyBinding: Sendable {
                    help: "Compare with the previous period", .compare),
         KeyBinding([.character("t")], "t", footer: Footer(keys: "t", word: "trend", rank: 7),
                    help: "Trend: day by day (j k: channel)", .trend),
+        KeyBinding([.character("g")], "g  n", footer: Footer(keys: "g", word: "group", rank: 13),
+                   help: "Group: channel, team, agent, label / queue", .nextBreakdown),
+        KeyBinding([.character("n")], "n", footer: Footer(keys: "n", word: "queue", rank: 14), help: nil, .queue),
         KeyBinding([.enter], "Enter  Esc", footer: Footer(keys: "Enter", word: "inboxes", rank: 8, shownOn: .channelList),
                    help: "A channel's inboxes / back", .openInboxes),
         KeyBinding([.escape], "Esc", footer: Footer(keys: "Esc", word: "back", rank: 8, shownOn: .drillDown), help: nil, .back),
@@ -76,8 +82,8 @@ struct KeyBinding: Sendable {
                    help: "Pause or resume auto-refresh", .pause),
         KeyBinding([.down, .character("j")], "j k, arrows", help: "Select a row", .move(1)),
         KeyBinding([.up, .character("k")], "k", help: nil, .move(-1)),
-        KeyBinding([.pageDown], "PgUp PgDn", help: "A page up / down", .move(10)),
-        KeyBinding([.pageUp], "PgUp", help: nil, .move(-10)),
+        KeyBinding([.pageDown], "PgUp PgDn", help: "A page up / down", .page(1)),
+        KeyBinding([.pageUp], "PgUp", help: nil, .page(-1)),
         KeyBinding([.home], "Home End", help: "The first / last row", .move(Int.min / 2)),
         KeyBinding([.end], "End", help: nil, .move(Int.max / 2)),
         KeyBinding([.character("s")], "s  S", footer: Footer(keys: "s", word: "sort", rank: 12),

@@ -35,15 +35,22 @@ extension Transition {
             state.comparing.toggle()
             state.notice = nil
             startLoad()
-        case .trend: toggleTrend()
-        case .openInboxes: if state.trend == nil { openInboxes() }
+        case .trend: if state.queue == nil { toggleTrend() }
+        case .nextBreakdown: nextBreakdown()
+        case .queue: toggleQueue()
+        case .openInboxes: if state.trend == nil, state.queue == nil, state.breakdown == .channel { openInboxes() }
         case .back: back()
         case .faster: changeInterval(faster: true)
         case .slower: changeInterval(faster: false)
         case .pause: togglePause()
-        case .nextSort: state.table.sort = state.table.sort.next
-        case .reverseSort: state.table.sort.reversed.toggle()
+        case .nextSort:
+            if let sort = state.queue?.sort { state.queue?.sort = sort.next } else { state.table.sort = state.table.sort.next }
+        case .reverseSort:
+            if state.queue != nil { state.queue?.sort.reversed.toggle() } else { state.table.sort.reversed.toggle() }
         case .move(let offset): if state.trend != nil { moveTrendChannel(by: offset) } else { moveSelection(by: offset) }
+        case .page(let direction):
+            let page = Dashboard.tablePage(state)
+            if state.trend != nil { moveTrendChannel(by: direction * page) } else { movePage(by: direction, page: page) }
         }
     }
 
@@ -57,6 +64,17 @@ extension Transition {
         state.inboxView = InboxView(channelType: channel)
     }
 
+    /// `g`: the next breakdown (channel → team → agent → label → channel), loaded at once; a new table, so its
+    /// selection and scroll start again (its sort is kept). A source that cannot answer it says so when the load
+    /// is refused, and the view stays as it was (`handleLoadFinished`).
+    private mutating func nextBreakdown() {
+        state.breakdown = state.breakdown.next
+        state.inboxView = nil
+        state.trend?.channelType = nil
+        state.notice = nil
+        startLoad()
+    }
+
     /// `t`: the trend view of the channel on screen (the inboxes' channel, the selected one, or all), loading
     /// the days if the data on screen has none; `t` again goes back to the table.
     private mutating func toggleTrend() {
@@ -65,17 +83,30 @@ extension Transition {
             state.trend = nil
             return
         }
-        state.trend = TrendView(channelType: state.inboxView?.channelType ?? state.channels.selected)
+        state.trend = TrendView(channelType: state.breakdown != .channel ? nil
+                                    : state.inboxView?.channelType ?? state.channels.selected)
         if let loaded = state.data?.loaded, loaded.daily != nil || loaded.dailyRefusal != nil, !state.isLoading { return }
         startLoad()
     }
 
     /// j/k in the trend view: the next or previous channel in the table's order, "all channels" first.
     private mutating func moveTrendChannel(by offset: Int) {
+        // The days are by channel: by another breakdown the trend shows every conversation.
+        guard state.breakdown == .channel else { return }
         let choices: [String?] = [nil] + state.channels.sort.ordered(state.data?.model.rows ?? []).map(\.key)
         let current = choices.firstIndex { $0 == state.trend?.channelType } ?? 0
         let next = min(max(0, current.addingReportingOverflow(offset).partialValue), choices.count - 1)
         state.trend?.channelType = choices[next]
+    }
+
+    /// `n`: the queue now in place of the range's table, read at once; `n` again goes back to the range (loaded
+    /// again, since `g` may have changed the breakdown meanwhile). The breakdown is the same in both.
+    private mutating func toggleQueue() {
+        state.notice = nil
+        state.trend = nil
+        state.inboxView = nil
+        state.queue = state.queue == nil ? QueueView() : nil
+        startLoad()
     }
 
     /// Esc: from the trend back to the table, from the inboxes back to the channel list (its selection kept),
@@ -84,6 +115,8 @@ extension Transition {
         state.notice = nil
         if state.trend != nil {
             state.trend = nil
+        } else if state.queue != nil {
+            state.queue?.selected = nil
         } else if state.inboxView != nil {
             state.inboxView = nil
         } else {
@@ -129,9 +162,16 @@ extension Transition {
     /// Moves the selected row, clamped to the table. With nothing selected the selection starts just
     /// outside the table, so Down and Home select the first row, Up and End the last.
     private mutating func moveSelection(by offset: Int) {
-        let rows = state.visibleRows.map(\.key)
+        let rows = state.visibleKeys
         guard !rows.isEmpty else { return }
-        let current = state.table.selected.flatMap { rows.firstIndex(of: $0) } ?? (offset > 0 ? -1 : rows.count)
-        state.table.selected = rows[min(max(0, current.addingReportingOverflow(offset).partialValue), rows.count - 1)]
+        let current = state.selectedKey.flatMap { rows.firstIndex(of: $0) } ?? (offset > 0 ? -1 : rows.count)
+        state.selectedKey = rows[min(max(0, current.addingReportingOverflow(offset).partialValue), rows.count - 1)]
+    }
+
+    /// PgDn and PgUp: the rows shown move by a page and the selection with them, so it keeps its line on screen
+    /// (`settleScroll` then clamps both at the table's ends).
+    private mutating func movePage(by direction: Int, page: Int) {
+        moveSelection(by: direction * page)
+        state.scrollOffset = max(0, state.scrollOffset + direction * page)
     }
 }

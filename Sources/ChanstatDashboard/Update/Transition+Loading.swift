@@ -15,8 +15,9 @@ extension Transition {
         state.pendingRequest = state.lastRequestID
         state.dayProgress = nil
         cancelTimer()
+        if state.queue != nil { return effects.append(.loadQueue(state.breakdown, requestID: state.lastRequestID)) }
         effects.append(.load(state.selection.range, comparing: state.comparing, days: state.trend != nil,
-                             requestID: state.lastRequestID))
+                             breakdown: state.breakdown, requestID: state.lastRequestID))
     }
 
     mutating func handleLoadFinished(_ result: LoadResult) {
@@ -30,7 +31,10 @@ extension Transition {
         if let name = result.sourceName { state.rename(source: name) }
         switch result.outcome {
         case .success(let loaded):
-            let hadRows = !(state.data?.model.rows.isEmpty ?? true)
+            // Rows of another breakdown (after `g`) are a new table: its selection and scroll start again.
+            let sameTable = state.data?.model.breakdown == loaded.model.breakdown
+            if !sameTable { state.channels = TableState(sort: state.channels.sort) }
+            let hadRows = sameTable && !(state.data?.model.rows.isEmpty ?? true)
             state.data = LoadedData(loaded: loaded, selection: state.selection, refreshedAt: nowSeconds, durationSeconds: result.durationSeconds)
             state.loadError = nil
             // A selection whose row is gone (nothing counted in the new range) is dropped; the inbox view stays
@@ -47,7 +51,48 @@ extension Transition {
                 state.inboxView?.table.selected = nil
             }
         case .failure(let error):
-            state.loadError = error
+            if let shown = state.data?.model.breakdown, shown != state.breakdown {
+                // The breakdown `g` asked for could not be loaded (a source without it, HTTP, an old file):
+                // its sentence as a notice, and the view stays on the breakdown of the data on screen.
+                state.breakdown = shown
+                state.notice = TerminalSafeText.sanitize(error.message)
+            } else {
+                state.loadError = error
+            }
+        }
+        armTimer()
+    }
+
+    /// The queue's answer: kept like a range's (the last good one stays on screen when a read fails, marked stale),
+    /// and a breakdown the source cannot read the queue by is refused as `g` is in the range view.
+    mutating func handleQueueLoaded(_ result: QueueLoadResult) {
+        guard result.requestID == state.pendingRequest, state.queue != nil else { return }
+        state.pendingRequest = nil
+        state.retryNotBefore = nil
+        switch result.outcome {
+        case .success(let report):
+            let sameTable = state.queue?.report?.breakdown == report.breakdown
+            if !sameTable { state.queue = QueueView() }
+            state.queue?.report = report
+            state.queue?.durationSeconds = result.durationSeconds
+            state.queue?.unknown = result.unknown
+            state.loadError = nil
+            let keys = state.visibleKeys
+            if let selected = state.queue?.selected, !keys.contains(selected) { state.queue?.selected = nil }
+            if !sameTable { state.queue?.selected = keys.first }
+        case .failure(let error):
+            state.retryNotBefore = error.retryNotBefore
+            if let shown = state.queue?.report?.breakdown, shown != state.breakdown {
+                state.breakdown = shown
+                state.notice = TerminalSafeText.sanitize(error.message)
+            } else if state.queue?.report == nil, state.data != nil {
+                // The first read failed (a source without this queue: Chatwoot's API by channel): the range stays on
+                // screen, with the sentence.
+                state.queue = nil
+                state.notice = TerminalSafeText.sanitize(error.message)
+            } else {
+                state.loadError = error
+            }
         }
         armTimer()
     }

@@ -15,7 +15,13 @@ enum HeaderWidget {
 
     static func draw(_ state: DashboardState, in area: Rect, into grid: inout CellGrid, style: Styles) {
         let glyphs = state.display.glyphs
-        let place = state.inboxView.map { "  \(glyphs.asciiOnly ? ">" : "›") \(ChannelLabel.label(for: $0.channelType)) inboxes" } ?? ""
+        // What the rows are: a channel's inboxes, or the breakdown of the data on screen when not by channel.
+        let shownBreakdown = state.data?.model.breakdown ?? state.breakdown
+        var place = state.inboxView.map { "  \(glyphs.asciiOnly ? ">" : "›") \(ChannelLabel.label(for: $0.channelType)) inboxes" }
+            ?? (shownBreakdown == .channel ? "" : "  by \(shownBreakdown.rawValue)")
+        if let queue = state.queue {
+            place = "  \(glyphs.asciiOnly ? ">" : "›") the queue now by \((queue.report?.breakdown ?? state.breakdown).rawValue)"
+        }
         let title = "chanstat  " + state.sourceName + place
         let room = area.width - 2 - (refreshTexts(state).map(DisplayWidth.of).min() ?? 0)
         // The long form, else the short one, else none: cut, it would say nothing.
@@ -24,6 +30,7 @@ enum HeaderWidget {
                  right: refreshTexts(state).map { ($0, refreshStyle(state, style)) },
                  leftKeeps: max(area.width * 3 / 5, min(room, DisplayWidth.of(title + meaning))),
                  y: area.y, area: area, into: &grid, glyphs: glyphs)
+        if let queue = state.queue { return drawQueueLine(state, queue, y: area.y + 1, area: area, into: &grid, style: style) }
         let shown = state.shownSelection
         var range = Formatting.rangeText(shown.range, calendar: state.calendar, glyphs: glyphs)
         if state.comparing, state.trend != nil {
@@ -39,6 +46,19 @@ enum HeaderWidget {
         drawLine(left: [(shown.title + "  ", style.title), (range, .plain)],
                  right: updatedTexts(state).map { ($0, style.muted) }, leftKeeps: Int.max,
                  y: area.y + 1, area: area, into: &grid, glyphs: glyphs)
+    }
+
+    /// The queue's second line: that it is the queue now, and when it was read (the one clock reading its waits are
+    /// measured to), and how long the read took.
+    private static func drawQueueLine(_ state: DashboardState, _ queue: QueueView, y: Int, area: Rect,
+                                      into grid: inout CellGrid, style: Styles) {
+        let read = queue.report.map { report in
+            "read \(state.calendar.civilDate(at: report.at)) \(state.calendar.timeOfDayString(at: report.at))"
+                + " \(state.calendar.zoneAbbreviation(at: report.at))"
+        } ?? ""
+        let took = queue.report.map { _ in ["in \(Formatting.duration(queue.durationSeconds))"] } ?? []
+        drawLine(left: [("The queue now  ", style.title), (read, .plain)], right: took.map { ($0, style.muted) },
+                 leftKeeps: Int.max, y: y, area: area, into: &grid, glyphs: state.display.glyphs)
     }
 
     /// The auto-refresh state (what will happen next without a key press), long form first.

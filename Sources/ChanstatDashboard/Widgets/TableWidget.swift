@@ -12,44 +12,64 @@ enum TableWidget {
         let rows: [ReportRow]
         /// Nil when the totals do not fit in 64 bits.
         let totals: ReportRow?
-        let rowKind: ReportRow.Kind
+        /// The label column's title: what the rows are (`Breakdown.title`).
+        let labelTitle: String
         let table: TableState
         let comparing: Bool
     }
 
-    static func draw(_ content: Content, in area: Rect, into grid: inout CellGrid, display: DisplayOptions,
-                     style: Styles) -> TableLayout? {
+    /// Where the rows go in an area: the columns at its width, and how many rows fit between the titles and the
+    /// totals. The view draws by it, and `update` pages by its `visible` (so a page is what is on screen).
+    struct Plan {
+        let layout: TableLayout
+        /// The area without the legend's line, which a bar leaves to its legend.
+        let area: Rect
+        /// Rows shown between the titles and the totals.
+        let visible: Int
+        /// Whether "rows 1-7 of 13" is said, and where: over the bar on the titles' line, or on its own line.
+        let positionOnTitles: Bool
+        let positionLine: Bool
+    }
+
+    static func plan(_ content: Content, in area: Rect, display: DisplayOptions) -> Plan? {
         guard area.height > 0, area.width > 0 else { return nil }
         let rows = content.rows
         let glyphs = display.glyphs
-        let comparing = content.comparing
         let countRows = rows + (content.totals.map { [$0] } ?? [])
-        let labelTitle = ReportColumn.label.title(rows: content.rowKind)
         let needs = TableLayout.Needs(
-            label: (rows.map(\.label) + [labelTitle]).map(DisplayWidth.of).max() ?? 0,
+            label: (rows.map(\.label) + [content.labelTitle]).map(DisplayWidth.of).max() ?? 0,
             number: { column in
                 max(column.title().count, countRows.map { String(column.value(of: $0.counts)).count }.max() ?? 0)
             },
-            change: comparing ? { column in
+            change: content.comparing ? { column in
                 max(changeTitle(glyphs).count, countRows.map { changeText($0.change(column), glyphs: glyphs).count }.max() ?? 0)
             } : nil,
             percent: max(1, countRows.map { ($0.change(.total)?.relativeText ?? "").count }.max() ?? 0))
         guard let layout = TableLayout.fit(width: area.width, needs: needs) else { return nil }
-        // With a bar, the area's last line is left to its legend.
         let area = layout.barWidth > 0 ? Rect(x: area.x, y: area.y, width: area.width, height: area.height - 1) : area
-
-        drawTitles(layout, labelTitle: labelTitle, sort: content.table.sort, y: area.y, x: area.x, into: &grid,
-                   style: style, glyphs: glyphs)
-        // Rows between the titles and the totals; scrolled so that the selected row is on screen. When some are
-        // hidden, "rows 1-7 of 13" says which are shown, at any width: over the bar on the titles' line where it
-        // fits, else on a line of its own under the totals.
+        // When some rows are hidden, "rows 1-7 of 13" says which are shown, at any width: over the bar on the
+        // titles' line where it fits, else on a line of its own under the totals.
         let hidesRows = rows.count > max(0, area.height - 2)
         let widest = DisplayWidth.of("rows \(rows.count)-\(rows.count) of \(rows.count)")
         let positionOnTitles = layout.barWidth >= widest
         let positionLine = hidesRows && !positionOnTitles && area.height >= 4
-        let visible = max(0, area.height - (positionLine ? 3 : 2))
+        return Plan(layout: layout, area: area, visible: max(0, area.height - (positionLine ? 3 : 2)),
+                    positionOnTitles: positionOnTitles && hidesRows, positionLine: positionLine)
+    }
+
+    static func draw(_ content: Content, in area: Rect, into grid: inout CellGrid, display: DisplayOptions,
+                     style: Styles) -> TableLayout? {
+        guard let plan = plan(content, in: area, display: display) else { return nil }
+        let rows = content.rows
+        let glyphs = display.glyphs
+        let (layout, area, visible) = (plan.layout, plan.area, plan.visible)
+
+        drawTitles(layout, labelTitle: content.labelTitle, sort: content.table.sort,
+                   y: area.y, x: area.x, into: &grid, style: style, glyphs: glyphs)
+        // The rows from the table's offset, moved only as far as keeps the selected row on screen.
         let selectedIndex = rows.firstIndex { $0.key == content.table.selected }
-        let first = max(0, min((selectedIndex ?? 0) - visible + 1, rows.count - visible))
+        let first = TableScroll.firstRow(offset: content.table.offset, selected: selectedIndex, visible: visible,
+                                         count: rows.count)
         let largest = rows.map(\.counts.total).max() ?? 0
         for (offset, row) in rows.dropFirst(first).prefix(visible).enumerated() {
             let y = area.y + 1 + offset
@@ -59,10 +79,10 @@ enum TableWidget {
                 grid.restyle(x: area.x, y: y, count: layout.totalWidth) { $0.reverse = true }
             }
         }
-        if positionOnTitles && hidesRows || positionLine {
+        if plan.positionOnTitles || plan.positionLine {
             let position = "rows \(first + 1)-\(first + visible) of \(rows.count)"
             let width = DisplayWidth.of(position)
-            let (x, y) = positionOnTitles ? (area.x + layout.totalWidth - width, area.y) : (area.x, area.y + 2 + visible)
+            let (x, y) = plan.positionOnTitles ? (area.x + layout.totalWidth - width, area.y) : (area.x, area.y + 2 + visible)
             grid.write(position, x: x, y: y, style: style.muted, maxWidth: area.width)
         }
         if area.height >= 2 {
