@@ -81,7 +81,8 @@ struct DashboardCommand: AsyncParsableCommand {
         }
         let status = await DashboardRunner.run(DashboardOptions(
             source: reportSource, initialRange: choice, calendar: settings.calendar,
-            refreshSeconds: settings.refreshSeconds, colorMode: settings.color, forceASCII: ascii, logFile: log))
+            refreshSeconds: settings.refreshSeconds, colorMode: settings.color, forceASCII: ascii, logFile: log,
+            webAddress: settings.webAddress))
         await reportSource.close()
         if status != 0 { throw ExitCode(status) }
     }
