@@ -21,15 +21,16 @@ struct KeyBinding: Sendable {
         var shownOn: Screens = .all
     }
 
-    /// The screens a footer entry belongs to: Enter opens a row on every table but a list of conversations (the
-    /// bottom), and Esc goes back only from a drill-down (a channel's inboxes, a list, the trend, the queue).
+    /// The screens a footer entry belongs to: Enter opens a row of a table that has a level below it (not a list of
+    /// conversations, the bottom, nor the trend), and Esc goes back only from a drill-down (a channel's inboxes, a
+    /// list, the trend, the queue).
     enum Screens: Sendable {
-        case all, aboveList, drillDown
+        case all, openable, drillDown
 
-        func includes(drillDown: Bool, list: Bool) -> Bool {
+        func includes(drillDown: Bool, canOpen: Bool) -> Bool {
             switch self {
             case .all: true
-            case .aboveList: !list
+            case .openable: canOpen
             case .drillDown: drillDown
             }
         }
@@ -71,7 +72,7 @@ struct KeyBinding: Sendable {
         KeyBinding([.character("g")], "g  n", footer: Footer(keys: "g", word: "group", rank: 13),
                    help: "Group: channel, team, agent, label / queue", .nextBreakdown),
         KeyBinding([.character("n")], "n", footer: Footer(keys: "n", word: "queue", rank: 14), help: nil, .queue),
-        KeyBinding([.enter], "Enter  Esc", footer: Footer(keys: "Enter", word: "open", rank: 8, shownOn: .aboveList),
+        KeyBinding([.enter], "Enter  Esc", footer: Footer(keys: "Enter", word: "open", rank: 8, shownOn: .openable),
                    help: "Open: inboxes, conversations / back", .down),
         KeyBinding([.escape], "Esc", footer: Footer(keys: "Esc", word: "back", rank: 8, shownOn: .drillDown), help: nil, .back),
         KeyBinding([.character("r")], "r", footer: Footer(keys: "r", word: "refresh", rank: 3), help: "Refresh now", .refresh),
@@ -99,9 +100,9 @@ struct KeyBinding: Sendable {
         main.compactMap { binding in binding.help.map { (keys: binding.shown, action: $0) } }
     }
 
-    /// The footer's entries on the channel list, in a drill-down, or on a list of conversations, by rank.
-    static func footer(inDrillDown drillDown: Bool, list: Bool = false) -> [(key: String, action: String)] {
-        main.compactMap(\.footer).filter { $0.shownOn.includes(drillDown: drillDown || list, list: list) }
+    /// The footer's entries on the channel list or in a drill-down, where Enter opens a row or not, by rank.
+    static func footer(inDrillDown drillDown: Bool, canOpen: Bool) -> [(key: String, action: String)] {
+        main.compactMap(\.footer).filter { $0.shownOn.includes(drillDown: drillDown, canOpen: canOpen) }
             .sorted { $0.rank < $1.rank }
             .map { (key: $0.keys, action: $0.word) }
     }
