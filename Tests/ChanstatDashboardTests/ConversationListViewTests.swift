@@ -37,13 +37,13 @@ private typealias F = Fixtures
         return Dashboard.update(state, .conversationsLoaded(result), now: F.now).0
     }
 
-    /// Down, Enter: Email's inboxes; Down, Enter: Billing's (inbox 13, the most conversations) conversations.
+    /// Down, Enter: Email's inboxes, the first selected; Enter: Billing's (inbox 13, the most conversations) conversations.
     static func billingList(web: WebAddress? = web) -> DashboardState {
-        answered(F.press(loaded(web: web), .down, .enter, .down, .enter).0)
+        answered(F.press(loaded(web: web), .down, .enter, .enter).0)
     }
 
     @Test func enterEnterListsTheSelectedInboxsConversationsInTheRange() {
-        let inboxes = F.press(Self.loaded(), .down, .enter, .down).0
+        let inboxes = F.press(Self.loaded(), .down, .enter).0
         #expect(inboxes.inboxView?.channelType == "Channel::Email")
         let (asked, effects) = F.press(inboxes, .enter)
         #expect(asked.conversations?.title == "Inbox Billing")
@@ -123,7 +123,7 @@ private typealias F = Fixtures
             ListedConversation(id: 9, displayID: 9, inboxID: 13, inbox: "Bill\u{1B}]0;pwned\u{07}ing", channelType: "",
                                status: .open, assigneeID: nil, assignee: nil, teamID: nil, team: nil,
                                labels: ["a\u{1B}[2Jb"], createdAt: Self.at, waitingSince: nil)])
-        let state = Self.answered(F.press(Self.loaded(), .down, .enter, .down, .enter).0, .success(hostile))
+        let state = Self.answered(F.press(Self.loaded(), .down, .enter, .enter).0, .success(hostile))
         let text = Dashboard.view(state, width: 80, height: 12).lines().joined(separator: "\n")
         #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
         let failed = Self.answered(F.press(state, .character("r")).0, .failure(SourceError(.unavailable, "The file is locked.")))

@@ -80,7 +80,7 @@ extension Transition {
         startLoad()
     }
 
-    /// Enter on a channel: its inboxes, in the same table; on a source without inbox rows, why not.
+    /// Enter on a channel: its inboxes, in the same table, the first selected; on a source without inbox rows, why not.
     private mutating func openInboxes() {
         guard state.inboxView == nil, let channel = state.channels.selected else { return }
         if let reason = state.inboxesUnavailable {
@@ -88,6 +88,9 @@ extension Transition {
             return
         }
         state.inboxView = InboxView(channelType: channel)
+        // Its first inbox selected, so a second Enter opens its conversations at once.
+        let first = state.visibleRows.first?.key
+        state.inboxView?.table.selected = first
     }
 
     /// `g`: the next breakdown (channel → team → agent → label → channel), loaded at once; a new table, so its
