@@ -1,4 +1,5 @@
 import ChanstatCore
+import Foundation
 import CTerminalShim
 import ChanstatDashboard
 
@@ -71,6 +72,23 @@ final class CursesScreen {
         }
         ct_refresh()
         previous = grid
+    }
+
+    /// Writes the text at `link`'s place again, as an OSC 8 hyperlink (ESC ] 8 ; ; URL ESC \\ text ESC ] 8 ; ; ESC \\),
+    /// after the refresh: curses cannot hold one in its cells. The cursor and attributes are saved and restored
+    /// around it (DECSC, DECRC), so curses' idea of the terminal stays true; the text is the one curses drew there.
+    /// Only to a terminal: a terminal without OSC 8 ignores the sequence and shows the same plain text.
+    func link(_ link: Hyperlink) {
+        guard isatty(STDOUT_FILENO) != 0 else { return }
+        let sequence = "\u{1B}7\u{1B}[\(link.y + 1);\(link.x + 1)H\u{1B}[0m\u{1B}]8;;\(link.url)\u{1B}\\\(link.url)"
+            + "\u{1B}]8;;\u{1B}\\\u{1B}8"
+        let bytes = Array(sequence.utf8)
+        var written = 0
+        while written < bytes.count {
+            let result = bytes[written...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            guard result > 0 else { return }
+            written += result
+        }
     }
 
     /// Keys available now, with the escape sequences ncurses did not know dropped whole: after an Esc or a

@@ -51,7 +51,8 @@ final class EventLoop {
         let selection = RangeSelection(preset: preset, range: range)
         state = DashboardState(sourceName: options.source.displayName, calendar: options.calendar, selection: selection,
                                refreshSeconds: options.refreshSeconds ?? RefreshLimits.defaultForFile, display: display,
-                               inboxesUnavailable: options.source.refusal(for: .inbox)?.message)
+                               inboxesUnavailable: options.source.refusal(for: .inbox)?.message,
+                               webAddress: options.webAddress)
         let inbox = MessageInbox()
         self.inbox = inbox
         loads = LoadRunner(source: options.source, calendar: options.calendar, logger: logger) { inbox.post($0) }
@@ -117,7 +118,7 @@ final class EventLoop {
 
     private func perform(_ effect: DashboardEffect) {
         switch effect {
-        case .load, .loadQueue, .cancelLoad:
+        case .load, .loadQueue, .loadConversations, .cancelLoad:
             loads.perform(effect)
         case .scheduleTick(let seconds, let generation):
             timer = (clock.now + .milliseconds(Int64(seconds * 1000)), generation)
@@ -146,6 +147,7 @@ final class EventLoop {
     private func draw(_ screen: CursesScreen) {
         let size = screen.size
         screen.draw(Dashboard.view(state, width: size.width, height: size.height))
+        if let link = Dashboard.hyperlink(state, width: size.width, height: size.height) { screen.link(link) }
     }
 
     /// Until the timer is due, or forever: with nothing to do the thread sleeps in poll.

@@ -25,13 +25,15 @@ final class LoadRunner {
     /// The request whose task runs, if any.
     var runningRequest: Int? { running?.requestID }
 
-    /// Performs `.load`, `.loadQueue` and `.cancelLoad`; any other effect is not a load's, and is left to the caller.
+    /// Performs `.load`, `.loadQueue`, `.loadConversations` and `.cancelLoad`; any other effect is not a load's, and is left to the caller.
     func perform(_ effect: DashboardEffect) {
         switch effect {
         case .load(let range, let comparing, let days, let breakdown, let requestID):
             start(ReportRequest(range: range, compare: comparing, breakdown: breakdown), days: days, requestID: requestID)
         case .loadQueue(let breakdown, let requestID):
             startQueue(by: breakdown, requestID: requestID)
+        case .loadConversations(let filter, let cohort, let limit, let requestID):
+            startList(filter, in: cohort, limit: limit, requestID: requestID)
         case .cancelLoad(let requestID):
             cancel(requestID: requestID)
         default:
@@ -73,6 +75,18 @@ final class LoadRunner {
             }
             post(.queueLoaded(QueueLoadResult(requestID: requestID, outcome: answer.outcome, durationSeconds: answer.seconds,
                                               unknown: source.queueUnknown)))
+        }
+        running = (requestID, task)
+    }
+
+    private func startList(_ filter: ConversationFilter, in cohort: ListCohort, limit: ListLimit, requestID: Int) {
+        logger.info("list", metadata: ["request": "\(requestID)", "queue": "\(cohort == .queue)"])
+        let source = source, post = post
+        let task = Task.detached {
+            // The clock, read once: the list's ages are counted to it.
+            let readAt = Int64(Date().timeIntervalSince1970.rounded(.down))
+            let answer = await timed { try await source.conversations(matching: filter, in: cohort, limit: limit) }
+            post(.conversationsLoaded(ConversationsLoadResult(requestID: requestID, outcome: answer.outcome, readAt: readAt)))
         }
         running = (requestID, task)
     }

@@ -12,7 +12,7 @@ import Testing
     }
 
     private let unicodeLegend = "█ Open  █ Pending  █ Snoozed  █ Resolved"
-    private let fullFooter = "q quit  ? help  r refresh  1-7 range  [ ] step  c compare  t trend  Enter inboxes  d dates  p pause  + - interval  s sort  g group  n queue"
+    private let fullFooter = "q quit  ? help  r refresh  1-7 range  [ ] step  c compare  t trend  Enter open  d dates  p pause  + - interval  s sort  g group  n queue"
 
     @Test func tooSmallTerminalsSayTheSizeNeeded() {
         let expected = [
@@ -67,7 +67,7 @@ import Testing
             "",
             "Channel  Open Pending Snoozed Resolved Total",
         ]
-        let footer = "q quit  ? help  r refresh  1-7 range  [ ] step  c compare  t trend"
+        let footer = "q quit  ? help  r refresh  1-7 range  [ ] step  c compare  t trend  Enter open"
         #expect(Dashboard.view(F.loaded(), width: 80, height: 24).lines() == screen(header + [
             "Website    12       4       2       30    48 ███████████████████████████████████",
             "Email       3       1       0       10    14 ██████████▎",
@@ -94,7 +94,7 @@ import Testing
             "Email       3       1       0       10    14 █████████████████▌",
             "WhatsApp    0       0       0        5     5 ██████▎",
             "Total      15       5       2       45    67",
-        ], [unicodeLegend, "q quit  ? help  r refresh  1-7 range  [ ] step  c compare  t trend  Enter inboxes  d dates  p pause  + - interval"], height: 40))
+        ], [unicodeLegend, "q quit  ? help  r refresh  1-7 range  [ ] step  c compare  t trend  Enter open  d dates  p pause  + - interval  s sort"], height: 40))
 
         let huge = Dashboard.view(F.loaded(glyphs: .ascii), width: 300, height: 80).lines()
         #expect(huge == screen([
@@ -273,7 +273,7 @@ import Testing
         #expect(lines[10].contains("│ c            Compare with the previous period "))
         #expect(lines[11].contains("│ t            Trend: day by day (j k: channel) "))
         #expect(lines[12].contains("│ g  n         Group: channel, team, agent, label / queue "))
-        #expect(lines[13].contains("│ Enter  Esc   A channel's inboxes / back "))
+        #expect(lines[13].contains("│ Enter  Esc   Open: inboxes, conversations / back "))
         #expect(lines[22].contains("│ q, Ctrl-C    Quit "))
         #expect(lines[23].contains("└────"))
     }
@@ -282,7 +282,7 @@ import Testing
     /// and every key the help lists does something.
     @Test func footerHelpAndKeysAgree() {
         let helpKeys = KeyBinding.help.map(\.keys).joined(separator: " ")
-        for entry in KeyBinding.footer(inDrillDown: false) + KeyBinding.footer(inDrillDown: true) {
+        for entry in KeyBinding.footer(inDrillDown: false, canOpen: true) + KeyBinding.footer(inDrillDown: true, canOpen: false) {
             for key in entry.key.split(separator: " ") where key != "1-7" {
                 #expect(helpKeys.contains(key), "footer key \(key) is not in the help")
             }
@@ -292,18 +292,19 @@ import Testing
                 #expect(KeyBinding.action(for: key) == binding.action, "\(key) does not reach its binding")
             }
         }
-        #expect(KeyBinding.footer(inDrillDown: false).map(\.action).prefix(7) == ["quit", "help", "refresh", "range", "step", "compare", "trend"])
+        #expect(KeyBinding.footer(inDrillDown: false, canOpen: true).map(\.action).prefix(7) == ["quit", "help", "refresh", "range", "step", "compare", "trend"])
     }
 
-    /// Enter opens a channel only from the channel list; inside a drill-down the footer offers Esc instead.
+    /// Enter opens a row where there is a level below (the channel list, a channel's inboxes); inside a drill-down
+    /// the footer offers Esc too, and in the trend only Esc.
     @Test func theFooterSaysEscBackInsideADrillDown() {
         let started = F.started()
         let list = Dashboard.view(started, width: 120, height: 24).lines()[23]
-        #expect(list.contains("Enter inboxes") && !list.contains("Esc back"))
-        for inside in [F.press(started, .enter).0, F.press(started, .character("t")).0] {
-            let footer = Dashboard.view(inside, width: 120, height: 24).lines()[23]
-            #expect(footer.contains("Esc back") && !footer.contains("Enter"), "\(footer)")
-        }
+        #expect(list.contains("Enter open") && !list.contains("Esc back"))
+        let inboxes = Dashboard.view(F.press(started, .enter).0, width: 120, height: 24).lines()[23]
+        #expect(inboxes.contains("Esc back") && inboxes.contains("Enter open"), "\(inboxes)")
+        let trend = Dashboard.view(F.press(started, .character("t")).0, width: 120, height: 24).lines()[23]
+        #expect(trend.contains("Esc back") && !trend.contains("Enter"), "\(trend)")
     }
 
     @Test func theFormShowsFieldsAndTheErrorUnderItsField() {

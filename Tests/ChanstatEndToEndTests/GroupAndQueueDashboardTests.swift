@@ -25,17 +25,8 @@ struct GroupedFixture {
         let now = Int64(Date().timeIntervalSince1970)
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
+            // ChatwootSchema holds the optional tables and columns (teams, labels, the queue's and the lists').
             try db.execute(sql: ChatwootSchema.ddl + """
-                ALTER TABLE conversations ADD COLUMN display_id INTEGER;
-                ALTER TABLE conversations ADD COLUMN assignee_id INTEGER;
-                ALTER TABLE conversations ADD COLUMN team_id INTEGER;
-                ALTER TABLE conversations ADD COLUMN waiting_since;
-                ALTER TABLE conversations ADD COLUMN first_reply_created_at;
-                ALTER TABLE users ADD COLUMN display_name TEXT;
-                CREATE TABLE teams    (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, name TEXT NOT NULL);
-                CREATE TABLE tags     (id INTEGER PRIMARY KEY, name TEXT);
-                CREATE TABLE taggings (id INTEGER PRIMARY KEY, tag_id INTEGER, taggable_type TEXT, taggable_id INTEGER,
-                                       context TEXT);
                 INSERT INTO accounts VALUES (1, 'Acme');
                 INSERT INTO inboxes VALUES (1, 1, 'Web', 'Channel::WebWidget'), (3, 1, 'Mail', 'Channel::Email');
                 INSERT INTO users (id, name, email, display_name) VALUES (1, 'Ada Admin', 'ada@example.com', 'Ada'),

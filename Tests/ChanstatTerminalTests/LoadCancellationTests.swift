@@ -44,6 +44,11 @@ final class HoldingSource: ReportSource {
                      progress: @escaping @Sendable (DayProgress) -> Void) async throws -> DailyReport {
         throw SourceError(.unavailable, "This source has no days.")
     }
+
+    func conversations(matching filter: ConversationFilter, in cohort: ListCohort,
+                       limit: ListLimit) async throws -> ConversationList {
+        throw ConversationList.needsDatabase
+    }
 }
 
 /// Issue 24 item 3: a load that a newer one superseded is stopped, not only ignored. `update` says so with

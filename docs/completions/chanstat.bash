@@ -194,7 +194,7 @@ _chanstat_dashboard() {
     repeating_flags=()
     non_repeating_flags=(--demo --insecure-http --utc --ascii --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --db --url --account --token-file --ca-file --statement-timeout --since --until --range --timezone --refresh --color --log-file)
+    non_repeating_options=(--profile --db --url --account --token-file --ca-file --statement-timeout --since --until --range --timezone --refresh --color --log-file --web-url)
     __chanstat_offer_flags_options 0
 
     # Offer option value completions
@@ -241,6 +241,9 @@ _chanstat_dashboard() {
         return
         ;;
     '--log-file')
+        return
+        ;;
+    '--web-url')
         return
         ;;
     esac

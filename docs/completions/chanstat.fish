@@ -23,7 +23,7 @@ function __chanstat_parse_tokens -S
         __chanstat_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'dashboard'
-            __chanstat_parse_subcommand 0 'profile=' 'db=' 'url=' 'account=' 'token-file=' 'ca-file=' 'demo' 'insecure-http' 'statement-timeout=' 'since=' 'until=' 'range=' 'timezone=' 'utc' 'refresh=' 'color=' 'ascii' 'log-file=' 'version' 'h/help'
+            __chanstat_parse_subcommand 0 'profile=' 'db=' 'url=' 'account=' 'token-file=' 'ca-file=' 'demo' 'insecure-http' 'statement-timeout=' 'since=' 'until=' 'range=' 'timezone=' 'utc' 'refresh=' 'color=' 'ascii' 'log-file=' 'web-url=' 'version' 'h/help'
         case 'report'
             __chanstat_parse_subcommand 0 'profile=' 'db=' 'url=' 'account=' 'token-file=' 'ca-file=' 'demo' 'insecure-http' 'statement-timeout=' 'since=' 'until=' 'range=' 'timezone=' 'utc' 'list' 'channel=' 'inbox=' 'team=' 'agent=' 'label=' 'status=' 'unattended' 'unassigned' 'waiting' 'limit=' 'web-url=' 'format=' 'compare' 'by=' 'now' 'version' 'h/help'
         case 'check'
@@ -113,6 +113,7 @@ complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_opti
 complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat dashboard" color' -l 'color' -d 'Colours: auto (the default: when the terminal has them and NO_COLOR is not set), always or never.' -rfka 'auto always never'
 complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat dashboard" ascii' -l 'ascii' -d 'Draw with ASCII characters only (the default when the locale is not UTF-8).'
 complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat dashboard" log-file' -l 'log-file' -d 'Write logs to this file (the screen is the dashboard\'s).' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat dashboard" web-url' -l 'web-url' -d 'Chatwoot\'s web address (https://chat.example.com): each listed conversation gets its address there. Default: the profile\'s web_url, or --url.' -rfka ''
 complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat dashboard" version' -l 'version' -d 'Show the version.'
 complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat dashboard" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat report" profile' -l 'profile' -d 'A [profiles.NAME] table of the config file (default: $CHANSTAT_PROFILE, then the file\'s default_profile); flags given here override it.' -rfka ''
@@ -202,3 +203,4 @@ complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_opti
 complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat" color' -l 'color' -d 'Colours: auto (the default: when the terminal has them and NO_COLOR is not set), always or never.' -rfka 'auto always never'
 complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat" ascii' -l 'ascii' -d 'Draw with ASCII characters only (the default when the locale is not UTF-8).'
 complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat" log-file' -l 'log-file' -d 'Write logs to this file (the screen is the dashboard\'s).' -rfka ''
+complete -c 'chanstat' -n '__chanstat_should_offer_completions_for_flags_or_options "chanstat" web-url' -l 'web-url' -d 'Chatwoot\'s web address (https://chat.example.com): each listed conversation gets its address there. Default: the profile\'s web_url, or --url.' -rfka ''

@@ -100,6 +100,7 @@ _chanstat_dashboard() {
         '--color[Colours\: auto (the default\: when the terminal has them and NO_COLOR is not set), always or never.]:color:{__chanstat_complete "${___color[@]}"}'
         '--ascii[Draw with ASCII characters only (the default when the locale is not UTF-8).]'
         '--log-file[Write logs to this file (the screen is the dashboard'\''s).]:file:'
+        '--web-url[Chatwoot'\''s web address (https\://chat.example.com)\: each listed conversation gets its address there. Default\: the profile'\''s web_url, or --url.]:address:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

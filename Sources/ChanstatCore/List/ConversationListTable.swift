@@ -9,19 +9,24 @@ public enum ConversationListTable {
             ? "\(list.count) conversation\(list.count == 1 ? "" : "s")"
             : "\(list.count) conversations, the first \(list.conversations.count) shown (--limit)"
         guard !list.conversations.isEmpty else { return "No conversations.\n" }
-        let header = ["#", "Status", "Inbox", "Assignee", "Team", "Labels", "Age", "Waiting", "Address"]
-        let lines = list.conversations.map { c -> [String] in
-            [c.displayID.map { "\($0)" } ?? "id \(c.id)", c.status.title, name(c.inbox), name(c.assignee ?? "-"),
-             name(c.team ?? "-"), name(c.labels.isEmpty ? "-" : c.labels.joined(separator: ", ")),
-             AgeText.of(seconds: now - c.createdAt), c.waitingSince.map { AgeText.of(seconds: now - $0) } ?? "-",
-             list.url(of: c, web: web) ?? ""]
-        }
+        let header = titles + ["Address"]
+        let lines = list.conversations.map { c -> [String] in cells(of: c, now: now) + [list.url(of: c, web: web) ?? ""] }
         let shownColumns = web == nil ? header.count - 1 : header.count
         let table = ReportTable.aligned(header: Array(header.prefix(shownColumns)),
                                         lines: lines.map { Array($0.prefix(shownColumns)) },
                                         alignRight: [true] + Array(repeating: false, count: 5) + [true, true, false],
                                         bold: bold, totalsLine: false)
         return table + summary + "\n"
+    }
+
+    /// The columns of a listed conversation, as this table and the dashboard's list show them.
+    public static let titles = ["#", "Status", "Inbox", "Assignee", "Team", "Labels", "Age", "Waiting"]
+
+    /// One conversation's cells under `titles`: its age and wait counted to `now`, names made safe and cut.
+    public static func cells(of c: ListedConversation, now: Int64) -> [String] {
+        [c.displayID.map { "\($0)" } ?? "id \(c.id)", c.status.title, name(c.inbox), name(c.assignee ?? "-"),
+         name(c.team ?? "-"), name(c.labels.isEmpty ? "-" : c.labels.joined(separator: ", ")),
+         AgeText.of(seconds: now - c.createdAt), c.waitingSince.map { AgeText.of(seconds: now - $0) } ?? "-"]
     }
 
     private static func name(_ text: String) -> String {

@@ -48,6 +48,20 @@ public struct QueueLoadResult: Sendable {
     }
 }
 
+/// The answer to one read of a list of conversations (Enter on a group), tagged like a `LoadResult`.
+public struct ConversationsLoadResult: Sendable {
+    public let requestID: Int
+    public let outcome: Result<ConversationList, SourceError>
+    /// The clock when it was read (Unix seconds): the list's ages are counted to it.
+    public let readAt: Int64
+
+    public init(requestID: Int, outcome: Result<ConversationList, SourceError>, readAt: Int64) {
+        self.requestID = requestID
+        self.outcome = outcome
+        self.readAt = readAt
+    }
+}
+
 /// Everything that can happen to the dashboard. `update` is the only place these change the state.
 public enum DashboardMessage: Sendable {
     /// The dashboard is on screen: load the first range and start the timer.
@@ -59,6 +73,7 @@ public enum DashboardMessage: Sendable {
     case tick(generation: Int)
     case loadFinished(LoadResult)
     case queueLoaded(QueueLoadResult)
+    case conversationsLoaded(ConversationsLoadResult)
     /// A day-by-day load has this many days in (Chatwoot's API is asked once per day).
     case dayProgress(requestID: Int, DayProgress)
     /// SIGTERM, SIGHUP, or the terminal went away.
@@ -71,6 +86,8 @@ public enum DashboardEffect: Equatable, Sendable {
     case load(DateRange, comparing: Bool, days: Bool = false, breakdown: Breakdown = .channel, requestID: Int)
     /// The queue now by `breakdown`, the clock read once when it is asked (`ReportSource.queue`).
     case loadQueue(Breakdown, requestID: Int)
+    /// The conversations `filter` selects in `cohort`, at most `limit` (`ReportSource.conversations`).
+    case loadConversations(ConversationFilter, in: ListCohort, limit: ListLimit, requestID: Int)
     /// Stop the load `requestID`: a newer one replaced it, and its answer would be dropped anyway (a source asked
     /// day by day would otherwise go on with up to 32 requests nobody waits for).
     case cancelLoad(requestID: Int)

@@ -85,6 +85,10 @@ public struct DashboardState: Sendable {
     public internal(set) var channels = TableState()
     /// Enter on a channel: its inboxes (nil: the channel list is shown).
     public internal(set) var inboxView: InboxView?
+    /// Enter on a group: its conversations, over the table it came from (nil: that table is shown).
+    public internal(set) var conversations: ConversationListView?
+    /// Chatwoot's web address, when known: the selected conversation's address is shown under its list.
+    public let webAddress: WebAddress?
     /// `n`: the queue now, in place of the range's table (nil: the range is shown).
     public internal(set) var queue: QueueView?
     /// `t`: the trend view, day by day (nil: the table is shown).
@@ -103,8 +107,10 @@ public struct DashboardState: Sendable {
     public internal(set) var window = WindowSize.standard
 
     public init(sourceName: String, calendar: LocalCalendar, selection: RangeSelection,
-                refreshSeconds: Double, display: DisplayOptions = DisplayOptions(), inboxesUnavailable: String? = nil) {
+                refreshSeconds: Double, display: DisplayOptions = DisplayOptions(), inboxesUnavailable: String? = nil,
+                webAddress: WebAddress? = nil) {
         self.sourceName = Self.shown(sourceName)
+        self.webAddress = webAddress
         self.inboxesUnavailable = inboxesUnavailable
         self.calendar = calendar
         self.selection = selection
@@ -131,22 +137,29 @@ public struct DashboardState: Sendable {
         set { if inboxView != nil { inboxView?.table = newValue } else { channels = newValue } }
     }
 
-    /// The keys of the rows on screen in their order: the queue's groups, or the table's rows.
+    /// The keys of the rows on screen in their order: a list's conversations, the queue's groups, or the table's rows.
     var visibleKeys: [String] {
+        if let conversations { return conversations.rows.map(ConversationListView.key) }
         if let queue { return queue.rows.map(\.key.rowKey) }
         return visibleRows.map(\.key)
     }
 
-    /// The selected row of the table on screen (the queue's, the inboxes', the range's).
+    /// The selected row of the table on screen (a list's, the queue's, the inboxes', the range's).
     var selectedKey: String? {
-        get { queue.map(\.selected) ?? table.selected }
-        set { if queue != nil { queue?.selected = newValue } else { table.selected = newValue } }
+        get { conversations.map(\.selected) ?? queue.map(\.selected) ?? table.selected }
+        set {
+            if conversations != nil { conversations?.selected = newValue }
+            else if queue != nil { queue?.selected = newValue } else { table.selected = newValue }
+        }
     }
 
     /// The first row shown of the table on screen.
     var scrollOffset: Int {
-        get { queue?.offset ?? table.offset }
-        set { if queue != nil { queue?.offset = newValue } else { table.offset = newValue } }
+        get { conversations?.offset ?? queue?.offset ?? table.offset }
+        set {
+            if conversations != nil { conversations?.offset = newValue }
+            else if queue != nil { queue?.offset = newValue } else { table.offset = newValue }
+        }
     }
 
     /// The rows on screen, in the chosen order (none before the first load).

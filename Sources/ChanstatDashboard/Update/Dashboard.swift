@@ -21,6 +21,8 @@ public enum Dashboard {
             transition.handleLoadFinished(result)
         case .queueLoaded(let result):
             transition.handleQueueLoaded(result)
+        case .conversationsLoaded(let result):
+            transition.handleConversationsLoaded(result)
         case .dayProgress(let requestID, let progress):
             if requestID == transition.state.pendingRequest { transition.state.dayProgress = progress }
         case .terminate:

@@ -4,7 +4,7 @@ import ChanstatCore
 /// (as k9s builds its help from the key actions that handle the keys), so a key cannot be in one and not the
 /// others.
 enum DashboardAction: Equatable, Sendable {
-    case quit, help, refresh, preset(RangePreset), step(Int64), customRange, compare, trend, openInboxes, back, nextBreakdown
+    case quit, help, refresh, preset(RangePreset), step(Int64), customRange, compare, trend, down, back, nextBreakdown
     case queue
     case faster, slower, pause, nextSort, reverseSort, move(Int)
     /// PgDn (1) and PgUp (-1): the selection and the rows shown move by what fits on screen.
@@ -21,15 +21,16 @@ struct KeyBinding: Sendable {
         var shownOn: Screens = .all
     }
 
-    /// The screens a footer entry belongs to: Enter opens a channel only from the channel list, and Esc goes back
-    /// only from a drill-down (a channel's inboxes, the trend).
+    /// The screens a footer entry belongs to: Enter opens a row of a table that has a level below it (not a list of
+    /// conversations, the bottom, nor the trend), and Esc goes back only from a drill-down (a channel's inboxes, a
+    /// list, the trend, the queue).
     enum Screens: Sendable {
-        case all, channelList, drillDown
+        case all, openable, drillDown
 
-        func includes(drillDown: Bool) -> Bool {
+        func includes(drillDown: Bool, canOpen: Bool) -> Bool {
             switch self {
             case .all: true
-            case .channelList: !drillDown
+            case .openable: canOpen
             case .drillDown: drillDown
             }
         }
@@ -71,8 +72,8 @@ struct KeyBinding: Sendable {
         KeyBinding([.character("g")], "g  n", footer: Footer(keys: "g", word: "group", rank: 13),
                    help: "Group: channel, team, agent, label / queue", .nextBreakdown),
         KeyBinding([.character("n")], "n", footer: Footer(keys: "n", word: "queue", rank: 14), help: nil, .queue),
-        KeyBinding([.enter], "Enter  Esc", footer: Footer(keys: "Enter", word: "inboxes", rank: 8, shownOn: .channelList),
-                   help: "A channel's inboxes / back", .openInboxes),
+        KeyBinding([.enter], "Enter  Esc", footer: Footer(keys: "Enter", word: "open", rank: 8, shownOn: .openable),
+                   help: "Open: inboxes, conversations / back", .down),
         KeyBinding([.escape], "Esc", footer: Footer(keys: "Esc", word: "back", rank: 8, shownOn: .drillDown), help: nil, .back),
         KeyBinding([.character("r")], "r", footer: Footer(keys: "r", word: "refresh", rank: 3), help: "Refresh now", .refresh),
         KeyBinding([.character("+"), .character("=")], "+  -", footer: Footer(keys: "+ -", word: "interval", rank: 11),
@@ -99,9 +100,10 @@ struct KeyBinding: Sendable {
         main.compactMap { binding in binding.help.map { (keys: binding.shown, action: $0) } }
     }
 
-    /// The footer's entries on the channel list or in a drill-down, by rank.
-    static func footer(inDrillDown drillDown: Bool) -> [(key: String, action: String)] {
-        main.compactMap(\.footer).filter { $0.shownOn.includes(drillDown: drillDown) }.sorted { $0.rank < $1.rank }
+    /// The footer's entries on the channel list or in a drill-down, where Enter opens a row or not, by rank.
+    static func footer(inDrillDown drillDown: Bool, canOpen: Bool) -> [(key: String, action: String)] {
+        main.compactMap(\.footer).filter { $0.shownOn.includes(drillDown: drillDown, canOpen: canOpen) }
+            .sorted { $0.rank < $1.rank }
             .map { (key: $0.keys, action: $0.word) }
     }
 

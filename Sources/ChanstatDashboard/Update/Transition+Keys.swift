@@ -35,17 +35,20 @@ extension Transition {
             state.comparing.toggle()
             state.notice = nil
             startLoad()
-        case .trend: if state.queue == nil { toggleTrend() }
+        case .trend: if state.queue == nil, state.conversations == nil { toggleTrend() }
         case .nextBreakdown: nextBreakdown()
         case .queue: toggleQueue()
-        case .openInboxes: if state.trend == nil, state.queue == nil, state.breakdown == .channel { openInboxes() }
+        case .down: if state.trend == nil { goDown() }
         case .back: back()
         case .faster: changeInterval(faster: true)
         case .slower: changeInterval(faster: false)
         case .pause: togglePause()
         case .nextSort:
+            // A list keeps its documented order, the one `report --list` prints.
+            guard state.conversations == nil else { return }
             if let sort = state.queue?.sort { state.queue?.sort = sort.next } else { state.table.sort = state.table.sort.next }
         case .reverseSort:
+            guard state.conversations == nil else { return }
             if state.queue != nil { state.queue?.sort.reversed.toggle() } else { state.table.sort.reversed.toggle() }
         case .move(let offset): if state.trend != nil { moveTrendChannel(by: offset) } else { moveSelection(by: offset) }
         case .page(let direction):
@@ -54,7 +57,30 @@ extension Transition {
         }
     }
 
-    /// Enter: the selected channel's inboxes, in the same table; on a source without inbox rows, why not.
+    /// Enter, one level down: a channel → its inboxes → the selected inbox's conversations; a team, an agent or a
+    /// label → its conversations; a row of the queue → its open conversations. A list is the bottom.
+    private mutating func goDown() {
+        guard state.conversations == nil else { return }
+        if let queue = state.queue {
+            guard let group = queue.rows.first(where: { $0.key.rowKey == queue.selected }), let report = queue.report,
+                  let filter = ConversationFilter.group(group.key, of: report.breakdown) else { return }
+            return openList(filter, fromQueue: true, title: "\(report.breakdown.title) \(QueueWidget.label(group))")
+        }
+        if state.inboxView == nil, state.data?.model.breakdown ?? state.breakdown == .channel { return openInboxes() }
+        guard let row = state.visibleRows.first(where: { $0.key == state.table.selected }) else { return }
+        let breakdown: Breakdown = state.inboxView != nil ? .inbox : state.data?.model.breakdown ?? state.breakdown
+        guard let filter = ConversationFilter.group(row.group, of: breakdown) else { return }
+        openList(filter, fromQueue: false,
+                 title: "\(breakdown.title) \(TerminalSafeText.sanitize(row.label, maxCharacters: ChannelLabel.maximumCharacters))")
+    }
+
+    private mutating func openList(_ filter: ConversationFilter, fromQueue: Bool, title: String) {
+        state.notice = nil
+        state.conversations = ConversationListView(filter: filter, fromQueue: fromQueue, title: title)
+        startLoad()
+    }
+
+    /// Enter on a channel: its inboxes, in the same table, the first selected; on a source without inbox rows, why not.
     private mutating func openInboxes() {
         guard state.inboxView == nil, let channel = state.channels.selected else { return }
         if let reason = state.inboxesUnavailable {
@@ -62,6 +88,9 @@ extension Transition {
             return
         }
         state.inboxView = InboxView(channelType: channel)
+        // Its first inbox selected, so a second Enter opens its conversations at once.
+        let first = state.visibleRows.first?.key
+        state.inboxView?.table.selected = first
     }
 
     /// `g`: the next breakdown (channel → team → agent → label → channel), loaded at once; a new table, so its
@@ -70,6 +99,7 @@ extension Transition {
     private mutating func nextBreakdown() {
         state.breakdown = state.breakdown.next
         state.inboxView = nil
+        state.conversations = nil
         state.trend?.channelType = nil
         state.notice = nil
         startLoad()
@@ -105,15 +135,20 @@ extension Transition {
         state.notice = nil
         state.trend = nil
         state.inboxView = nil
+        state.conversations = nil
         state.queue = state.queue == nil ? QueueView() : nil
         startLoad()
     }
 
-    /// Esc: from the trend back to the table, from the inboxes back to the channel list (its selection kept),
-    /// else clear the selection.
+    /// Esc: from a list back to the table it came from, from the trend back to the table, from the inboxes back to
+    /// the channel list (their selection kept), else clear the selection. The table left under a list is read again.
     private mutating func back() {
         state.notice = nil
-        if state.trend != nil {
+        if state.conversations != nil {
+            state.conversations = nil
+            state.loadError = nil
+            startLoad()
+        } else if state.trend != nil {
             state.trend = nil
         } else if state.queue != nil {
             state.queue?.selected = nil

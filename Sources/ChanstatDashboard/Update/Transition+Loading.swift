@@ -15,6 +15,11 @@ extension Transition {
         state.pendingRequest = state.lastRequestID
         state.dayProgress = nil
         cancelTimer()
+        if let list = state.conversations {
+            let cohort: ListCohort = list.fromQueue ? .queue : .created(state.selection.range)
+            return effects.append(.loadConversations(list.filter, in: cohort, limit: ConversationListView.limit,
+                                                     requestID: state.lastRequestID))
+        }
         if state.queue != nil { return effects.append(.loadQueue(state.breakdown, requestID: state.lastRequestID)) }
         effects.append(.load(state.selection.range, comparing: state.comparing, days: state.trend != nil,
                              breakdown: state.breakdown, requestID: state.lastRequestID))
@@ -93,6 +98,28 @@ extension Transition {
             } else {
                 state.loadError = error
             }
+        }
+        armTimer()
+    }
+
+    /// A list's answer: kept like the queue's (the last good one stays on screen, marked stale, when a read fails);
+    /// the first one arrives with its first conversation selected, later ones keep the selection while it is listed.
+    mutating func handleConversationsLoaded(_ result: ConversationsLoadResult) {
+        guard result.requestID == state.pendingRequest, state.conversations != nil else { return }
+        state.pendingRequest = nil
+        switch result.outcome {
+        case .success(let list):
+            let first = state.conversations?.list == nil
+            state.conversations?.list = list
+            state.conversations?.readAt = result.readAt
+            state.loadError = nil
+            state.retryNotBefore = nil
+            let keys = state.visibleKeys
+            if let selected = state.conversations?.selected, !keys.contains(selected) { state.conversations?.selected = nil }
+            if first { state.conversations?.selected = keys.first }
+        case .failure(let error):
+            state.retryNotBefore = error.retryNotBefore
+            state.loadError = error
         }
         armTimer()
     }

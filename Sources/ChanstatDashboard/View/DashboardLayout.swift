@@ -27,7 +27,16 @@ extension Dashboard {
         let bannerHeight = drawBanner(state, y: HeaderWidget.height, width: width, height: height, into: &grid, style: style)
 
         let tableTop = HeaderWidget.height + bannerHeight
-        if let queue = state.queue {
+        if let list = state.conversations {
+            let area = tableArea(tableTop: tableTop, width: width, height: height)
+            if list.list == nil {
+                let lines = state.loadError.map { Formatting.wrap("Could not read the conversations: " + TerminalSafeText.sanitize($0.message), width: area.width - 2) }
+                    ?? ["Reading the conversations\(state.display.glyphs.ellipsis)"]
+                drawCentered(lines, in: area, into: &grid, style: state.loadError == nil ? style.muted : style.error)
+            } else {
+                ConversationListWidget.draw(list, web: state.webAddress, in: area, into: &grid, display: state.display, style: style)
+            }
+        } else if let queue = state.queue {
             let area = tableArea(tableTop: tableTop, width: width, height: height)
             if let plan = drawQueue(state, queue, in: area, into: &grid, style: style), plan.barWidth > 0 {
                 QueueWidget.drawLegend(x: 0, y: height - 2, width: width, into: &grid, display: state.display, style: style)
@@ -118,6 +127,9 @@ extension Dashboard {
         let (width, height) = (state.window.width, state.window.height)
         guard width >= DashboardLayout.minimumWidth, height >= DashboardLayout.minimumHeight else { return 1 }
         let tableTop = HeaderWidget.height + max(1, bannerLines(state, width: width, height: height).lines.count)
+        if let list = state.conversations {
+            return ConversationListWidget.plan(list, in: tableArea(tableTop: tableTop, width: width, height: height)).visible
+        }
         if let queue = state.queue {
             guard let report = queue.report else { return 1 }
             let area = tableArea(tableTop: tableTop, width: width, height: height)
@@ -149,6 +161,13 @@ extension Dashboard {
         let glyphs = state.display.glyphs
         func named(_ selection: RangeSelection) -> String {
             "\(selection.title) (\(Formatting.rangeText(selection.range, calendar: state.calendar, glyphs: glyphs)))"
+        }
+        if let list = state.conversations {
+            if let error = state.loadError, list.list != nil {
+                let at = "\(state.calendar.civilDate(at: list.readAt)) \(state.calendar.timeOfDayString(at: list.readAt))"
+                return ("Stale (the list as read at \(at)): \(TerminalSafeText.sanitize(error.message))", .stale)
+            }
+            return state.notice.map { ($0, .notice) }
         }
         if let queue = state.queue {
             return queueBannerText(state, queue)

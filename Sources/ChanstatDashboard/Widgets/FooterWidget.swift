@@ -1,7 +1,9 @@
 /// The bottom line: the keys of the screen on show (from the one key table), as many as fit, whole entries only.
 enum FooterWidget {
     static func entries(_ state: DashboardState) -> [(key: String, action: String)] {
-        KeyBinding.footer(inDrillDown: state.inboxView != nil || state.trend != nil || state.queue != nil)
+        KeyBinding.footer(inDrillDown: state.inboxView != nil || state.trend != nil || state.queue != nil
+                              || state.conversations != nil,
+                          canOpen: state.trend == nil && state.conversations == nil)
     }
 
     static func draw(_ state: DashboardState, y: Int, x: Int, width: Int, into grid: inout CellGrid, style: Styles) {

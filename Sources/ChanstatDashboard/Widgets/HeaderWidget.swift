@@ -22,6 +22,7 @@ enum HeaderWidget {
         if let queue = state.queue {
             place = "  \(glyphs.asciiOnly ? ">" : "›") the queue now by \((queue.report?.breakdown ?? state.breakdown).rawValue)"
         }
+        if state.conversations != nil { place += "  \(glyphs.asciiOnly ? ">" : "›") conversations" }
         let title = "chanstat  " + state.sourceName + place
         let room = area.width - 2 - (refreshTexts(state).map(DisplayWidth.of).min() ?? 0)
         // The long form, else the short one, else none: cut, it would say nothing.

@@ -15,7 +15,7 @@ struct DashboardCommand: AsyncParsableCommand {
         usage: """
             chanstat [dashboard] [--profile NAME] [--db FILE|postgres://… | --url URL --account ID | --demo]
                      [--range PRESET | --since WHEN --until WHEN] [--timezone ZONE | --utc]
-                     [--refresh SECONDS] [--color MODE] [--ascii] [--log-file FILE]
+                     [--refresh SECONDS] [--color MODE] [--ascii] [--log-file FILE] [--web-url URL]
             """)
 
     /// The OPTIONS block of `chanstat dashboard --help`, for `chanstat --help`: the parser's own words, so the two
@@ -48,6 +48,10 @@ struct DashboardCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write logs to this file (the screen is the dashboard's).", valueName: "file"))
     var logFile: String?
 
+    /// For the lists Enter opens: the selected conversation's address.
+    @Option(name: .customLong("web-url"), help: ListOptions.webURLHelp)
+    var webURL: String?
+
     func validate() throws {
         if let refresh, RefreshLimits.validated(refresh) == nil {
             throw ValidationError("--refresh must be \(RefreshLimits.described) seconds")
@@ -55,7 +59,8 @@ struct DashboardCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let settings = try ResolvedSettings.resolve(source: source, range: range, refresh: refresh, color: color)
+        let settings = try ResolvedSettings.resolve(source: source, range: range, refresh: refresh, color: color,
+                                                    webURL: webURL)
         let choice = try CLIFailure.range { () throws(RangeError) in try range.choice(preset: settings.rangePreset, calendar: settings.calendar) }
         // What the person must fix is said here, on the terminal, before the screen is taken (SPEC 6).
         if let missing = Self.missingFile(settings.source) { throw ValidationError(missing) }
@@ -81,7 +86,8 @@ struct DashboardCommand: AsyncParsableCommand {
         }
         let status = await DashboardRunner.run(DashboardOptions(
             source: reportSource, initialRange: choice, calendar: settings.calendar,
-            refreshSeconds: settings.refreshSeconds, colorMode: settings.color, forceASCII: ascii, logFile: log))
+            refreshSeconds: settings.refreshSeconds, colorMode: settings.color, forceASCII: ascii, logFile: log,
+            webAddress: settings.webAddress))
         await reportSource.close()
         if status != 0 { throw ExitCode(status) }
     }

@@ -52,10 +52,13 @@ struct ListOptions: ParsableArguments {
                                + "how many there are in all.", valueName: "n"))
     var limit: Int?
 
-    @Option(name: .customLong("web-url"),
-            help: ArgumentHelp("Chatwoot's web address (https://chat.example.com): each listed conversation gets its "
-                               + "address there. Default: the profile's web_url, or --url.", valueName: "address"))
+    @Option(name: .customLong("web-url"), help: ListOptions.webURLHelp)
     var webURL: String?
+
+    /// `--web-url`, said once for `report --list` and the dashboard's lists (Enter).
+    static let webURLHelp = ArgumentHelp(
+        "Chatwoot's web address (https://chat.example.com): each listed conversation gets its address there. "
+            + "Default: the profile's web_url, or --url.", valueName: "address")
 
     /// The filter the flags give, checked; `validate` has made sure the ids parse.
     var filter: ConversationFilter {
