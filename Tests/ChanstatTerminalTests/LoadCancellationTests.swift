@@ -35,11 +35,6 @@ final class HoldingSource: ReportSource {
         throw CancellationError()
     }
 
-    func conversations(matching filter: ConversationFilter, in cohort: ListCohort,
-                       limit: ListLimit) async throws -> ConversationList {
-        throw ConversationList.needsDatabase
-    }
-
     func dailyReport(for range: DateRange, calendar: LocalCalendar,
                      progress: @escaping @Sendable (DayProgress) -> Void) async throws -> DailyReport {
         throw SourceError(.unavailable, "This source has no days.")
