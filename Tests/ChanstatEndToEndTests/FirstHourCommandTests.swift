@@ -169,7 +169,7 @@ import Testing
         #expect(run.status == 2)
         #expect(run.stdout == "")
         #expect(run.stderr == "chanstat: help: there is no command \"bogus\"; the commands are dashboard, report, "
-                + "serve, sample\n")
+                + "check, serve, sample\n")
         let known = try ChanstatBinary.run(["help", "report"])
         #expect(known.status == 0 && known.stdout.contains("USAGE: chanstat report"))
     }
