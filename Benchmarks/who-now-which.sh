@@ -77,6 +77,11 @@ echo "binary: $chanstat"
 echo
 echo "| what | chanstat (whole process) | psql, the obvious query (whole process) |"
 echo "|---|---|---|"
+# What the process itself costs (start, login, the catalog check, the account): the channel report against
+# Chatwoot's own query, whose counts the two share.
+compare "\`report\` (by channel, Chatwoot's own query), 180 days, account 1" "$range --format json" \
+    "SELECT count(*), i.channel_type, c.status FROM conversations c JOIN inboxes i ON i.id = c.inbox_id
+      WHERE $cohort GROUP BY i.channel_type, c.status"
 compare "\`report --by team\`, 180 days, account 1" "$range --by team --format json" \
     "SELECT c.team_id, c.status, count(*) FROM conversations c JOIN inboxes i ON i.id = c.inbox_id
       WHERE $cohort GROUP BY c.team_id, c.status"
@@ -103,7 +108,7 @@ compare "\`report --now --list --inbox $inbox --status open\` (first 50)" "--acc
 token=$("$psql_bin" -X -At "$conninfo" -c "SELECT t.token FROM access_tokens t JOIN account_users au
     ON au.user_id = t.owner_id AND t.owner_type = 'User' WHERE au.account_id = 1 AND au.role = 1 LIMIT 1")
 serve_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$chanstat" serve --db "$url" --port "$serve_port" --cache-seconds 0 2>"$work/serve.log" &
+"$chanstat" serve --db "$url" --port "$serve_port" --cache-seconds 0 >"$work/serve.log" 2>&1 &
 serve_pid=$!
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$serve_port/health" >/dev/null 2>&1 && break; sleep 0.1; done
 scrapes=()
