@@ -63,7 +63,10 @@ extension Transition {
         guard state.conversations == nil else { return }
         if let queue = state.queue {
             guard let group = queue.rows.first(where: { $0.key.rowKey == queue.selected }), let report = queue.report,
-                  let filter = ConversationFilter.group(group.key, of: report.breakdown) else { return }
+                  var filter = ConversationFilter.group(group.key, of: report.breakdown) else { return }
+            // The open ones, as the title says: the count is then the row's Open (pending and snoozed are counted
+            // apart in the queue's own columns).
+            filter.status = .open
             return openList(filter, fromQueue: true, title: "\(report.breakdown.title) \(QueueWidget.label(group))")
         }
         if state.inboxView == nil, state.data?.model.breakdown ?? state.breakdown == .channel { return openInboxes() }
