@@ -223,12 +223,14 @@ enum QueueQuery {
                                    joins: "LEFT JOIN users AS u ON u.id = g.assignee_id")
 
     /// By label a conversation is in the group of each of its labels, or in the none group: the conversations'
-    /// classes once (`q`), each joined to its labels for the groups, and counted alone for the totals.
+    /// classes once (`q`), each joined to its labels for the groups (counted once per label however often it is
+    /// set), and counted alone for the totals.
     static let label = """
         WITH q AS MATERIALIZED (
             SELECT c.id AS id, \(classColumns), \(waitingSeconds) AS waited_since
             \(cohort))
-        SELECT 0, NULL, tag.name, NULL, NULL, NULL, q.status, q.assigned, q.replied, q.bucket, COUNT(*), MIN(q.waited_since)
+        SELECT 0, NULL, tag.name, NULL, NULL, NULL, q.status, q.assigned, q.replied, q.bucket, COUNT(DISTINCT q.id),
+               MIN(q.waited_since)
           FROM q LEFT JOIN (taggings AS tg JOIN tags AS tag ON \(ReportQuery.labelTag))
                  ON \(ReportQuery.labelTagging(of: "q.id"))
          GROUP BY tag.name, q.status, q.assigned, q.replied, q.bucket

@@ -99,7 +99,9 @@ public enum QueueFixture {
             INSERT INTO taggings (tag_id, taggable_type, taggable_id, context) VALUES
                 (1, 'Conversation', 1, 'labels'), (1, 'Conversation', 2, 'labels'), (2, 'Conversation', 2, 'labels'),
                 (2, 'Conversation', 7, 'labels'), (2, 'Conversation', 11, 'labels'),
-                (1, 'Contact', 4, 'labels'), (1, 'Conversation', 4, 'tags');
+                (1, 'Contact', 4, 'labels'), (1, 'Conversation', 4, 'tags'),
+                -- conversation 1's label 1 a second time: a label counts a conversation once, however often it is set
+                (1, 'Conversation', 1, 'labels');
             """
     }
 

@@ -314,7 +314,8 @@ extension PostgresSchema {
     }
 
     /// By label a conversation is in the group of each of its labels, or in the none group: the conversations'
-    /// classes once (`q`), joined to their labels for the groups, and counted alone for the totals.
+    /// classes once (`q`), joined to their labels for the groups (counted once per label however often it is set),
+    /// and counted alone for the totals.
     func queueByLabel(account: Int64, at now: Int64) -> PostgresQuery {
         PostgresQuery(unsafeSQL: """
             WITH q AS MATERIALIZED (
@@ -322,7 +323,7 @@ extension PostgresSchema {
                 \(Self.queueCohort))
             SELECT 0::pg_catalog.int8, NULL::pg_catalog.int8, tag.name::pg_catalog.text, NULL::pg_catalog.text,
                    NULL::pg_catalog.text, NULL::pg_catalog.text, q.status, q.assigned, q.replied, q.bucket,
-                   pg_catalog.count(*), \(Self.epoch("pg_catalog.min(q.waiting_since)"))
+                   pg_catalog.count(DISTINCT q.id), \(Self.epoch("pg_catalog.min(q.waiting_since)"))
               FROM q LEFT JOIN (public.taggings AS tg JOIN public.tags AS tag ON \(Self.labelTag))
                      ON \(Self.labelTagging(of: "q.id"))
              GROUP BY tag.name, q.status, q.assigned, q.replied, q.bucket
