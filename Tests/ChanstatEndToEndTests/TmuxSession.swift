@@ -75,15 +75,18 @@ final class TmuxSession {
         try waitUntil(timeout: timeout, "the text \"\(text)\"") { $0.contains(text) }
     }
 
-    /// Polls the screen until `condition` holds.
+    /// Polls the screen until `condition` holds on a whole frame: the same screen twice, 50 ms apart. One capture
+    /// can fall between the writes of one ncurses refresh (tmux reads the pty in pieces), and such a half-drawn
+    /// frame can hold the new title line over the old rows: a test that read rows from it failed under load.
     @discardableResult
     func waitUntil(timeout: Duration = .seconds(10), _ what: String, _ condition: (String) -> Bool) throws -> String {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         var last = ""
         repeat {
-            last = try screen()
-            if condition(last) { return last }
+            let seen = try screen()
+            if condition(seen), seen == last { return seen }
+            last = seen
             Thread.sleep(forTimeInterval: 0.05)
         } while clock.now < deadline
         throw Failure(description: "Timed out after \(timeout) waiting for \(what). The screen was:\n\(last)")
