@@ -84,7 +84,7 @@ public final class ChatwootAPISource: ReportSource {
     }
 
     /// Chatwoot's channel summary endpoint counts per channel type only; day by day is asked per day
-    /// (`dailyLimit`).
+    /// (`dailyRefusal`).
     public func refusal(for breakdown: Breakdown) -> SourceError? {
         switch breakdown {
         case .channel, .day: return nil
@@ -109,14 +109,21 @@ public final class ChatwootAPISource: ReportSource {
     }
 
     /// Chatwoot's API has no per-day counts: one channel summary per day, at most 4 requests at a time.
-    public func dailyReport(for range: DateRange, calendar: LocalCalendar,
+    public func dailyReport(for request: ReportRequest, calendar: LocalCalendar,
                             progress: @escaping @Sendable (DayProgress) -> Void) async throws -> DailyReport {
-        try await askingDayByDay(for: range, calendar: calendar, concurrency: 4, progress: progress)
+        try await askingDayByDay(for: request, calendar: calendar, concurrency: 4, progress: progress)
     }
 
-    public var dailyLimit: DailyLimit? {
-        DailyLimit(days: 31, advice: "read the database (--db postgres://…), which answers any range in one query")
+    /// Asked once per day, by channel only: a breakdown but channel gets its sentence, and a range of more days than
+    /// `dailyLimit` the limit's.
+    public func dailyRefusal(for request: ReportRequest, calendar: LocalCalendar) -> SourceError? {
+        let breakdown = request.breakdown.dayGroups
+        if breakdown != .channel { return refusal(for: breakdown) }
+        return Self.dailyLimit.refusal(dayCount: LocalDays(request.range, calendar: calendar).days.count)
     }
+
+    static let dailyLimit = DailyLimit(days: 31, advice: "read the database (--db postgres://…), which answers any "
+                                       + "range in one query")
 
     private func channelSummary(for range: DateRange) async throws -> ChannelSummary {
         // `range` is a DateRange, so it already passed the rules of docs/report.md: nothing invalid is ever sent

@@ -1,9 +1,9 @@
 import ChanstatCore
 import GRDB
 
-/// The SQL of the report over a file (day by day is `DailyQuery`'s; docs/report.md: created in `[since, until)`, grouped by
-/// inbox, so by the inbox's channel type, and the conversation's status; statuses outside 0...3 count
-/// nowhere). Columns: inbox id, channel type, status, count, inbox name.
+/// The SQL of the report over a file (docs/report.md: created in `[since, until)`, grouped by inbox, so by the
+/// inbox's channel type, and the conversation's status; statuses outside 0...3 count nowhere). Columns: inbox id,
+/// channel type, status, count, inbox name. The groups of the other breakdowns, and the days, follow.
 ///
 /// `created_at` may hold Unix seconds or UTC text ("2026-11-01 09:30:00", as exports write it), and a file may
 /// mix them (rows appended by another tool): both are counted, never dropped. SQLite orders every number before
@@ -52,6 +52,11 @@ enum ReportQuery {
     // a cell's filters must hold exactly the conversations the cell counts), on `conversations AS c`; the existing
     // inbox is each query's join or EXISTS on `inboxes`.
 
+    /// `created_at` of `conversations AS c` as whole Unix seconds, in either form (text is Rails' UTC, which
+    /// strftime reads as UTC, its fraction dropped): what a day index is computed from (`LocalDays.sqlDayIndex`).
+    static let createdSeconds = "(CASE typeof(c.created_at) WHEN 'text' THEN CAST(strftime('%s', c.created_at) AS INTEGER) "
+        + "ELSE c.created_at END)"
+
     /// The range's conversations (SPEC 10): the account's, created in the range, statuses 0 to 3.
     static let inRange = "c.account_id = :account AND c.status IN (0, 1, 2, 3) AND \(createdInRange)"
 
@@ -96,29 +101,51 @@ enum ReportQuery {
         return form(":since", ":until") + "\nUNION ALL\n" + form(":sinceText", ":untilText")
     }
 
-    /// The rows of every group query: `is_total, id, name, display_name, status, n`. The total is counted by the
-    /// query itself (`is_total` 1), each conversation once, never summed from the groups.
-    private static let total = "SELECT 1, NULL, NULL, NULL, status, COUNT(*) FROM cohort GROUP BY status"
+    /// The day a group query adds to its groups when asked day by day (docs/report.md "Day by day"): the local
+    /// day's index of each conversation (`LocalDays.sqlDayIndex` of `createdSeconds`), selected into the cohort as
+    /// `day`, grouped by, and answered as the last column. Without days every piece is empty, and the query is the
+    /// range's.
+    struct ByDay {
+        let expression: String?
+
+        init(_ days: LocalDays?) {
+            expression = days?.sqlDayIndex(of: ReportQuery.createdSeconds)
+        }
+
+        /// In the cohort's columns.
+        var selected: String { expression.map { ", \($0) AS day" } ?? "" }
+
+        /// The column, of `table` when given, after a list of columns.
+        func column(of table: String? = nil) -> String {
+            expression == nil ? "" : ", " + (table.map { "\($0)." } ?? "") + "day"
+        }
+    }
+
+    /// The rows of every group query: `is_total, id, name, display_name, status, n` (and `day` by day). The total is
+    /// counted by the query itself (`is_total` 1), each conversation once, never summed from the groups.
+    private static func total(_ day: ByDay) -> String {
+        "SELECT 1, NULL, NULL, NULL, status, COUNT(*)\(day.column()) FROM cohort GROUP BY status\(day.column())"
+    }
 
     /// By team: `conversations.team_id`, named by `teams.name` (NULL when the row is gone).
-    static func team(indexed: Bool) -> String {
+    static func team(indexed: Bool, by day: ByDay = ByDay(nil)) -> String {
         """
-        WITH cohort AS MATERIALIZED (\(cohort("c.team_id AS key", indexed: indexed)))
-        SELECT 0, g.key, t.name, NULL, g.status, g.n
-          FROM (SELECT key, status, COUNT(*) AS n FROM cohort GROUP BY key, status) AS g
+        WITH cohort AS MATERIALIZED (\(cohort("c.team_id AS key\(day.selected)", indexed: indexed)))
+        SELECT 0, g.key, t.name, NULL, g.status, g.n\(day.column(of: "g"))
+          FROM (SELECT key, status, COUNT(*) AS n\(day.column()) FROM cohort GROUP BY key, status\(day.column())) AS g
           LEFT JOIN teams AS t ON t.id = g.key
-        UNION ALL \(total)
+        UNION ALL \(total(day))
         """
     }
 
     /// By agent: `conversations.assignee_id`, with the user's `name` and `display_name`.
-    static func agent(indexed: Bool) -> String {
+    static func agent(indexed: Bool, by day: ByDay = ByDay(nil)) -> String {
         """
-        WITH cohort AS MATERIALIZED (\(cohort("c.assignee_id AS key", indexed: indexed)))
-        SELECT 0, g.key, u.name, u.display_name, g.status, g.n
-          FROM (SELECT key, status, COUNT(*) AS n FROM cohort GROUP BY key, status) AS g
+        WITH cohort AS MATERIALIZED (\(cohort("c.assignee_id AS key\(day.selected)", indexed: indexed)))
+        SELECT 0, g.key, u.name, u.display_name, g.status, g.n\(day.column(of: "g"))
+          FROM (SELECT key, status, COUNT(*) AS n\(day.column()) FROM cohort GROUP BY key, status\(day.column())) AS g
           LEFT JOIN users AS u ON u.id = g.key
-        UNION ALL \(total)
+        UNION ALL \(total(day))
         """
     }
 
@@ -127,24 +154,28 @@ enum ReportQuery {
     /// group. One shape whatever the indexes: the index seeks that help the other breakdowns made this one no
     /// faster (1.55 s against 1.50 s at 5M rows, docs/benchmarks.md), and materializing the cohort slower (2.1 s),
     /// since the planner then leaves the taggings index for a scan.
-    static let label = """
-        WITH cohort AS (\(cohort("c.id", indexed: false))),
-             labelled AS (SELECT DISTINCT co.id, co.status, tag.name FROM cohort AS co
+    static func label(by day: ByDay = ByDay(nil)) -> String {
+        """
+        WITH cohort AS (\(cohort("c.id\(day.selected)", indexed: false))),
+             labelled AS (SELECT DISTINCT co.id, co.status\(day.column(of: "co")), tag.name FROM cohort AS co
                             JOIN taggings AS tg ON \(labelTagging(of: "co.id"))
                             JOIN tags AS tag ON \(labelTag))
-        SELECT 0, NULL, name, NULL, status, COUNT(*) FROM labelled GROUP BY name, status
+        SELECT 0, NULL, name, NULL, status, COUNT(*)\(day.column()) FROM labelled GROUP BY name, status\(day.column())
         UNION ALL
-        SELECT 0, NULL, NULL, NULL, status, COUNT(*) FROM cohort WHERE id NOT IN (SELECT id FROM labelled) GROUP BY status
-        UNION ALL \(total)
+        SELECT 0, NULL, NULL, NULL, status, COUNT(*)\(day.column()) FROM cohort WHERE id NOT IN (SELECT id FROM labelled)
+         GROUP BY status\(day.column())
+        UNION ALL \(total(day))
         """
+    }
 
-    /// The group query of a breakdown for a file with or without the recommended index; nil for channel, inbox
-    /// and day, which have their own.
-    static func groups(_ breakdown: Breakdown, indexed: Bool) -> String? {
+    /// The group query of a breakdown for a file with or without the recommended index, for the range or, with
+    /// `days`, day by day; nil for channel, inbox and day, which have their own.
+    static func groups(_ breakdown: Breakdown, indexed: Bool, days: LocalDays? = nil) -> String? {
+        let day = ByDay(days)
         switch breakdown {
-        case .team: return team(indexed: indexed)
-        case .agent: return agent(indexed: indexed)
-        case .label: return label
+        case .team: return team(indexed: indexed, by: day)
+        case .agent: return agent(indexed: indexed, by: day)
+        case .label: return label(by: day)
         case .channel, .inbox, .day: return nil
         }
     }
@@ -156,6 +187,66 @@ enum ReportQuery {
     static func arguments(account: Int64, range: DateRange) -> [String: any DatabaseValueConvertible] {
         ["account": account, "since": range.since, "until": range.until,
          "sinceText": TimestampForm.utcText(range.since), "untilText": TimestampForm.utcText(range.until)]
+    }
+}
+
+// MARK: - Day by day (docs/report.md "Day by day")
+
+/// The channel summary day by day over a file, in one query: the conversations of the range grouped by local day
+/// (`LocalDays.sqlDayIndex`), inbox and status, joined to the inboxes for their channel type. Columns: day index,
+/// channel type, status, count. Two shapes, as the range's query has, chosen by the recommended index. (By team,
+/// agent and label, the days are the group queries' `ByDay`.)
+extension ReportQuery {
+    /// The SQL and its arguments, for a file with or without the recommended index. `created_at` may hold Unix
+    /// seconds or UTC text, even mixed in one file; both forms are counted, as the plain report counts them (SQLite
+    /// orders every number before every text, so a range in each form selects disjoint rows).
+    static func channelDays(_ days: LocalDays, indexed: Bool, account: Int64) -> (sql: String, arguments: StatementArguments) {
+        if indexed {
+            // As the plain report, COUNTs over narrow index ranges, here per inbox, status, day and form: the index
+            // alone answers, in a tight loop. (Grouping the index's rows by a computed day instead made SQLite
+            // sort all of them: 2.1 s against 0.13 s at 5M, docs/benchmarks.md.) `pairs` first asks, once per
+            // inbox and status, whether the range holds any row of each form, so the days are counted only where
+            // there is something (the other accounts' inboxes, and the form a file does not use, cost one seek).
+            // No filter on the count itself: SQLite would evaluate the subqueries twice; zeros are dropped later.
+            let values = days.days.indices.map { "(\($0), ?, ?, ?, ?)" }.joined(separator: ", ")
+            // The days' bounds are parameters 1 to 4n in order, then the account and the range in both forms.
+            var arguments: StatementArguments = []
+            for day in days.days {
+                arguments += [day.since, day.until, TimestampForm.utcText(day.since), TimestampForm.utcText(day.until)]
+            }
+            let last = 4 * days.days.count
+            let range = days.range
+            arguments += [account, range.since, range.until, TimestampForm.utcText(range.since), TimestampForm.utcText(range.until)]
+            let account = "?\(last + 1)"
+            let rows = { (inbox: String, status: String, since: String, until: String) in """
+                FROM conversations AS c WHERE c.account_id = \(account) AND c.inbox_id = \(inbox) AND c.status = \(status)
+                                          AND c.created_at >= \(since) AND c.created_at < \(until)
+                """ }
+            return ("""
+                WITH days (n, since, until, since_text, until_text) AS (VALUES \(values)),
+                     pairs AS MATERIALIZED (
+                       SELECT i.id AS inbox, i.channel_type, s.status,
+                              EXISTS (SELECT 1 \(rows("i.id", "s.status", "?\(last + 2)", "?\(last + 3)"))) AS numbers,
+                              EXISTS (SELECT 1 \(rows("i.id", "s.status", "?\(last + 4)", "?\(last + 5)"))) AS texts
+                         FROM inboxes AS i
+                         CROSS JOIN (SELECT 0 AS status UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) AS s)
+                SELECT d.n, p.channel_type, p.status,
+                       (CASE WHEN p.numbers THEN (SELECT COUNT(*) \(rows("p.inbox", "p.status", "d.since", "d.until"))) ELSE 0 END)
+                     + (CASE WHEN p.texts THEN (SELECT COUNT(*) \(rows("p.inbox", "p.status", "d.since_text", "d.until_text"))) ELSE 0 END)
+                  FROM pairs AS p CROSS JOIN days AS d
+                 WHERE p.numbers OR p.texts
+                """, arguments)
+        }
+        // Without the index, one pass over the account's conversations grouped by the local day itself
+        // (`LocalDays.sqlDayIndex` of `createdSeconds`), then joined to the few groups.
+        return ("""
+            SELECT g.day, i.channel_type, g.status, g.n
+              FROM (SELECT \(days.sqlDayIndex(of: createdSeconds)) AS day, c.inbox_id, c.status, COUNT(*) AS n
+                      FROM conversations AS c
+                     WHERE c.account_id = :account AND c.status IN (0, 1, 2, 3) AND \(createdInRange)
+                     GROUP BY day, c.inbox_id, c.status) AS g
+              JOIN inboxes AS i ON i.id = g.inbox_id
+            """, StatementArguments(arguments(account: account, range: days.range)))
     }
 }
 

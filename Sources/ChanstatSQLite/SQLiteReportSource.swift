@@ -111,13 +111,41 @@ public final class SQLiteReportSource: ReportSource {
         }
     }
 
-    public func dailyReport(for range: DateRange, calendar: LocalCalendar,
+    /// By channel (and inbox), `ReportQuery.channelDays`; by team, agent and label, the group query by day.
+    public func dailyReport(for request: ReportRequest, calendar: LocalCalendar,
                             progress: @escaping @Sendable (DayProgress) -> Void) async throws -> DailyReport {
         let accountID = account.id, fileName = self.fileName
-        let days = LocalDays(range, calendar: calendar)
+        let days = LocalDays(request.range, calendar: calendar), breakdown = request.breakdown.dayGroups
         return try await read { db, layout in
-            try DailyQuery.run(db, layout: layout, account: accountID, days: days, fileName: fileName)
+            try Self.days(db, layout: layout, account: accountID, days: days, breakdown: breakdown, fileName: fileName)
         }
+    }
+
+    /// One day query, checked against the file's tables first.
+    static func days(_ db: Database, layout: FileLayout, account: Int64, days: LocalDays, breakdown: Breakdown,
+                     fileName: String) throws -> DailyReport {
+        if let refusal = layout.refusal(for: ChatwootTables.needed(for: breakdown), view: breakdown.option,
+                                        fileName: fileName) { throw refusal }
+        var daily = DailyReport(days: days, breakdown: breakdown)
+        let unplaced = SourceError(.badData, "\(fileName) holds a conversation the day-by-day report cannot place "
+                                   + "(a created_at that is not a time) or more than a 64-bit count can hold")
+        guard let sql = ReportQuery.groups(breakdown, indexed: layout.hasRecommendedIndex, days: days) else {
+            let (sql, arguments) = ReportQuery.channelDays(days, indexed: layout.hasRecommendedIndex, account: account)
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                guard let day: Int = row[0],
+                      daily.add(day: day, channelType: row[1] ?? "", statusCode: row[2], count: row[3] ?? 0) else { throw unplaced }
+            }
+            return daily
+        }
+        let rows = try Row.fetchCursor(db, sql: sql,
+                                       arguments: StatementArguments(ReportQuery.arguments(account: account, range: days.range)))
+        while let row = try rows.next() {
+            guard let day: Int = row[6],
+                  daily.addRow(day: day, isTotal: (row[0] as Int64?) == 1, id: row[1], name: row[2], displayName: row[3],
+                               statusCode: row[4], count: row[5] ?? 0) else { throw unplaced }
+        }
+        return daily
     }
 
     /// By team, agent and label, the group query of `ReportQuery`; by channel and inbox, the report's.

@@ -27,9 +27,6 @@ public final class SourceDownAtStart: ReportSource, @unchecked Sendable {
         lock.withLock { opened?.displayName ?? nameUntilOpen }
     }
 
-    public var dailyLimit: DailyLimit? {
-        lock.withLock { opened?.dailyLimit }
-    }
 
     public func report(for range: DateRange) async throws -> SourceReport {
         try await source().report(for: range)
@@ -44,9 +41,14 @@ public final class SourceDownAtStart: ReportSource, @unchecked Sendable {
         lock.withLock { opened?.refusal(for: breakdown) }
     }
 
-    public func dailyReport(for range: DateRange, calendar: LocalCalendar,
+    public func dailyReport(for request: ReportRequest, calendar: LocalCalendar,
                             progress: @escaping @Sendable (DayProgress) -> Void) async throws -> DailyReport {
-        try await source().dailyReport(for: range, calendar: calendar, progress: progress)
+        try await source().dailyReport(for: request, calendar: calendar, progress: progress)
+    }
+
+    /// Until the source is open, nothing is refused, as for `refusal(for:)`.
+    public func dailyRefusal(for request: ReportRequest, calendar: LocalCalendar) -> SourceError? {
+        lock.withLock { opened?.dailyRefusal(for: request, calendar: calendar) }
     }
 
     public func conversations(matching filter: ConversationFilter, in cohort: ListCohort,

@@ -19,7 +19,9 @@ import Testing
         }
 
         var displayName: String { "counting" }
-        var dailyLimit: DailyLimit? { limit }
+        func dailyRefusal(for request: ReportRequest, calendar: LocalCalendar) -> SourceError? {
+            limit?.refusal(dayCount: LocalDays(request.range, calendar: calendar).days.count)
+        }
 
         func report(for range: DateRange) async throws -> SourceReport {
             lock.withLock {
@@ -34,9 +36,9 @@ import Testing
             return SourceReport(summary: ChannelSummary(channels: ["Channel::Email": hours]))
         }
 
-        func dailyReport(for range: DateRange, calendar: LocalCalendar,
+        func dailyReport(for request: ReportRequest, calendar: LocalCalendar,
                          progress: @escaping @Sendable (DayProgress) -> Void) async throws -> DailyReport {
-            try await askingDayByDay(for: range, calendar: calendar, progress: progress)
+            try await askingDayByDay(for: request, calendar: calendar, progress: progress)
         }
 
         func conversations(matching filter: ConversationFilter, in cohort: ListCohort,

@@ -103,8 +103,8 @@ import Testing
                      daily.add(day: 3, channelType: "Channel::Email", statusCode: 0, count: 1)]  // outside: refused
         #expect(added == [true, true, true, false])
         #expect(daily.summaries[1].isEmpty)
-        #expect(daily.total == ChannelSummary(channels: ["Channel::Email": ChannelCounts(open: 2, resolved: 3, pending: 0, snoozed: 0)!]))
-        #expect(daily.counts(day: 2, channelType: "Channel::Sms") == ChannelCounts())
-        #expect(daily.channelTypes == ["Channel::Email"])
+        #expect(daily.total == ChannelCounts(open: 2, resolved: 3, pending: 0, snoozed: 0)!)
+        #expect(daily.counts(day: 2, group: .text("Channel::Sms")) == ChannelCounts())
+        #expect(daily.keys == [.text("Channel::Email")])
     }
 }

@@ -21,6 +21,13 @@ import Testing
         return daily
     }
 
+    /// The range's channel summary: the days' summed.
+    static func summary(_ daily: DailyReport) -> ChannelSummary {
+        var channels: [String: ChannelCounts] = [:]
+        for day in daily.summaries { for (type, counts) in day.channels { channels[type, default: ChannelCounts()].add(counts) } }
+        return ChannelSummary(channels: channels)
+    }
+
     /// The dashboard on `range` with `t` pressed and the days answered.
     static func trend(_ daily: DailyReport = daily(), colored: Bool = true, glyphs: GlyphSet = .unicode) -> DashboardState {
         var state = DashboardState(sourceName: "demo data", calendar: F.calendar,
@@ -28,14 +35,14 @@ import Testing
                                    display: DisplayOptions(glyphs: glyphs, colored: colored))
         state = Dashboard.update(state, .started, now: F.now).0
         state = F.press(state, .character("t")).0
-        let loaded = LoadedReport(range: daily.days.range, report: SourceReport(summary: daily.total!), daily: daily)
+        let loaded = LoadedReport(range: daily.days.range, report: SourceReport(summary: summary(daily)), daily: daily)
         return Dashboard.update(state, .loadFinished(LoadResult(requestID: state.pendingRequest!, range: daily.days.range,
                                                                 outcome: .success(loaded), durationSeconds: 0.01)), now: F.now).0
     }
 
     @Test func tAsksForTheDaysAndTAgainGoesBack() throws {
         let (opened, effects) = F.press(F.loaded(), .character("t"))
-        #expect(opened.trend == TrendView(channelType: nil))
+        #expect(opened.trend == TrendView(group: nil))
         #expect(effects == [.cancelTick, .load(F.last30Days, comparing: false, days: true, requestID: 2)])
         // Progress is kept for the pending request only.
         let progressed = Dashboard.update(opened, .dayProgress(requestID: 2, DayProgress(done: 3, total: 30)), now: F.now).0
@@ -68,10 +75,10 @@ import Testing
         #expect(titles == [
             "Created per day: all channels", "Created per day: Website", "Created per day: Email", "Created per day: Email",
         ])
-        #expect(F.press(state, .character("j"), .character("j"), .character("k")).0.trend?.channelType == "Channel::WebWidget")
+        #expect(F.press(state, .character("j"), .character("j"), .character("k")).0.trend?.group == .text("Channel::WebWidget"))
         // From a selected channel, `t` starts on it.
         let selected = F.press(F.loaded(), .down, .down).0
-        #expect(F.press(selected, .character("t")).0.trend?.channelType == "Channel::Email")
+        #expect(F.press(selected, .character("t")).0.trend?.group == .text("Channel::Email"))
     }
 
     @Test func aFailedRefreshKeepsTheDaysOnScreen() {
@@ -135,18 +142,18 @@ import Testing
                 == CivilDate(daysSinceEpoch: 20_608 + day) ? Int64(2) : Int64(1))
         }
         let daily = Self.daily(range, rows)
-        let byDay = TrendColumns(daily, channelType: nil, fitting: 180)
+        let byDay = TrendColumns(daily, group: nil, fitting: 180)
         #expect(!byDay.weekly && byDay.columns.count == 180 && byDay.hidden == 0)
-        let weeks = TrendColumns(daily, channelType: nil, fitting: 179)
+        let weeks = TrendColumns(daily, group: nil, fitting: 179)
         #expect(weeks.weekly)
         #expect(weeks.columns.first?.first.description == "2026-06-04" && weeks.columns.first?.last.description == "2026-06-07")
         #expect(weeks.columns[1].first.description == "2026-06-08" && weeks.columns[1].last.description == "2026-06-14")
         #expect(weeks.columns[1].counts.total == 8)  // a Monday's 2 and six 1s
         #expect(weeks.columns.first?.counts.total == 4 && weeks.columns.count == 27)
-        #expect(weeks.columns.map(\.counts.total).reduce(0, +) == daily.total?.totals?.total)
-        let latest = TrendColumns(daily, channelType: nil, fitting: 10)
+        #expect(weeks.columns.map(\.counts.total).reduce(0, +) == daily.total?.total)
+        let latest = TrendColumns(daily, group: nil, fitting: 10)
         #expect(latest.hidden == 17 && latest.columns.count == 10 && latest.columns.last == weeks.columns.last)
-        #expect(TrendColumns(daily, channelType: "Channel::Sms", fitting: 200).largest == 0)
+        #expect(TrendColumns(daily, group: .text("Channel::Sms"), fitting: 200).largest == 0)
         // The first week (Thursday to Sunday) and the last (a Monday alone) are partial, and said so; days never are.
         #expect(weeks.columns.map(weeks.isPartial) == [true] + Array(repeating: false, count: 25) + [true])
         #expect(weeks.columns.last?.first.description == "2026-11-30" && weeks.columns.last?.last.description == "2026-11-30")

@@ -35,7 +35,7 @@ final class HoldingSource: ReportSource {
         throw CancellationError()
     }
 
-    func dailyReport(for range: DateRange, calendar: LocalCalendar,
+    func dailyReport(for request: ReportRequest, calendar: LocalCalendar,
                      progress: @escaping @Sendable (DayProgress) -> Void) async throws -> DailyReport {
         throw SourceError(.unavailable, "This source has no days.")
     }

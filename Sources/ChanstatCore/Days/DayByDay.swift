@@ -31,11 +31,12 @@ public struct DailyLimit: Equatable, Sendable {
 
 extension ReportSource {
     /// The day-by-day report of a source that has only the channel summary: one `report(for:)` per day (each
-    /// day's part of the range), at most `concurrency` at a time, progress after each. One failure fails it all.
-    public func askingDayByDay(for range: DateRange, calendar: LocalCalendar, concurrency: Int = 4,
+    /// day's part of the range), at most `concurrency` at a time, progress after each. What `dailyRefusal` refuses
+    /// (a breakdown but channel, a range too long) is refused before any request. One failure fails it all.
+    public func askingDayByDay(for request: ReportRequest, calendar: LocalCalendar, concurrency: Int = 4,
                                progress: @escaping @Sendable (DayProgress) -> Void) async throws -> DailyReport {
-        let days = LocalDays(range, calendar: calendar)
-        if let refusal = dailyLimit?.refusal(dayCount: days.days.count) { throw refusal }
+        if let refusal = dailyRefusal(for: request, calendar: calendar) { throw refusal }
+        let days = LocalDays(request.range, calendar: calendar)
         var daily = DailyReport(days: days)
         let total = days.days.count
         progress(DayProgress(done: 0, total: total))

@@ -10,9 +10,11 @@ public struct LoadedReport: Equatable, Sendable {
     /// `LocalCalendar.step`), both cut to the part lived when the range ends after now (`ComparedPeriods`).
     public let compared: ComparedPeriods?
     public let previousGrouped: GroupedReport?
-    /// The range day by day, when asked for and the source could answer it.
+    /// The range day by day in the request's groups (`Breakdown.dayGroups`), when asked for and the source could
+    /// answer it.
     public let daily: DailyReport?
-    /// Why the days were not asked for although they were wanted (a range over the source's `dailyLimit`).
+    /// Why the days were not asked for although they were wanted: the source's `dailyRefusal` (Chatwoot's API and a
+    /// range over its limit).
     public let dailyRefusal: String?
 
     public init(range: DateRange, grouped: GroupedReport, compared: ComparedPeriods? = nil,
@@ -49,8 +51,8 @@ extension ReportSource {
 
     /// The report `request` asks for; when comparing, the previous period's too (`calendar` says what that is:
     /// the same rule as the dashboard's `[`), both cut at `now` (Unix seconds, the caller's one reading of the
-    /// clock) when the range ends after it; with `days`, the range day by day in `calendar`'s zone (unless the
-    /// range is over the source's limit, which `dailyRefusal` then says). A breakdown the source cannot answer is
+    /// clock) when the range ends after it; with `days`, the range day by day in `calendar`'s zone by the same
+    /// breakdown (unless the source refuses those days, which `dailyRefusal` then says). A breakdown the source cannot answer is
     /// refused before anything is fetched. All are asked concurrently, and a failure of any is the failure of the
     /// whole load.
     public func load(_ request: ReportRequest, calendar: LocalCalendar, now: Int64, days: Bool = false,
@@ -64,14 +66,12 @@ extension ReportSource {
         } catch {
             throw SourceError(.range, "the previous period of this range is not a valid range: \(error.message)")
         }
-        var refusal: String?
-        if days, let limit = dailyLimit {
-            refusal = limit.refusal(dayCount: LocalDays(range, calendar: calendar).days.count)?.message
-        }
+        let daysRequest = request.period(range)
+        let refusal = days ? dailyRefusal(for: daysRequest, calendar: calendar)?.message : nil
         let dailyCalendar = days && refusal == nil ? calendar : nil
         async let current = grouped(request.period(compared?.current ?? range))
         async let before = compared.asyncMap { try await grouped(request.period($0.previous)) }
-        async let daily = dailyCalendar.asyncMap { try await dailyReport(for: range, calendar: $0, progress: progress) }
+        async let daily = dailyCalendar.asyncMap { try await dailyReport(for: daysRequest, calendar: $0, progress: progress) }
         return LoadedReport(range: range, grouped: try await current, compared: compared, previous: try await before,
                             daily: try await daily, dailyRefusal: refusal)
     }

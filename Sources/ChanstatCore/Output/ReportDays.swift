@@ -30,14 +30,14 @@ extension ReportTable {
     /// cells of plain text), then the totals, and the bars' legend. A day that overflows 64 bits says "overflow"
     /// rather than a wrong number.
     public static func renderDays(_ daily: DailyReport, bold: Bool = false) -> String {
-        let counts = daily.days.days.indices.map { daily.counts(day: $0, channelType: nil) }
+        let counts = daily.days.days.indices.map { daily.counts(day: $0, group: nil) }
         let largest = counts.compactMap { $0?.total }.max() ?? 0
         let header = ["Day"] + ReportColumn.numbers.map { $0.title() } + [""]
         var lines = zip(daily.days.days, counts).map { day, counts in
             [day.date.description] + ReportColumn.numbers.map { column in counts.map { String(column.value(of: $0)) } ?? "overflow" }
                 + [counts.map { StackedBar.text(for: $0, largest: largest, cells: 20) } ?? ""]
         }
-        let totals = daily.total?.totals
+        let totals = daily.total
         lines.append(["Total"] + ReportColumn.numbers.map { column in totals.map { String(column.value(of: $0)) } ?? "overflow" } + [""])
         let alignRight = header.indices.map { $0 > 0 && $0 <= ReportColumn.numbers.count }
         return aligned(header: header, lines: lines, alignRight: alignRight, bold: bold) + "\n" + StackedBar.asciiLegend + "\n"

@@ -6,20 +6,22 @@ public protocol ReportSource: Sendable {
     /// The report for one range by channel, with inbox rows where the source has them. Errors are
     /// `SourceError`s, with a sentence for a person.
     func report(for range: DateRange) async throws -> SourceReport
-    /// The report `request` asks for, by its breakdown (day by day is `dailyReport`). A source answers channel and
+    /// The report `request` asks for, by its breakdown (day by day is `dailyReport`'s). A source answers channel and
     /// inbox from `report(for:)` unless it says otherwise; team, agent and label are the databases' own.
     func grouped(_ request: ReportRequest) async throws -> GroupedReport
     /// What the source can answer: nil when it can answer `breakdown`, else the sentence that says why not
     /// (Chatwoot's API has no inbox, team, agent or label split; a file without the teams table has no team
     /// view). Asked before anything is fetched.
     func refusal(for breakdown: Breakdown) -> SourceError?
-    /// The report day by day in `calendar`'s zone (docs/report.md "Day by day"): one query on a database;
-    /// `progress` hears how many days of how many are in, where a source asks day by day.
-    func dailyReport(for range: DateRange, calendar: LocalCalendar,
+    /// The range of `request` day by day in `calendar`'s zone (docs/report.md "Day by day"), in the groups of its
+    /// breakdown (`Breakdown.dayGroups`: channel, team, agent, label): one query on a database; `progress` hears
+    /// how many days of how many are in, where a source asks day by day. What `dailyRefusal` refuses is thrown.
+    func dailyReport(for request: ReportRequest, calendar: LocalCalendar,
                      progress: @escaping @Sendable (DayProgress) -> Void) async throws -> DailyReport
-    /// The most days the source is asked for at once (Chatwoot's API: one request per day), nil for no limit:
-    /// the one refusal that depends on the range, so it is a limit rather than a sentence.
-    var dailyLimit: DailyLimit? { get }
+    /// What the source can answer day by day: nil when it can answer `request`'s days in `calendar`, else the
+    /// sentence that says why not (a breakdown it lacks; Chatwoot's API, asked once per day, a range of more days
+    /// than it is asked for at once). Asked before anything is fetched.
+    func dailyRefusal(for request: ReportRequest, calendar: LocalCalendar) -> SourceError?
     /// Ends what the source holds open (a database connection), before the process exits.
     func close() async
     /// The conversations behind a number (docs/report.md "Lists"): those of `cohort` that `filter` selects, at
@@ -63,12 +65,17 @@ extension ReportSource {
         SourceError(.refused, "\(breakdown.option) needs a database source (--db FILE or --db postgres://…)")
     }
 
-    public var dailyLimit: DailyLimit? { nil }
+    /// A database answers every range day by day, in the groups it can answer for the range.
+    public func dailyRefusal(for request: ReportRequest, calendar: LocalCalendar) -> SourceError? {
+        refusal(for: request.breakdown.dayGroups)
+    }
 
     public var readAccountID: Int64? { nil }
 
-    public func dailyReport(for range: DateRange, calendar: LocalCalendar) async throws -> DailyReport {
-        try await dailyReport(for: range, calendar: calendar, progress: { _ in })
+    /// The range day by day by channel (`report --by day`).
+    public func dailyReport(for range: DateRange, calendar: LocalCalendar,
+                            progress: @escaping @Sendable (DayProgress) -> Void = { _ in }) async throws -> DailyReport {
+        try await dailyReport(for: ReportRequest(range: range, breakdown: .day), calendar: calendar, progress: progress)
     }
 
     public func close() async {}

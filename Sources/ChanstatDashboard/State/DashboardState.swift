@@ -181,12 +181,13 @@ public struct DashboardState: Sendable {
     }
 }
 
-/// The trend view: the days of the range for all channels (`channelType` nil) or one.
+/// The trend view: the days of the range for all conversations (`group` nil) or one row of the table: a channel
+/// (its raw channel type), a team, an agent or a label, or a none group.
 public struct TrendView: Equatable, Sendable {
-    public internal(set) var channelType: String?
+    public internal(set) var group: GroupKey?
 
-    public init(channelType: String? = nil) {
-        self.channelType = channelType
+    public init(group: GroupKey? = nil) {
+        self.group = group
     }
 }
 

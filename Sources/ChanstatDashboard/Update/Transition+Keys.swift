@@ -50,10 +50,10 @@ extension Transition {
         case .reverseSort:
             guard state.conversations == nil else { return }
             if state.queue != nil { state.queue?.sort.reversed.toggle() } else { state.table.sort.reversed.toggle() }
-        case .move(let offset): if state.trend != nil { moveTrendChannel(by: offset) } else { moveSelection(by: offset) }
+        case .move(let offset): if state.trend != nil { moveTrendGroup(by: offset) } else { moveSelection(by: offset) }
         case .page(let direction):
             let page = Dashboard.tablePage(state)
-            if state.trend != nil { moveTrendChannel(by: direction * page) } else { movePage(by: direction, page: page) }
+            if state.trend != nil { moveTrendGroup(by: direction * page) } else { movePage(by: direction, page: page) }
         }
     }
 
@@ -97,39 +97,41 @@ extension Transition {
     }
 
     /// `g`: the next breakdown (channel → team → agent → label → channel), loaded at once; a new table, so its
-    /// selection and scroll start again (its sort is kept). A source that cannot answer it says so when the load
+    /// selection and scroll start again (its sort is kept). An open trend stays open, on all the conversations of
+    /// the new breakdown, its days loaded with the table. A source that cannot answer it says so when the load
     /// is refused, and the view stays as it was (`handleLoadFinished`).
     private mutating func nextBreakdown() {
         state.breakdown = state.breakdown.next
         state.inboxView = nil
         state.conversations = nil
-        state.trend?.channelType = nil
+        state.trend?.group = nil
         state.notice = nil
         startLoad()
     }
 
-    /// `t`: the trend view of the channel on screen (the inboxes' channel, the selected one, or all), loading
-    /// the days if the data on screen has none; `t` again goes back to the table.
+    /// `t`: the trend view. By channel, of the channel on screen (the inboxes' channel, the selected one, or all);
+    /// by team, agent and label, of all the conversations first (j/k then step through the groups). The days are
+    /// loaded if the data on screen has none; `t` again goes back to the table.
     private mutating func toggleTrend() {
         state.notice = nil
         guard state.trend == nil else {
             state.trend = nil
             return
         }
-        state.trend = TrendView(channelType: state.breakdown != .channel ? nil
-                                    : state.inboxView?.channelType ?? state.channels.selected)
+        let selected = state.channels.selected.flatMap { state.data?.model.row($0)?.group }
+        state.trend = TrendView(group: state.breakdown != .channel ? nil
+                                    : state.inboxView.map { .text($0.channelType) } ?? selected)
         if let loaded = state.data?.loaded, loaded.daily != nil || loaded.dailyRefusal != nil, !state.isLoading { return }
         startLoad()
     }
 
-    /// j/k in the trend view: the next or previous channel in the table's order, "all channels" first.
-    private mutating func moveTrendChannel(by offset: Int) {
-        // The days are by channel: by another breakdown the trend shows every conversation.
-        guard state.breakdown == .channel else { return }
-        let choices: [String?] = [nil] + state.channels.sort.ordered(state.data?.model.rows ?? []).map(\.key)
-        let current = choices.firstIndex { $0 == state.trend?.channelType } ?? 0
+    /// j/k (and the page keys) in the trend view: the next or previous group in the table's order, all the
+    /// conversations first.
+    private mutating func moveTrendGroup(by offset: Int) {
+        let choices: [GroupKey?] = [nil] + state.channels.sort.ordered(state.data?.model.rows ?? []).map(\.group)
+        let current = choices.firstIndex { $0 == state.trend?.group } ?? 0
         let next = min(max(0, current.addingReportingOverflow(offset).partialValue), choices.count - 1)
-        state.trend?.channelType = choices[next]
+        state.trend?.group = choices[next]
     }
 
     /// `n`: the queue now in place of the range's table, read at once; `n` again goes back to the range (loaded

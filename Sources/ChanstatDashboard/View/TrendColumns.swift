@@ -19,11 +19,11 @@ struct TrendColumns: Equatable {
     /// How many of the oldest columns did not fit.
     let hidden: Int
 
-    /// The counts of `channelType` (all channels when nil), in at most `fitting` columns.
-    init(_ daily: DailyReport, channelType: String?, fitting maxColumns: Int) {
+    /// The counts of `group` (all conversations when nil, each once), in at most `fitting` columns.
+    init(_ daily: DailyReport, group: GroupKey?, fitting maxColumns: Int) {
         let days = daily.days.days.indices.map { index in
             Column(first: daily.days.days[index].date, last: daily.days.days[index].date,
-                   counts: daily.counts(day: index, channelType: channelType) ?? ChannelCounts())
+                   counts: daily.counts(day: index, group: group) ?? ChannelCounts())
         }
         weekly = days.count > maxColumns
         let all = weekly ? Self.weeks(days) : days

@@ -4,7 +4,7 @@ import ChanstatCore
 /// stacked by status now with the bars' colours and glyphs, open at the bottom, where old days that still hold
 /// open conversations show.
 ///
-///     Created per day: all channels                                    by status now; j k: channel
+///     Created per day: Team Billing                                       by status now; j k: team
 ///     12 │          ▆
 ///      6 │    ▃  █  █  ▂
 ///      0 └──────────────
@@ -18,9 +18,11 @@ enum TrendWidget {
     static func draw(_ state: DashboardState, _ trend: TrendView, in area: Rect, into grid: inout CellGrid, style: Styles) {
         let glyphs = state.display.glyphs
         let loaded = state.data?.loaded
-        let channel = trend.channelType.map { ChannelLabel.label(for: $0) } ?? "all channels"
+        // The breakdown of the days on screen, or (before they come) of the table being loaded.
+        let breakdown = loaded?.daily?.breakdown ?? state.breakdown.dayGroups
+        let subject = subject(trend.group, of: breakdown, rows: state.data?.model.rows ?? [])
         guard let daily = loaded?.daily else {
-            drawTitle(left: "Day by day: \(channel)", right: progressText(state), in: area, into: &grid, style: style)
+            drawTitle(left: "Day by day: \(subject)", right: progressText(state), in: area, into: &grid, style: style)
             let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
             let text: String
             if let refusal = loaded?.dailyRefusal, !state.isLoading {
@@ -39,11 +41,12 @@ enum TrendWidget {
         }
         let scaleWidth = scaleWidth(daily)
         let chartX = area.x + scaleWidth + 1
-        let columns = TrendColumns(daily, channelType: trend.channelType, fitting: area.width - scaleWidth - 1)
-        var title = (columns.weekly ? "Created per week (Mon-Sun)" : "Created per day") + ": \(channel)"
+        let columns = TrendColumns(daily, group: trend.group, fitting: area.width - scaleWidth - 1)
+        var title = (columns.weekly ? "Created per week (Mon-Sun)" : "Created per day") + ": \(subject)"
         if columns.hidden > 0 { title += ", the last \(columns.columns.count) weeks" }
         if columns.columns.contains(where: columns.isPartial) { title += "; * a partial week" }
-        drawTitle(left: title, right: progressText(state) ?? "by status now; j k: channel", in: area, into: &grid, style: style)
+        drawTitle(left: title, right: progressText(state) ?? "by status now; j k: \(breakdown.rawValue)", in: area,
+                  into: &grid, style: style)
 
         let chartRows = area.height - 3, axisY = area.y + area.height - 2
         let slot = columns.columns.isEmpty ? 1 : min(maximumSlot, max(1, (area.width - scaleWidth - 1) / columns.columns.count))
@@ -64,7 +67,23 @@ enum TrendWidget {
 
     /// The scale is as wide as the range's whole total (no column can be more), so j/k never shift the chart.
     private static func scaleWidth(_ daily: DailyReport) -> Int {
-        DisplayWidth.of(String(daily.total?.totals?.total ?? Int64.max))
+        DisplayWidth.of(String(daily.total?.total ?? Int64.max))
+    }
+
+    /// What the title says the columns count: by channel, "all channels" or the channel's label, as the table
+    /// names it; by another breakdown, "all conversations by team", or the breakdown and the row's safe label
+    /// ("Team Billing", "Label urgent"), a none group or a row that is gone by its own name, which says what it is
+    /// ("No team", "Agent #4 (deleted)").
+    static func subject(_ group: GroupKey?, of breakdown: Breakdown, rows: [ReportRow]) -> String {
+        guard let group else { return breakdown == .channel ? "all channels" : "all conversations by \(breakdown.rawValue)" }
+        if breakdown == .channel, case .text(let type) = group { return ChannelLabel.label(for: type) }
+        let label = rows.first { $0.group == group }?.label ?? ""
+        switch group {
+        case .none: return label.isEmpty ? GroupName.group(of: breakdown, id: nil, name: nil, displayName: nil).name : label
+        case .id(let id) where label == GroupName.group(of: breakdown, id: id, name: nil, displayName: nil).name:
+            return label
+        default: return "\(breakdown.title) \(label)"
+        }
     }
 
     /// "days 12 of 31" while a source is asked day by day.

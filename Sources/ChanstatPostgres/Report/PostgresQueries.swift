@@ -47,22 +47,54 @@ extension PostgresSchema {
     /// arithmetic) and the plain report 136 ms, at 2M rows (docs/benchmarks.md). Columns: day index, channel type,
     /// status, count.
     func dailyQuery(account: Int64, days: LocalDays) -> PostgresQuery {
-        var bindings = PostgresBindings()
-        bindings.append(account)
-        appendBound(days.range.since, to: &bindings)
-        appendBound(days.range.until, to: &bindings)
-        for day in days.days { appendBound(day.since, to: &bindings) }
-        let starts = days.days.indices.map { "$\($0 + 4)" }.joined(separator: ", ")
+        let (bindings, day) = dayBindings(account: account, days: days)
         return PostgresQuery(unsafeSQL: """
-            SELECT (g.bucket OPERATOR(pg_catalog.-) 1)::pg_catalog.int8, i.channel_type::pg_catalog.text,
-                   g.status::pg_catalog.int8, g.n
-              FROM (SELECT pg_catalog.width_bucket(c.created_at, ARRAY[\(starts)]) AS bucket, c.inbox_id, c.status,
-                           pg_catalog.count(*) AS n
+            SELECT g.day::pg_catalog.int8, i.channel_type::pg_catalog.text, g.status::pg_catalog.int8, g.n
+              FROM (SELECT \(day.expression!) AS day, c.inbox_id, c.status, pg_catalog.count(*) AS n
                       FROM public.conversations AS c
                      WHERE \(Self.accountAndRange)
                      GROUP BY 1, c.inbox_id, c.status) AS g
               JOIN public.inboxes AS i ON i.id OPERATOR(pg_catalog.=) g.inbox_id
             """, binds: bindings)
+    }
+
+    /// The account and the range (`$1` to `$3`, as every range query binds them), then the days' starts (`$4` on),
+    /// and the day expression over them (`ByDay`).
+    private func dayBindings(account: Int64, days: LocalDays) -> (PostgresBindings, ByDay) {
+        var bindings = PostgresBindings()
+        bindings.append(account)
+        appendBound(days.range.since, to: &bindings)
+        appendBound(days.range.until, to: &bindings)
+        for day in days.days { appendBound(day.since, to: &bindings) }
+        return (bindings, ByDay(dayCount: days.days.count))
+    }
+
+    /// The day a query groups by when asked day by day: the index of the day of `c.created_at`, which
+    /// `width_bucket` finds among the days' starts, bound from `$4` on. Without days every piece is empty, and a
+    /// group query is the range's. The day is answered as the last column.
+    struct ByDay {
+        let expression: String?
+
+        /// The range's groups, without days.
+        static let none = ByDay(expression: nil)
+
+        init(expression: String?) { self.expression = expression }
+
+        init(dayCount: Int) {
+            let starts = (0..<dayCount).map { "$\($0 + 4)" }.joined(separator: ", ")
+            expression = "(pg_catalog.width_bucket(c.created_at, ARRAY[\(starts)]) OPERATOR(pg_catalog.-) 1)"
+        }
+
+        /// In a cohort's columns.
+        var selected: String { expression.map { ", \($0) AS day" } ?? "" }
+
+        /// The column, of `table` when given, after a list of columns; as the last output column, typed.
+        func column(of table: String? = nil) -> String {
+            expression == nil ? "" : ", " + (table.map { "\($0)." } ?? "") + "day"
+        }
+        func output(of table: String? = nil) -> String {
+            expression == nil ? "" : column(of: table) + "::pg_catalog.int8"
+        }
     }
 
     /// The report by team, agent or label (SPEC 10): rows `is_total, id, name, display_name, status, n`, the
@@ -73,13 +105,22 @@ extension PostgresSchema {
         bindings.append(account)
         appendBound(range.since, to: &bindings)
         appendBound(range.until, to: &bindings)
-        let sql: String
+        return PostgresQuery(unsafeSQL: Self.groupSQL(breakdown, by: .none), binds: bindings)
+    }
+
+    /// The same groups and total day by day (docs/report.md "Day by day"), the day index the last column: rows
+    /// `is_total, id, name, display_name, status, n, day`.
+    func groupDaysQuery(account: Int64, days: LocalDays, breakdown: Breakdown) -> PostgresQuery {
+        let (bindings, day) = dayBindings(account: account, days: days)
+        return PostgresQuery(unsafeSQL: Self.groupSQL(breakdown, by: day), binds: bindings)
+    }
+
+    private static func groupSQL(_ breakdown: Breakdown, by day: ByDay) -> String {
         switch breakdown {
-        case .agent: sql = Self.agentSQL
-        case .label: sql = Self.labelSQL
-        default: sql = Self.teamSQL
+        case .agent: return agentSQL(by: day)
+        case .label: return labelSQL(by: day)
+        default: return teamSQL(by: day)
         }
-        return PostgresQuery(unsafeSQL: sql, binds: bindings)
     }
 
     // The cohorts and the groups' membership, said once for the breakdowns, the queue and the lists (a list with
@@ -111,57 +152,67 @@ extension PostgresSchema {
         """
     }
 
-    private static let total = """
-        SELECT true, NULL::pg_catalog.int8, NULL::pg_catalog.text, NULL::pg_catalog.text,
-               status::pg_catalog.int8, pg_catalog.count(*) FROM cohort GROUP BY status
+    private static func total(by day: ByDay) -> String {
         """
+        SELECT true, NULL::pg_catalog.int8, NULL::pg_catalog.text, NULL::pg_catalog.text,
+               status::pg_catalog.int8, pg_catalog.count(*)\(day.output()) FROM cohort GROUP BY status\(day.column())
+        """
+    }
 
     /// The groups of `key`, a column of `public.conversations AS c`, by status, and the total by status, counted
     /// in one pass: GROUPING SETS counts the total itself, each conversation once (`is_total` marks its rows). A
     /// cohort CTE read twice (groups, then total) is materialized and scanned again: 2.7 times psql's plain
     /// GROUP BY at 5M rows (docs/benchmarks.md). `GROUPING` is syntax, not a function the search path could find.
-    private static func groupsAndTotal(_ key: String) -> String {
-        """
-        SELECT GROUPING(\(key)) OPERATOR(pg_catalog.=) 1 AS is_total, \(key) AS key, c.status, pg_catalog.count(*) AS n
+    private static func groupsAndTotal(_ key: String, by day: ByDay) -> String {
+        let dayKey = day.expression.map { "\($0), " } ?? ""
+        return """
+        SELECT GROUPING(\(key)) OPERATOR(pg_catalog.=) 1 AS is_total, \(key) AS key, c.status, pg_catalog.count(*) AS n\(day.selected)
           FROM public.conversations AS c
          WHERE \(accountAndRange)
            AND EXISTS (SELECT 1 FROM public.inboxes AS i WHERE i.id OPERATOR(pg_catalog.=) c.inbox_id)
-         GROUP BY GROUPING SETS ((\(key), c.status), (c.status))
+         GROUP BY GROUPING SETS ((\(dayKey)\(key), c.status), (\(dayKey)c.status))
         """
     }
 
     /// By team: `conversations.team_id`, named by `teams.name` (NULL when the row is gone).
-    private static let teamSQL = """
+    private static func teamSQL(by day: ByDay) -> String {
+        """
         SELECT g.is_total, g.key::pg_catalog.int8, t.name::pg_catalog.text, NULL::pg_catalog.text,
-               g.status::pg_catalog.int8, g.n
-          FROM (\(groupsAndTotal("c.team_id"))) AS g
+               g.status::pg_catalog.int8, g.n\(day.output(of: "g"))
+          FROM (\(groupsAndTotal("c.team_id", by: day))) AS g
           LEFT JOIN public.teams AS t ON t.id OPERATOR(pg_catalog.=) g.key
         """
+    }
 
     /// By agent: `conversations.assignee_id`, with the user's `name` and `display_name`.
-    private static let agentSQL = """
+    private static func agentSQL(by day: ByDay) -> String {
+        """
         SELECT g.is_total, g.key::pg_catalog.int8, u.name::pg_catalog.text, u.display_name::pg_catalog.text,
-               g.status::pg_catalog.int8, g.n
-          FROM (\(groupsAndTotal("c.assignee_id"))) AS g
+               g.status::pg_catalog.int8, g.n\(day.output(of: "g"))
+          FROM (\(groupsAndTotal("c.assignee_id", by: day))) AS g
           LEFT JOIN public.users AS u ON u.id OPERATOR(pg_catalog.=) g.key
         """
+    }
 
     /// By label: the conversation's taggings of type 'Conversation' in context 'labels', named by `tags.name`;
     /// one with two labels counts under both (once each), one with none in the NULL group.
-    private static let labelSQL = """
-        WITH cohort AS (\(cohort("c.id"))),
-             labelled AS (SELECT DISTINCT co.id, co.status, tag.name::pg_catalog.text AS name FROM cohort AS co
+    private static func labelSQL(by day: ByDay) -> String {
+        """
+        WITH cohort AS (\(cohort("c.id\(day.selected)"))),
+             labelled AS (SELECT DISTINCT co.id, co.status\(day.column(of: "co")), tag.name::pg_catalog.text AS name
+                            FROM cohort AS co
                             JOIN public.taggings AS tg ON \(labelTagging(of: "co.id"))
                             JOIN public.tags AS tag ON \(labelTag))
-        SELECT false, NULL::pg_catalog.int8, name, NULL::pg_catalog.text, status::pg_catalog.int8, pg_catalog.count(*)
-          FROM labelled GROUP BY name, status
+        SELECT false, NULL::pg_catalog.int8, name, NULL::pg_catalog.text, status::pg_catalog.int8, pg_catalog.count(*)\(day.output())
+          FROM labelled GROUP BY name, status\(day.column())
         UNION ALL
         SELECT false, NULL::pg_catalog.int8, NULL::pg_catalog.text, NULL::pg_catalog.text, status::pg_catalog.int8,
-               pg_catalog.count(*)
+               pg_catalog.count(*)\(day.output())
           FROM cohort AS co WHERE NOT EXISTS (SELECT 1 FROM labelled AS l WHERE l.id OPERATOR(pg_catalog.=) co.id)
-         GROUP BY status
-        UNION ALL \(total)
+         GROUP BY status\(day.column())
+        UNION ALL \(total(by: day))
         """
+    }
 
     /// The cohort of both reports: `$1` the account, `[$2, $3)` the range, on `public.conversations AS c`.
     private static let accountAndRange = "c.account_id OPERATOR(pg_catalog.=) $1 "

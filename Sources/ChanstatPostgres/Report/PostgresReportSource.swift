@@ -46,19 +46,30 @@ public final class PostgresReportSource: ReportSource {
         }
     }
 
-    public func dailyReport(for range: DateRange, calendar: LocalCalendar,
+    /// By channel (and inbox), `dailyQuery`; by team, agent and label, `groupDaysQuery`, refused first as the range's.
+    public func dailyReport(for request: ReportRequest, calendar: LocalCalendar,
                             progress: @escaping @Sendable (DayProgress) -> Void) async throws -> DailyReport {
-        let days = LocalDays(range, calendar: calendar)
-        let query = schema.dailyQuery(account: accountID, days: days)
+        let days = LocalDays(request.range, calendar: calendar), breakdown = request.breakdown.dayGroups
+        if let refusal = refusal(for: breakdown) { throw refusal }
+        let byChannel = !breakdown.needsDatabase
+        let query = byChannel ? schema.dailyQuery(account: accountID, days: days)
+            : schema.groupDaysQuery(account: accountID, days: days, breakdown: breakdown)
         let database = session.target.database
         return try await session.run { connection, logger in
-            var daily = DailyReport(days: days)
+            var daily = DailyReport(days: days, breakdown: breakdown)
             let rows = try await connection.query(query, logger: logger)
-            for try await (day, channelType, status, count) in rows.decode((Int64, String?, Int64, Int64).self) {
-                guard daily.add(day: Int(day), channelType: channelType ?? "", statusCode: status, count: count) else {
-                    throw SourceError(.badData, "database \(TerminalSafeText.sanitize(database, maxCharacters: 40)) "
+            let outside = SourceError(.badData, "database \(TerminalSafeText.sanitize(database, maxCharacters: 40)) "
                                       + "answered a day outside the range, or more than a 64-bit count can hold")
+            if byChannel {
+                for try await (day, channelType, status, count) in rows.decode((Int64, String?, Int64, Int64).self) {
+                    guard daily.add(day: Int(day), channelType: channelType ?? "", statusCode: status, count: count) else { throw outside }
                 }
+                return daily
+            }
+            for try await (isTotal, id, name, displayName, status, count, day)
+                in rows.decode((Bool, Int64?, String?, String?, Int64, Int64, Int64).self) {
+                guard daily.addRow(day: Int(day), isTotal: isTotal, id: id, name: name, displayName: displayName,
+                                   statusCode: status, count: count) else { throw outside }
             }
             return daily
         }
