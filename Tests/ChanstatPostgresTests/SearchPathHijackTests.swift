@@ -12,7 +12,8 @@ extension PostgresServerTests {
     /// `public.width_bucket(timestamp, timestamp[])` that catches the day-by-day query (both record what they see
     /// and turn the session's default read-only setting off, so that the next statement may write), and, with
     /// CREATE on the database, a schema named after chanstat's role whose `conversations` view has other numbers.
-    /// Through `report`, `report --by day` and serve's token check, nothing of it runs and the numbers are real.
+    /// Through `report`, `report --by day`, the trend's days by team, agent and label, and serve's token check, nothing
+    /// of it runs and the numbers are real.
     @Suite(.enabled(if: PostgresCluster.isAvailable && ChanstatBinary.isBuilt, "needs PostgreSQL and a built chanstat"),
            .timeLimit(.minutes(4)))
     struct SearchPathHijackTests {
@@ -161,10 +162,10 @@ extension PostgresServerTests {
             #expect(try Self.loot(database) == "")
         }
 
-        /// The group queries (`--by team|agent|label`) name Chatwoot's tables in `public` and compare with
-        /// pg_catalog's operators: the attacker's views of the same names in a schema named after chanstat's role
-        /// are never read, and the planted `=(varchar, text)` never sees the label comparison.
-        @Test func theGroupQueriesReadChatwootsTablesOnly() throws {
+        /// The planted database with Chatwoot's optional tables (the open conversations in team Billing, assigned to
+        /// Ann; the resolved one labelled vip), and the attacker's views of the same names in a schema named after
+        /// chanstat's role, with other names.
+        static func plantedWithGroups() throws -> (ChatwootDatabase, reader: String) {
             let (database, reader, attacker) = try Self.plantedDatabase()
             try database.sql("""
                 ALTER TABLE conversations ADD COLUMN team_id bigint;
@@ -186,6 +187,14 @@ extension PostgresServerTests {
                 CREATE VIEW \(reader).tags AS SELECT 1 AS id, 'planted'::varchar AS name;
                 GRANT SELECT ON \(reader).teams, \(reader).users, \(reader).tags TO \(reader);
                 """, user: attacker)
+            return (database, reader)
+        }
+
+        /// The group queries (`--by team|agent|label`) name Chatwoot's tables in `public` and compare with
+        /// pg_catalog's operators: the attacker's views of the same names in a schema named after chanstat's role
+        /// are never read, and the planted `=(varchar, text)` never sees the label comparison.
+        @Test func theGroupQueriesReadChatwootsTablesOnly() throws {
+            let (database, reader) = try Self.plantedWithGroups()
             let expected = [
                 "team": "group_key,group_name,open,resolved,pending,snoozed,total\n1,Billing,2,0,0,0,2\n,No team,0,1,0,0,1\n",
                 "agent": "group_key,group_name,open,resolved,pending,snoozed,total\n1,Ann,2,0,0,0,2\n,Unassigned,0,1,0,0,1\n",
@@ -196,6 +205,34 @@ extension PostgresServerTests {
                                                      "--by", breakdown, "--format", "csv"] + Self.range)
                 #expect(report.status == 0, "\(report.stderr)")
                 #expect(report.stdout == csv, "\(breakdown)")
+            }
+            #expect(try Self.loot(database) == "")
+        }
+
+        /// The trend's days by team, agent and label (`groupDaysQuery`) as well: pg_catalog's `width_bucket`, not the
+        /// planted one, Chatwoot's tables, not the attacker's views; the real three conversations on their days
+        /// (11-02 and 11-03 open in Billing, assigned to Ann, without a label; 11-04 resolved, vip).
+        @Test func theGroupDayQueriesReadChatwootsTablesOnly() async throws {
+            let (database, reader) = try Self.plantedWithGroups()
+            let expected: [Breakdown: [String]] = [
+                .team: ["Billing 1/0/0/0", "Billing 1/0/0/0", "No team 0/1/0/0"],
+                .agent: ["Ann 1/0/0/0", "Ann 1/0/0/0", "Unassigned 0/1/0/0"],
+                .label: ["No label 1/0/0/0", "No label 1/0/0/0", "vip 0/1/0/0"],
+            ]
+            let range = try DateRange(since: 1_793_491_200, until: 1_794_096_000)  // 2026-11-01 to 11-08 UTC
+            // Twice: a session left read-write by the first run would let the second one write.
+            for _ in 0..<2 {
+                let source = try await database.source(account: 1, url: database.url(user: reader))
+                try await source.closing {
+                    for (breakdown, groups) in expected {
+                        let daily = try await source.dailyReport(for: ReportRequest(range: range, breakdown: breakdown),
+                                                                 calendar: .utc,
+                                                                 progress: { _ in })
+                        let lines = daily.fixtureLines.filter { !$0.contains(" total ") }
+                        #expect(lines == zip(["2026-11-02", "2026-11-03", "2026-11-04"], groups).map { "\($0) \($1)" },
+                                "\(breakdown)")
+                    }
+                }
             }
             #expect(try Self.loot(database) == "")
         }

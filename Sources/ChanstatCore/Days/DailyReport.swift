@@ -61,7 +61,8 @@ public struct DailyReport: Equatable, Sendable {
         })
     }
 
-    /// One day's counts of a group, or of all conversations (`nil`: the day's total); nil when a sum overflows.
+    /// One day's counts of a group, or of all conversations (`nil`: the day's total; the none group is
+    /// `GroupKey.none`, since a bare `.none` here is the optional's nil); nil when a sum overflows.
     public func counts(day: Int, group: GroupKey?) -> ChannelCounts? {
         guard let group else { return total(day: day) }
         return groups[day][group]?.counts ?? ChannelCounts()
