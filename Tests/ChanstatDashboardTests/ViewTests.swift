@@ -271,7 +271,7 @@ import Testing
         #expect(lines[1].contains("│ 1            Today "))
         #expect(lines[8].contains("│ [  ]         Step the range back / forward "))
         #expect(lines[10].contains("│ c            Compare with the previous period "))
-        #expect(lines[11].contains("│ t            Trend: day by day (j k: channel) "))
+        #expect(lines[11].contains("│ t            Trend: day by day (j k: a group) "))
         #expect(lines[12].contains("│ g  n         Group: channel, team, agent, label / queue "))
         #expect(lines[13].contains("│ Enter  Esc   Open: inboxes, conversations / back "))
         #expect(lines[22].contains("│ q, Ctrl-C    Quit "))

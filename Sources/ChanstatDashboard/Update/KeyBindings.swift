@@ -68,7 +68,7 @@ struct KeyBinding: Sendable {
         KeyBinding([.character("c")], "c", footer: Footer(keys: "c", word: "compare", rank: 6),
                    help: "Compare with the previous period", .compare),
         KeyBinding([.character("t")], "t", footer: Footer(keys: "t", word: "trend", rank: 7),
-                   help: "Trend: day by day (j k: channel)", .trend),
+                   help: "Trend: day by day (j k: a group)", .trend),
         KeyBinding([.character("g")], "g  n", footer: Footer(keys: "g", word: "group", rank: 13),
                    help: "Group: channel, team, agent, label / queue", .nextBreakdown),
         KeyBinding([.character("n")], "n", footer: Footer(keys: "n", word: "queue", rank: 14), help: nil, .queue),
