@@ -113,7 +113,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift")]),
         // Shared by the test targets that run programs: the one process runner, `serve` as a child, a
         // reserved port. A plain target (not a test target) so that several test targets can import it.
-        .target(name: "ChanstatTestSupport", path: "Tests/ChanstatTestSupport"),
+        .target(name: "ChanstatTestSupport", dependencies: ["ChanstatCore"], path: "Tests/ChanstatTestSupport"),
         // The PostgreSQL source against a real, throwaway cluster the tests start (see PostgresCluster).
         .testTarget(name: "ChanstatPostgresTests", dependencies: ["ChanstatCore", "ChanstatPostgres", "ChanstatTestSupport",
             .product(name: "PostgresNIO", package: "postgres-nio")]),

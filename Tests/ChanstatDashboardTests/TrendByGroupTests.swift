@@ -17,8 +17,10 @@ private typealias F = Fixtures
         (3, .id(3), "Billing", 1, 1), (3, .id(5), "Support", 2, 1), (5, .none, GroupName.noTeam, 3, 2),
     ]
 
-    static func daily() -> DailyReport {
-        var daily = DailyReport(days: LocalDays(TrendViewTests.week, calendar: F.calendar), breakdown: .team)
+    /// The days of `rows` by `breakdown`, each row counted in its group and in its day's total.
+    static func daily(_ rows: [(day: Int, key: GroupKey, name: String, status: Int64, count: Int64)] = rows,
+                      by breakdown: Breakdown = .team) -> DailyReport {
+        var daily = DailyReport(days: LocalDays(TrendViewTests.week, calendar: F.calendar), breakdown: breakdown)
         for row in rows {
             _ = daily.add(day: row.day, key: row.key, name: row.name, statusCode: row.status, count: row.count)
             _ = daily.addToTotal(day: row.day, statusCode: row.status, count: row.count)
@@ -26,13 +28,21 @@ private typealias F = Fixtures
         return daily
     }
 
-    static func week() -> GroupedReport {
-        var week = GroupedReport(breakdown: .team)
+    /// The same rows as the week's table.
+    static func week(_ rows: [(day: Int, key: GroupKey, name: String, status: Int64, count: Int64)] = rows,
+                     by breakdown: Breakdown = .team) -> GroupedReport {
+        var week = GroupedReport(breakdown: breakdown)
         for row in rows {
             _ = week.add(key: row.key, name: row.name, statusCode: row.status, count: row.count)
             _ = week.addToTotal(statusCode: row.status, count: row.count)
         }
         return week
+    }
+
+    /// Both, as one load.
+    static func loaded(_ rows: [(day: Int, key: GroupKey, name: String, status: Int64, count: Int64)],
+                       by breakdown: Breakdown) -> LoadedReport {
+        LoadedReport(range: TrendViewTests.week, grouped: week(rows, by: breakdown), daily: daily(rows, by: breakdown))
     }
 
     static func answer(_ state: DashboardState, _ loaded: LoadedReport) -> DashboardState {
@@ -108,15 +118,9 @@ private typealias F = Fixtures
     }
 
     @Test func aTeamsNameIsMadeSafeForTheTerminal() {
-        var daily = DailyReport(days: LocalDays(TrendViewTests.week, calendar: F.calendar), breakdown: .team)
-        var week = GroupedReport(breakdown: .team)
-        _ = daily.add(day: 0, key: .id(7), name: "Bill\u{1B}[2Jing", statusCode: 0, count: 1)
-        _ = daily.addToTotal(day: 0, statusCode: 0, count: 1)
-        _ = week.add(key: .id(7), name: "Bill\u{1B}[2Jing", statusCode: 0, count: 1)
-        _ = week.addToTotal(statusCode: 0, count: 1)
         var state = Self.teamTrend()
         state = F.press(state, .character("r")).0
-        state = Self.answer(state, LoadedReport(range: TrendViewTests.week, grouped: week, daily: daily))
+        state = Self.answer(state, Self.loaded([(0, .id(7), "Bill\u{1B}[2Jing", 0, 1)], by: .team))
         let title = Self.title(F.press(state, .character("j")).0)
         #expect(title.hasPrefix("Created per day: Team Bill"), "\(title)")
         #expect(!title.contains("\u{1B}"))
@@ -134,13 +138,7 @@ private typealias F = Fixtures
                                        requestID: agents.pendingRequest!)))
         // Until the agents' days come, the teams' stay on screen, said as such; then the agents' (Ann's 1 open).
         #expect(Self.title(agents).hasPrefix("Created per day: all conversations by team"))
-        var byAgent = DailyReport(days: LocalDays(TrendViewTests.week, calendar: F.calendar), breakdown: .agent)
-        var week = GroupedReport(breakdown: .agent)
-        _ = byAgent.add(day: 2, key: .id(1), name: "Ann", statusCode: 0, count: 1)
-        _ = byAgent.addToTotal(day: 2, statusCode: 0, count: 1)
-        _ = week.add(key: .id(1), name: "Ann", statusCode: 0, count: 1)
-        _ = week.addToTotal(statusCode: 0, count: 1)
-        let answered = Self.answer(agents, LoadedReport(range: TrendViewTests.week, grouped: week, daily: byAgent))
+        let answered = Self.answer(agents, Self.loaded([(2, .id(1), "Ann", 0, 1)], by: .agent))
         #expect(Self.title(answered).hasPrefix("Created per day: all conversations by agent"))
         #expect(Self.title(F.press(answered, .character("j")).0).hasPrefix("Created per day: Agent Ann "))
         // Esc goes back to the table, by agent.

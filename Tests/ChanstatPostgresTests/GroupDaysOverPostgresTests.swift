@@ -52,16 +52,3 @@ extension PostgresServerTests {
         }
     }
 }
-
-extension DailyReport {
-    /// `GroupFixture.days`'s lines: per day its groups by key, then its total.
-    var fixtureLines: [String] {
-        days.days.indices.flatMap { index in
-            func line(_ name: String, _ c: ChannelCounts?) -> String {
-                "\(days.days[index].date) \(name) " + (c.map { "\($0.open)/\($0.resolved)/\($0.pending)/\($0.snoozed)" } ?? "overflow")
-            }
-            return groups[index].values.sorted { $0.key < $1.key }.map { line($0.name, $0.counts) }
-                + [line("total", total(day: index))]
-        }
-    }
-}

@@ -1,3 +1,5 @@
+import ChanstatCore
+
 /// `GroupFixture`'s week day by day in Pacific/Honolulu (UTC-10 all year, far from UTC and from the test server's
 /// New York): the range [2026-01-08 00:00, 2026-01-15 00:00) UTC is 2026-01-07 14:00 to 2026-01-14 14:00 there, 8
 /// local days, the first and last partial. Counted by hand from the fixture's table:
@@ -58,4 +60,17 @@ public extension GroupFixture {
             "2026-01-14 No label 0/1/0/0", "2026-01-14 total 0/1/0/0",
         ],
     ]
+}
+
+public extension DailyReport {
+    /// `GroupFixture.days`'s lines: per day its groups by key, then its total.
+    var fixtureLines: [String] {
+        days.days.indices.flatMap { index in
+            func line(_ name: String, _ c: ChannelCounts?) -> String {
+                "\(days.days[index].date) \(name) " + (c.map { "\($0.open)/\($0.resolved)/\($0.pending)/\($0.snoozed)" } ?? "overflow")
+            }
+            return groups[index].values.sorted { $0.key < $1.key }.map { line($0.name, $0.counts) }
+                + [line("total", total(day: index))]
+        }
+    }
 }
