@@ -126,6 +126,17 @@ private typealias F = Fixtures
         #expect(!title.contains("\u{1B}"))
     }
 
+    /// A refresh after which Support has nothing in the range: the trend stays on it (a refresh never moves the
+    /// person elsewhere), all zeros, named by its key since nothing holds its name any more.
+    @Test func aGroupThatARefreshEmptiedStaysChosen() {
+        let support = F.press(Self.teamTrend(), .character("j")).0
+        let refreshing = F.press(support, .character("r")).0
+        let emptied = Self.answer(refreshing, Self.loaded(Self.rows.filter { $0.key != .id(5) }, by: .team))
+        #expect(emptied.trend?.group == .id(5))
+        #expect(Self.title(emptied).hasPrefix("Created per day: Team 5 "))
+        #expect(Dashboard.view(emptied, width: 100, height: 30).lines().joined().contains("No conversations in this range"))
+    }
+
     @Test func gKeepsTheTrendOpenOnTheNextBreakdownAndRefreshReloadsItsDays() {
         let support = F.press(Self.teamTrend(), .character("j")).0
         let (refreshed, refreshEffects) = F.press(support, .character("r"))

@@ -173,4 +173,33 @@ import Testing
             #expect(missing == SourceError(.refused, "\(base) has no account 99 (the server says: There is no account 99): check --account"))
         }
     }
+
+    /// Day by day, Chatwoot's API is asked once per day by channel (an inbox view's days are its channel's): a
+    /// breakdown but channel gets the range view's sentence, a range of more than 31 days the limit's, both before
+    /// anything is sent (nothing listens on the port: a request would be a connection error instead).
+    @Test func theDaysAreRefusedByBreakdownAndByLengthBeforeAnyRequest() async throws {
+        let reserved = try ReservedPort()
+        defer { withExtendedLifetime(reserved) {} }
+        let source = try Self.source(port: reserved.port)
+        let utc = LocalCalendar.utc
+        let month = try DateRange(since: Fixture.range.until - 31 * 86_400, until: Fixture.range.until)
+        let longer = try DateRange(since: month.since - 86_400, until: month.until)
+        #expect(source.dailyRefusal(for: ReportRequest(range: month), calendar: utc) == nil)
+        #expect(source.dailyRefusal(for: ReportRequest(range: month, breakdown: .inbox), calendar: utc) == nil)
+        #expect(source.dailyRefusal(for: ReportRequest(range: longer), calendar: utc)?.message
+                == "day by day, this source is asked once per day, so at most 31 days at a time (this range has 32): "
+                + "choose a shorter range, or read the database (--db postgres://…), which answers any range in one query")
+        let team = SourceError(.refused, "Chatwoot's API has no status split by team for a range; read the database "
+                               + "(--db postgres://… or --db FILE) for --by team")
+        #expect(source.dailyRefusal(for: ReportRequest(range: month, breakdown: .team), calendar: utc) == team)
+        await #expect(throws: team) {
+            _ = try await source.dailyReport(for: ReportRequest(range: month, breakdown: .team), calendar: utc,
+                                             progress: { _ in })
+        }
+        // The dashboard's load: the request's own breakdown is refused first, with the same sentence.
+        await #expect(throws: team) {
+            _ = try await source.load(ReportRequest(range: month, breakdown: .team), calendar: utc, now: month.until,
+                                      days: true)
+        }
+    }
 }

@@ -20,7 +20,7 @@ enum TrendWidget {
         let loaded = state.data?.loaded
         // The breakdown of the days on screen, or (before they come) of the table being loaded.
         let breakdown = loaded?.daily?.breakdown ?? state.breakdown.dayGroups
-        let subject = subject(trend.group, of: breakdown, rows: state.data?.model.rows ?? [])
+        let subject = subject(trend.group, of: breakdown, rows: state.data?.model.rows ?? [], daily: loaded?.daily)
         guard let daily = loaded?.daily else {
             drawTitle(left: "Day by day: \(subject)", right: progressText(state), in: area, into: &grid, style: style)
             let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
@@ -73,11 +73,13 @@ enum TrendWidget {
     /// What the title says the columns count: by channel, "all channels" or the channel's label, as the table
     /// names it; by another breakdown, "all conversations by team", or the breakdown and the row's safe label
     /// ("Team Billing", "Label urgent"), a none group or a row that is gone by its own name, which says what it is
-    /// ("No team", "Agent #4 (deleted)").
-    static func subject(_ group: GroupKey?, of breakdown: Breakdown, rows: [ReportRow]) -> String {
+    /// ("No team", "Agent #4 (deleted)"). A group a refresh took out of the table is named by its days, or its key.
+    static func subject(_ group: GroupKey?, of breakdown: Breakdown, rows: [ReportRow], daily: DailyReport?) -> String {
         guard let group else { return breakdown == .channel ? "all channels" : "all conversations by \(breakdown.rawValue)" }
         if breakdown == .channel, case .text(let type) = group { return ChannelLabel.label(for: type) }
-        let label = rows.first { $0.group == group }?.label ?? ""
+        let named = daily?.groups.lazy.compactMap { $0[group]?.name }.first ?? group.rowKey
+        let label = rows.first { $0.group == group }?.label
+            ?? TerminalSafeText.sanitize(named, maxCharacters: ChannelLabel.maximumCharacters)
         switch group {
         case .none: return label.isEmpty ? GroupName.group(of: breakdown, id: nil, name: nil, displayName: nil).name : label
         case .id(let id) where label == GroupName.group(of: breakdown, id: id, name: nil, displayName: nil).name:
