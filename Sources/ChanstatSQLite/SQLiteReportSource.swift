@@ -134,7 +134,9 @@ public final class SQLiteReportSource: ReportSource {
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try rows.next() {
                 guard let day: Int = row[0],
-                      daily.add(day: day, channelType: row[1] ?? "", statusCode: row[2], count: row[3] ?? 0) else { throw unplaced }
+                      daily.add(day: day, channelType: row[1] ?? "", statusCode: row[2], count: row[3] ?? 0) else {
+                    throw unplaced
+                }
             }
             return daily
         }

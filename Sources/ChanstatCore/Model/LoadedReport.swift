@@ -52,9 +52,9 @@ extension ReportSource {
     /// The report `request` asks for; when comparing, the previous period's too (`calendar` says what that is:
     /// the same rule as the dashboard's `[`), both cut at `now` (Unix seconds, the caller's one reading of the
     /// clock) when the range ends after it; with `days`, the range day by day in `calendar`'s zone by the same
-    /// breakdown (unless the source refuses those days, which `dailyRefusal` then says). A breakdown the source cannot answer is
-    /// refused before anything is fetched. All are asked concurrently, and a failure of any is the failure of the
-    /// whole load.
+    /// breakdown (unless the source refuses those days, which `dailyRefusal` then says). A breakdown the source
+    /// cannot answer is refused before anything is fetched. All are asked concurrently, and a failure of any is the
+    /// failure of the whole load.
     public func load(_ request: ReportRequest, calendar: LocalCalendar, now: Int64, days: Bool = false,
                      progress: @escaping @Sendable (DayProgress) -> Void = { _ in }) async throws -> LoadedReport {
         if let refusal = refusal(for: request.breakdown) { throw refusal }

@@ -50,7 +50,7 @@ extension PostgresSchema {
         let (bindings, day) = dayBindings(account: account, days: days)
         return PostgresQuery(unsafeSQL: """
             SELECT g.day::pg_catalog.int8, i.channel_type::pg_catalog.text, g.status::pg_catalog.int8, g.n
-              FROM (SELECT \(day.expression!) AS day, c.inbox_id, c.status, pg_catalog.count(*) AS n
+              FROM (SELECT \(day) AS day, c.inbox_id, c.status, pg_catalog.count(*) AS n
                       FROM public.conversations AS c
                      WHERE \(Self.accountAndRange)
                      GROUP BY 1, c.inbox_id, c.status) AS g
@@ -59,31 +59,24 @@ extension PostgresSchema {
     }
 
     /// The account and the range (`$1` to `$3`, as every range query binds them), then the days' starts (`$4` on),
-    /// and the day expression over them (`ByDay`).
-    private func dayBindings(account: Int64, days: LocalDays) -> (PostgresBindings, ByDay) {
+    /// and the index of the day of `c.created_at` among them, which `width_bucket` finds.
+    private func dayBindings(account: Int64, days: LocalDays) -> (PostgresBindings, day: String) {
         var bindings = PostgresBindings()
         bindings.append(account)
         appendBound(days.range.since, to: &bindings)
         appendBound(days.range.until, to: &bindings)
         for day in days.days { appendBound(day.since, to: &bindings) }
-        return (bindings, ByDay(dayCount: days.days.count))
+        let starts = days.days.indices.map { "$\($0 + 4)" }.joined(separator: ", ")
+        return (bindings, "(pg_catalog.width_bucket(c.created_at, ARRAY[\(starts)]) OPERATOR(pg_catalog.-) 1)")
     }
 
-    /// The day a query groups by when asked day by day: the index of the day of `c.created_at`, which
-    /// `width_bucket` finds among the days' starts, bound from `$4` on. Without days every piece is empty, and a
-    /// group query is the range's. The day is answered as the last column.
+    /// The day a group query groups by when asked day by day (`dayBindings`' expression). Without days every piece
+    /// is empty, and the query is the range's. The day is answered as the last column.
     struct ByDay {
         let expression: String?
 
         /// The range's groups, without days.
         static let none = ByDay(expression: nil)
-
-        init(expression: String?) { self.expression = expression }
-
-        init(dayCount: Int) {
-            let starts = (0..<dayCount).map { "$\($0 + 4)" }.joined(separator: ", ")
-            expression = "(pg_catalog.width_bucket(c.created_at, ARRAY[\(starts)]) OPERATOR(pg_catalog.-) 1)"
-        }
 
         /// In a cohort's columns.
         var selected: String { expression.map { ", \($0) AS day" } ?? "" }
@@ -112,7 +105,7 @@ extension PostgresSchema {
     /// `is_total, id, name, display_name, status, n, day`.
     func groupDaysQuery(account: Int64, days: LocalDays, breakdown: Breakdown) -> PostgresQuery {
         let (bindings, day) = dayBindings(account: account, days: days)
-        return PostgresQuery(unsafeSQL: Self.groupSQL(breakdown, by: day), binds: bindings)
+        return PostgresQuery(unsafeSQL: Self.groupSQL(breakdown, by: ByDay(expression: day)), binds: bindings)
     }
 
     private static func groupSQL(_ breakdown: Breakdown, by day: ByDay) -> String {
@@ -166,7 +159,8 @@ extension PostgresSchema {
     private static func groupsAndTotal(_ key: String, by day: ByDay) -> String {
         let dayKey = day.expression.map { "\($0), " } ?? ""
         return """
-        SELECT GROUPING(\(key)) OPERATOR(pg_catalog.=) 1 AS is_total, \(key) AS key, c.status, pg_catalog.count(*) AS n\(day.selected)
+        SELECT GROUPING(\(key)) OPERATOR(pg_catalog.=) 1 AS is_total, \(key) AS key, c.status,
+               pg_catalog.count(*) AS n\(day.selected)
           FROM public.conversations AS c
          WHERE \(accountAndRange)
            AND EXISTS (SELECT 1 FROM public.inboxes AS i WHERE i.id OPERATOR(pg_catalog.=) c.inbox_id)
@@ -203,7 +197,8 @@ extension PostgresSchema {
                             FROM cohort AS co
                             JOIN public.taggings AS tg ON \(labelTagging(of: "co.id"))
                             JOIN public.tags AS tag ON \(labelTag))
-        SELECT false, NULL::pg_catalog.int8, name, NULL::pg_catalog.text, status::pg_catalog.int8, pg_catalog.count(*)\(day.output())
+        SELECT false, NULL::pg_catalog.int8, name, NULL::pg_catalog.text, status::pg_catalog.int8,
+               pg_catalog.count(*)\(day.output())
           FROM labelled GROUP BY name, status\(day.column())
         UNION ALL
         SELECT false, NULL::pg_catalog.int8, NULL::pg_catalog.text, NULL::pg_catalog.text, status::pg_catalog.int8,

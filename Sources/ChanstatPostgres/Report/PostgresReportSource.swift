@@ -62,7 +62,9 @@ public final class PostgresReportSource: ReportSource {
                                       + "answered a day outside the range, or more than a 64-bit count can hold")
             if byChannel {
                 for try await (day, channelType, status, count) in rows.decode((Int64, String?, Int64, Int64).self) {
-                    guard daily.add(day: Int(day), channelType: channelType ?? "", statusCode: status, count: count) else { throw outside }
+                    guard daily.add(day: Int(day), channelType: channelType ?? "", statusCode: status, count: count) else {
+                        throw outside
+                    }
                 }
                 return daily
             }
