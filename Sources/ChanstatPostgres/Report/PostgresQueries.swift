@@ -230,8 +230,11 @@ extension PostgresSchema {
 /// `waiting_since` is `timestamp without time zone` holding UTC, as `created_at`: it is compared with the bucket
 /// edges bound as that type (`UTCTimestamp`), and the earliest is read with `date_part('epoch', …)`, which
 /// for a timestamp without time zone counts from 1970-01-01 00:00 of the same wall clock: no TimeZone enters.
-/// The account's open, pending and snoozed conversations are found by Chatwoot's `conv_acid_inbid_stat_asgnid_idx`
-/// (account, inbox, status, assignee).
+/// The account's open, pending and snoozed conversations are found through Chatwoot's own indexes, as the planner
+/// chooses: `index_conversations_on_status_and_account_id` when the queue is a small part of the account (the
+/// sample data), `index_conversations_on_account_id` when it is a large one; each row is then read from the table
+/// for the columns no index holds (`waiting_since`, `first_reply_created_at`, `team_id`), as Chatwoot's own
+/// unattended count does (docs/benchmarks.md "The queue now").
 extension PostgresSchema {
     /// `$1` the account, `$2`…`$5` the bucket edges (`WaitAge.edges`).
     private func queueBindings(account: Int64, at now: Int64) -> PostgresBindings {
