@@ -78,15 +78,12 @@ extension PostgresSchema {
         /// The range's groups, without days.
         static let none = ByDay(expression: nil)
 
-        /// In a cohort's columns.
+        /// After the selected columns of `groupsAndTotal`.
         var selected: String { expression.map { ", \($0) AS day" } ?? "" }
 
-        /// The column, of `table` when given, after a list of columns; as the last output column, typed.
-        func column(of table: String? = nil) -> String {
-            expression == nil ? "" : ", " + (table.map { "\($0)." } ?? "") + "day"
-        }
-        func output(of table: String? = nil) -> String {
-            expression == nil ? "" : column(of: table) + "::pg_catalog.int8"
+        /// The day as the last output column, of `table`.
+        func output(of table: String) -> String {
+            expression == nil ? "" : ", \(table).day::pg_catalog.int8"
         }
     }
 
@@ -136,32 +133,18 @@ extension PostgresSchema {
     /// ... whose tag, `public.tags AS tag`, has a name (a tag row that is gone, or has no name, is no label).
     static let labelTag = "tag.id OPERATOR(pg_catalog.=) tg.tag_id AND tag.name IS NOT NULL"
 
-    /// `columns` of `public.conversations AS c` and its status, for the conversations every breakdown counts.
-    private static func cohort(_ columns: String) -> String {
-        """
-        SELECT \(columns), c.status FROM public.conversations AS c
-         WHERE \(accountAndRange)
-           AND EXISTS (SELECT 1 FROM public.inboxes AS i WHERE i.id OPERATOR(pg_catalog.=) c.inbox_id)
-        """
-    }
-
-    private static func total(by day: ByDay) -> String {
-        """
-        SELECT true, NULL::pg_catalog.int8, NULL::pg_catalog.text, NULL::pg_catalog.text,
-               status::pg_catalog.int8, pg_catalog.count(*)\(day.output()) FROM cohort GROUP BY status\(day.column())
-        """
-    }
-
-    /// The groups of `key`, a column of `public.conversations AS c`, by status, and the total by status, counted
-    /// in one pass: GROUPING SETS counts the total itself, each conversation once (`is_total` marks its rows). A
-    /// cohort CTE read twice (groups, then total) is materialized and scanned again: 2.7 times psql's plain
-    /// GROUP BY at 5M rows (docs/benchmarks.md). `GROUPING` is syntax, not a function the search path could find.
-    private static func groupsAndTotal(_ key: String, by day: ByDay) -> String {
+    /// The groups of `key` by status, and the total by status, counted in one pass: GROUPING SETS counts the total
+    /// itself, each conversation once (`is_total` marks its rows). A cohort CTE read twice (groups, then total) is
+    /// materialized and scanned again: 2.7 times psql's plain GROUP BY at 5M rows (docs/benchmarks.md). `key` is an
+    /// expression of `public.conversations AS c` or of what `join` adds; `count` counts a group's conversations
+    /// (`count(DISTINCT c.id)` where `join` can repeat one). By day, both sets are also by the day, which is the
+    /// last column. `GROUPING` is syntax, not a function the search path could find.
+    private static func groupsAndTotal(_ key: String, join: String = "", count: String = "pg_catalog.count(*)",
+                                       by day: ByDay) -> String {
         let dayKey = day.expression.map { "\($0), " } ?? ""
         return """
-        SELECT GROUPING(\(key)) OPERATOR(pg_catalog.=) 1 AS is_total, \(key) AS key, c.status,
-               pg_catalog.count(*) AS n\(day.selected)
-          FROM public.conversations AS c
+        SELECT GROUPING(\(key)) OPERATOR(pg_catalog.=) 1 AS is_total, \(key) AS key, c.status, \(count) AS n\(day.selected)
+          FROM public.conversations AS c \(join)
          WHERE \(accountAndRange)
            AND EXISTS (SELECT 1 FROM public.inboxes AS i WHERE i.id OPERATOR(pg_catalog.=) c.inbox_id)
          GROUP BY GROUPING SETS ((\(dayKey)\(key), c.status), (\(dayKey)c.status))
@@ -189,23 +172,18 @@ extension PostgresSchema {
     }
 
     /// By label: the conversation's taggings of type 'Conversation' in context 'labels', named by `tags.name`;
-    /// one with two labels counts under both (once each), one with none in the NULL group.
+    /// one with two labels counts under both (once each, however often a label is set), one with none in the NULL
+    /// group, and the total each conversation once. One pass, as psql's plain `LEFT JOIN … COUNT(DISTINCT)`:
+    /// the earlier form (the cohort, its labelled rows made distinct, an anti-join for the unlabelled, the total
+    /// apart) took 1.5 times as long on 600,000 conversations.
     private static func labelSQL(by day: ByDay) -> String {
         """
-        WITH cohort AS (\(cohort("c.id\(day.selected)"))),
-             labelled AS (SELECT DISTINCT co.id, co.status\(day.column(of: "co")), tag.name::pg_catalog.text AS name
-                            FROM cohort AS co
-                            JOIN public.taggings AS tg ON \(labelTagging(of: "co.id"))
-                            JOIN public.tags AS tag ON \(labelTag))
-        SELECT false, NULL::pg_catalog.int8, name, NULL::pg_catalog.text, status::pg_catalog.int8,
-               pg_catalog.count(*)\(day.output())
-          FROM labelled GROUP BY name, status\(day.column())
-        UNION ALL
-        SELECT false, NULL::pg_catalog.int8, NULL::pg_catalog.text, NULL::pg_catalog.text, status::pg_catalog.int8,
-               pg_catalog.count(*)\(day.output())
-          FROM cohort AS co WHERE NOT EXISTS (SELECT 1 FROM labelled AS l WHERE l.id OPERATOR(pg_catalog.=) co.id)
-         GROUP BY status\(day.column())
-        UNION ALL \(total(by: day))
+        SELECT g.is_total, NULL::pg_catalog.int8, g.key::pg_catalog.text, NULL::pg_catalog.text,
+               g.status::pg_catalog.int8, g.n\(day.output(of: "g"))
+          FROM (\(groupsAndTotal("tag.name",
+                                 join: "LEFT JOIN (public.taggings AS tg JOIN public.tags AS tag ON \(labelTag)) "
+                                     + "ON \(labelTagging(of: "c.id"))",
+                                 count: "pg_catalog.count(DISTINCT c.id)", by: day))) AS g
         """
     }
 
@@ -276,8 +254,11 @@ extension PostgresSchema {
 /// `waiting_since` is `timestamp without time zone` holding UTC, as `created_at`: it is compared with the bucket
 /// edges bound as that type (`UTCTimestamp`), and the earliest is read with `date_part('epoch', …)`, which
 /// for a timestamp without time zone counts from 1970-01-01 00:00 of the same wall clock: no TimeZone enters.
-/// The account's open, pending and snoozed conversations are found by Chatwoot's `conv_acid_inbid_stat_asgnid_idx`
-/// (account, inbox, status, assignee).
+/// The account's open, pending and snoozed conversations are found through Chatwoot's own indexes, as the planner
+/// chooses: `index_conversations_on_status_and_account_id` when the queue is a small part of the account (the
+/// sample data), `index_conversations_on_account_id` when it is a large one; each row is then read from the table
+/// for the columns no index holds (`waiting_since`, `first_reply_created_at`, `team_id`), as Chatwoot's own
+/// unattended count does (docs/benchmarks.md "The queue now").
 extension PostgresSchema {
     /// `$1` the account, `$2`…`$5` the bucket edges (`WaitAge.edges`).
     private func queueBindings(account: Int64, at now: Int64) -> PostgresBindings {
