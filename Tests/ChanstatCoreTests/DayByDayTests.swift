@@ -45,6 +45,10 @@ import Testing
                            limit: ListLimit) async throws -> ConversationList {
             throw ConversationList.needsDatabase
         }
+
+        func queue(by breakdown: Breakdown, at now: Int64) async throws -> QueueReport {
+            throw SourceError(.refused, "This source has no queue.")
+        }
     }
 
     final class ProgressLog: @unchecked Sendable {

@@ -29,7 +29,7 @@ import Testing
         #expect(model.totalsRow?.counts.total == 3)
         #expect(model.rows.map(\.group) == [.text("vip"), .text("billing"), .none])
         #expect(model.rows.map(\.label) == ["vip", "billing", "No label"])
-        #expect(ReportTable.render(model).contains(ReportTable.overlapNote))
+        #expect(ReportTable.render(model).contains(Breakdown.label.overlapNote!))
     }
 
     @Test func noneAndDeletedGroupsAreNamed() {

@@ -188,6 +188,7 @@ struct ListCommandTests {
             (["--list", "--by", "inbox"] + ListFixture.range, "--list takes the group as a filter"),
             (["--list", "--now", "--status", "resolved"], "--status resolved with --now lists nothing"),
             (["--inbox", "3"] + ListFixture.range, "go with --list"),
+            (["--web-url", "https://chat.example.com"] + ListFixture.range, "--web-url gives the conversations of --list"),
         ]
         for (arguments, sentence) in usage {
             let run = try ChanstatBinary.run(["report", "--db", path] + arguments)

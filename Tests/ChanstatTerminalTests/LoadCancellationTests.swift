@@ -44,6 +44,10 @@ final class HoldingSource: ReportSource {
                        limit: ListLimit) async throws -> ConversationList {
         throw ConversationList.needsDatabase
     }
+
+    func queue(by breakdown: Breakdown, at now: Int64) async throws -> QueueReport {
+        throw SourceError(.refused, "This source has no queue.")
+    }
 }
 
 /// Issue 24 item 3: a load that a newer one superseded is stopped, not only ignored. `update` says so with

@@ -38,6 +38,12 @@ public enum Breakdown: String, CaseIterable, Hashable, Sendable {
     /// True where one conversation can be in several rows, so the rows do not add up to the totals (which a
     /// source counts itself, each conversation once) and a table says so.
     public var rowsOverlap: Bool { self == .label }
+
+    /// What a table of these rows says under it when they overlap (the range's, the queue's, the dashboard's).
+    public var overlapNote: String? {
+        rowsOverlap ? "Label rows overlap: a conversation with two labels counts under both; the totals row counts "
+            + "it once." : nil
+    }
 }
 
 /// What identifies a group across refreshes, sorts and formats: an id (inbox, team, user), a text (a channel

@@ -4,8 +4,6 @@
 /// the caller says the output is a terminal, so pipes and files never get escape codes.
 public enum ReportTable {
     /// Said under a table whose rows overlap (by label): the totals row is not their sum.
-    public static let overlapNote = "Label rows overlap: a conversation with two labels counts under both; "
-        + "the totals row counts it once."
 
     /// `byInbox` shows a channel model by inbox (as `model.breakdown` .inbox does).
     public static func render(_ model: ReportModel, byInbox: Bool = false, bold: Bool = false) -> String {
@@ -22,7 +20,7 @@ public enum ReportTable {
         })
         if breakdown == .inbox { lines[lines.count - 1][1] = "" }
         var table = aligned(header: columns.map(\.title), lines: lines, alignRight: columns.map(\.isNumber), bold: bold)
-        if breakdown.rowsOverlap { table += "\n" + overlapNote + "\n" }
+        if let note = breakdown.overlapNote { table += "\n" + note + "\n" }
         return model.comparing ? table + "\n" + Change.statusChangesNote + "\n" : table
     }
 }

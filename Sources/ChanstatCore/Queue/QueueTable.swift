@@ -3,7 +3,6 @@
 /// number, and under the table the notes that apply. Names are the source's text, made safe here.
 public enum QueueTable {
     /// Where one conversation is in several rows (labels), the rows do not add up to the totals.
-    public static let overlapNote = "A conversation with several labels is in the row of each; the totals count it once."
     /// The mark of a number the source does not know.
     public static let unknownMark = "?"
 
@@ -19,7 +18,7 @@ public enum QueueTable {
         var text = ReportTable.aligned(header: header, lines: lines,
                                        alignRight: header.indices.map { $0 >= (byInbox ? 2 : 1) }, bold: bold)
         if report.groups.isEmpty, report.total.isEmpty { text += "\nNothing is open, pending or snoozed.\n" }
-        if report.breakdown.rowsOverlap { text += "\n" + overlapNote + "\n" }
+        if let note = report.breakdown.overlapNote { text += "\n" + note + "\n" }
         if QueueColumn.hasUnknown(in: report), let unknownNote { text += "\n\(unknownMark): \(unknownNote)\n" }
         return text
     }

@@ -87,10 +87,6 @@ extension ReportSource {
 
     public func queueRefusal(for breakdown: Breakdown) -> SourceError? { nil }
 
-    public func queue(by breakdown: Breakdown, at now: Int64) async throws -> QueueReport {
-        throw SourceError(.refused, "this source has no queue; read a database (--db) for it")
-    }
-
     /// `body`'s answer, the source closed after it whether it succeeded or threw (a one-shot command's use).
     public func closing<T: Sendable>(after body: () async throws -> T) async throws -> T {
         do {

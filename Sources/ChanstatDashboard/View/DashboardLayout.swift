@@ -185,9 +185,7 @@ extension Dashboard {
         if let data = state.data, data.range != state.selection.range {
             return ("Loading \(named(state.selection))\(glyphs.ellipsis) The numbers are still the range above.", .loading)
         }
-        if state.trend == nil, state.data?.model.breakdown.rowsOverlap == true {
-            return (ReportTable.overlapNote, .note)
-        }
+        if state.trend == nil, let note = state.data?.model.breakdown.overlapNote { return (note, .note) }
         if state.comparing, state.trend == nil, state.data?.model.comparing == true {
             return (Change.statusChangesNote, .note)
         }
@@ -202,7 +200,7 @@ extension Dashboard {
         }
         if let notice = state.notice { return (notice, .notice) }
         guard let report = queue.report else { return nil }
-        if report.breakdown.rowsOverlap { return (QueueTable.overlapNote, .note) }
+        if let note = report.breakdown.overlapNote { return (note, .note) }
         if let unknown = queue.unknown, QueueColumn.hasUnknown(in: report) {
             return ("\(QueueWidget.unknownMark): \(TerminalSafeText.sanitize(unknown))", .note)
         }

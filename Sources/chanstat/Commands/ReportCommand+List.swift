@@ -87,6 +87,9 @@ struct ListOptions: ParsableArguments {
                 throw ValidationError("--limit and the filters (--channel, --inbox, --team, --agent, --label, "
                                       + "--status, --unattended, --unassigned, --waiting) go with --list")
             }
+            // Said, not ignored: a report of counts has no addresses to show.
+            if webURL != nil { throw ValidationError("--web-url gives the conversations of --list their addresses: "
+                                                     + "use it with --list") }
             return
         }
         if let limit, ListLimit(limit) == nil { throw ValidationError(ListLimit.problem) }
