@@ -17,10 +17,13 @@ enum QueueRun {
         }
         var rows: [(group: QueueGroupColumns?, conversations: QueueClass)] = []
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: QueueQuery.arguments(account: account, at: now))
+        let values = FileValues(fileName: fileName), idColumn = FileValues.idColumn(of: breakdown)
         while let row = try cursor.next() {
             let isTotal: Bool = (row[0] as Int64?) == 1
             let bucket: Int64 = row[9] ?? -1
-            let group = QueueGroupColumns(id: row[1], text: row[2], name: row[3], displayName: row[4], channelType: row[5])
+            let group = QueueGroupColumns(id: try values.id(row, 1, idColumn), text: values.text(row, 2),
+                                          name: values.text(row, 3), displayName: values.text(row, 4),
+                                          channelType: values.text(row, 5))
             rows.append((isTotal ? nil : group,
                          QueueClass(status: row[6], isAssigned: row[7] ?? false, hasFirstReply: row[8] ?? false,
                                     waitAge: WaitAge(edgeIndex: bucket), count: row[10] ?? 0, earliestWaitingSince: row[11])))
@@ -37,20 +40,22 @@ enum QueueRun {
                                         fileName: fileName) {
             throw refusal
         }
+        let values = FileValues(fileName: fileName)
         switch breakdown {
         case .team:
             return try Row.fetchAll(db, sql: "SELECT id, name FROM teams WHERE account_id = ? ORDER BY id",
                                     arguments: [account]).map { row in
-                let id: Int64 = row[0] ?? 0
-                return RosterEntry(id: id, name: GroupName.team(id: id, name: row[1] ?? ""))
+                let id = try values.id(row, 0, "teams.id") ?? 0
+                return RosterEntry(id: id, name: GroupName.team(id: id, name: values.text(row, 1) ?? ""))
             }
         case .agent:
             return try Row.fetchAll(db, sql: """
                 SELECT DISTINCT u.id, u.name, u.display_name FROM account_users AS au JOIN users AS u ON u.id = au.user_id
                  WHERE au.account_id = ? ORDER BY u.id
                 """, arguments: [account]).map { row in
-                let id: Int64 = row[0] ?? 0
-                return RosterEntry(id: id, name: GroupName.agent(id: id, displayName: row[2], name: row[1] ?? ""))
+                let id = try values.id(row, 0, "users.id") ?? 0
+                return RosterEntry(id: id, name: GroupName.agent(id: id, displayName: values.text(row, 2),
+                                                                 name: values.text(row, 1) ?? ""))
             }
         default:
             return []

@@ -22,23 +22,27 @@ extension SQLiteReportSource {
         let selection = ReportQuery.narrowed(ReportQuery.cohort(account: account, cohort), by: filter)
         let items = ReportQuery.listItems(selection, limit: limit)
         let rows = try Row.fetchAll(db, sql: items.sql, arguments: items.arguments)
-        let ids = rows.map { $0[0] as Int64 }
+        let values = FileValues(fileName: fileName)
+        let ids = try rows.map { try values.id($0, 0, "conversations.id") ?? 0 }
         var labels: [Int64: [String?]] = [:]
         if !ids.isEmpty {
             let query = ReportQuery.listLabels(of: ids)
             for row in try Row.fetchAll(db, sql: query.sql, arguments: query.arguments) {
-                labels[row[0], default: []].append(row[1])
+                labels[try values.id(row, 0, "taggings.taggable_id") ?? 0, default: []].append(values.text(row, 1))
             }
         }
-        let conversations = try rows.map { row in
-            guard let status = ConversationStatus(code: row[5]), let createdAt: Int64 = row[11] else {
+        let conversations = try zip(ids, rows).map { id, row in
+            guard let status = ConversationStatus(code: try values.id(row, 5, "conversations.status")),
+                  let createdAt: Int64 = row[11] else {
                 throw SourceError(.badData, "\(fileName) holds a conversation whose created_at is not a time")
             }
-            let id: Int64 = row[0]
-            return ListedConversation(id: id, displayID: row[1], inboxID: row[2], inbox: row[3], channelType: row[4],
-                                      status: status, assigneeID: row[6], userDisplayName: row[7], userName: row[8],
-                                      teamID: row[9], teamName: row[10], labels: labels[id] ?? [],
-                                      createdAt: createdAt, waitingSince: row[12])
+            return ListedConversation(id: id, displayID: try values.id(row, 1, "conversations.display_id"),
+                                      inboxID: try values.id(row, 2, "inboxes.id") ?? 0, inbox: values.text(row, 3),
+                                      channelType: values.text(row, 4), status: status,
+                                      assigneeID: try values.id(row, 6, "conversations.assignee_id"),
+                                      userDisplayName: values.text(row, 7), userName: values.text(row, 8),
+                                      teamID: try values.id(row, 9, "conversations.team_id"), teamName: values.text(row, 10),
+                                      labels: labels[id] ?? [], createdAt: createdAt, waitingSince: row[12])
         }
         let count = ReportQuery.listCount(selection)
         return ConversationList(account: account, count: try Int64.fetchOne(db, sql: count.sql, arguments: count.arguments) ?? 0,

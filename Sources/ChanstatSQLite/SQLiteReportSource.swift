@@ -142,9 +142,11 @@ public final class SQLiteReportSource: ReportSource {
         }
         let rows = try Row.fetchCursor(db, sql: sql,
                                        arguments: StatementArguments(ReportQuery.arguments(account: account, range: days.range)))
+        let values = FileValues(fileName: fileName), idColumn = FileValues.idColumn(of: breakdown)
         while let row = try rows.next() {
             guard let day: Int = row[6],
-                  daily.addRow(day: day, isTotal: (row[0] as Int64?) == 1, id: row[1], name: row[2], displayName: row[3],
+                  daily.addRow(day: day, isTotal: (row[0] as Int64?) == 1, id: try values.id(row, 1, idColumn),
+                               name: values.text(row, 2), displayName: values.text(row, 3),
                                statusCode: row[4], count: row[5] ?? 0) else { throw unplaced }
         }
         return daily
@@ -173,8 +175,10 @@ public final class SQLiteReportSource: ReportSource {
         var grouped = GroupedReport(breakdown: breakdown)
         let arguments = StatementArguments(ReportQuery.arguments(account: account, range: request.range))
         let rows = try Row.fetchCursor(db, sql: ReportQuery.groups(breakdown, indexed: layout.hasRecommendedIndex) ?? "", arguments: arguments)
+        let values = FileValues(fileName: fileName), idColumn = FileValues.idColumn(of: breakdown)
         while let row = try rows.next() {
-            guard grouped.addRow(isTotal: (row[0] as Int64?) == 1, id: row[1], name: row[2], displayName: row[3],
+            guard grouped.addRow(isTotal: (row[0] as Int64?) == 1, id: try values.id(row, 1, idColumn),
+                                 name: values.text(row, 2), displayName: values.text(row, 3),
                                  statusCode: row[4], count: row[5] ?? 0) else {
                 throw SourceError(.badData, "\(fileName) holds more conversations than a 64-bit count can hold")
             }

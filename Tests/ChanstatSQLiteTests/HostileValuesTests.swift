@@ -1,0 +1,71 @@
+import ChanstatCore
+@testable import ChanstatSQLite
+import ChanstatTestSupport
+import Foundation
+import GRDB
+import Testing
+
+/// A file anyone may have written holds text where Chatwoot keeps an id. Before, a range or queue view by team
+/// showed it as "Team #0 (deleted)" (SQLite's own conversion makes "abc" 0: a plausible wrong group), and a list
+/// stopped the process (GRDB's conversion of a copied row). Now each says which column holds what no id can be.
+@Suite struct HostileValuesTests {
+    static let range = try! DateRange(since: GroupFixture.since, until: GroupFixture.until)
+
+    /// `GroupFixture`'s file, with `change` applied to its first conversation (made open, so it is in the queue).
+    static func file(_ change: String, in scratch: Scratch) throws -> SQLiteReportSource {
+        let path = scratch.path("hostile.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: GroupFixture.sqlite + """
+                UPDATE conversations SET status = 0, \(change)
+                 WHERE id = (SELECT min(id) FROM conversations WHERE account_id = 1);
+                """)
+        }
+        try queue.close()
+        return try SQLiteReportSource(path: path, accountID: 1)
+    }
+
+    static func refusal(_ column: String) -> SourceError {
+        SourceError(.badData, "hostile.sqlite holds a value that is not a whole number in conversations.\(column), where "
+                    + "Chatwoot keeps an id: the file is not Chatwoot-shaped (see sample-data/schema.sql)")
+    }
+
+    @Test(arguments: [("team_id", Breakdown.team), ("assignee_id", .agent)])
+    func textWhereAGroupsIdBelongsIsOneSentenceInEveryView(column: String, breakdown: Breakdown) async throws {
+        let scratch = try Scratch()
+        let source = try Self.file("\(column) = 'abc'", in: scratch)
+        let refusal = Self.refusal(column)
+        await #expect(throws: refusal) { _ = try await source.grouped(ReportRequest(range: Self.range, breakdown: breakdown)) }
+        await #expect(throws: refusal) {
+            _ = try await source.dailyReport(for: ReportRequest(range: Self.range, breakdown: breakdown), calendar: .utc,
+                                             progress: { _ in })
+        }
+        await #expect(throws: refusal) { _ = try await source.queue(by: breakdown, at: GroupFixture.until) }
+        await #expect(throws: refusal) {
+            _ = try await source.conversations(matching: ConversationFilter(), in: .queue, limit: .standard)
+        }
+        // The views that do not read the column still answer.
+        #expect((try await source.grouped(ReportRequest(range: Self.range, breakdown: .channel)).total?.total ?? 0) > 0)
+    }
+
+    @Test func aFractionWhereTheDisplayIdBelongsIsOneSentenceInTheList() async throws {
+        let scratch = try Scratch()
+        let source = try Self.file("display_id = 2.5", in: scratch)
+        await #expect(throws: Self.refusal("display_id")) {
+            _ = try await source.conversations(matching: ConversationFilter(), in: .queue, limit: .standard)
+        }
+    }
+
+    /// A number where a name belongs is a name like any other (shown made safe, as every name is).
+    @Test func aNumberWhereANameBelongsIsItsText() async throws {
+        let scratch = try Scratch()
+        let source = try Self.file("team_id = (SELECT min(id) FROM teams WHERE account_id = 1)", in: scratch)
+        let queue = try DatabaseQueue(path: scratch.path("hostile.sqlite"))
+        try await queue.write { try $0.execute(sql: "UPDATE teams SET name = 42 WHERE id = (SELECT min(id) FROM teams WHERE account_id = 1)") }
+        try queue.close()
+        let grouped = try await source.grouped(ReportRequest(range: Self.range, breakdown: .team))
+        #expect(grouped.groups.values.contains { $0.name == "42" })
+        let list = try await source.conversations(matching: ConversationFilter(), in: .queue, limit: .standard)
+        #expect(list.conversations.contains { $0.team == "42" })
+    }
+}
