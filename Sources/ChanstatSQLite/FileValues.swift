@@ -40,7 +40,7 @@ struct FileValues {
         switch breakdown {
         case .team: return "conversations.team_id"
         case .agent: return "conversations.assignee_id"
-        case .channel, .inbox, .day: return "conversations.inbox_id"
+        case .channel, .inbox, .day: return "inboxes.id"
         case .label: return "the labels' ids"
         }
     }

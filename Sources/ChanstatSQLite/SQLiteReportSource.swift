@@ -198,10 +198,12 @@ public final class SQLiteReportSource: ReportSource {
         let arguments = StatementArguments(ReportQuery.arguments(account: account, range: range))
         var report = SourceReport()
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        let values = FileValues(fileName: fileName)
         while let row = try rows.next() {
             // channel_type is NOT NULL in the schema, but a file is untrusted: NULL groups as "".
-            let channelType: String = row[1] ?? ""
-            guard report.add(channelType: channelType, inboxID: row[0] ?? 0, inboxName: row[4] ?? "",
+            let channelType = values.text(row, 1) ?? ""
+            guard report.add(channelType: channelType, inboxID: try values.id(row, 0, "inboxes.id") ?? 0,
+                             inboxName: values.text(row, 4) ?? "",
                              statusCode: row[2], count: row[3] ?? 0) else {
                 throw SourceError(.badData, "\(fileName) holds more conversations than a 64-bit count can hold")
             }

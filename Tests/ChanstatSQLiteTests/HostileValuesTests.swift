@@ -69,3 +69,30 @@ import Testing
         #expect(list.conversations.contains { $0.team == "42" })
     }
 }
+
+extension HostileValuesTests {
+    /// A file whose `inboxes.id` is declared as text (SQLite keeps what a table declares): by inbox, two such
+    /// inboxes would have been one row of inbox 0.
+    @Test func textWhereAnInboxIdBelongsIsOneSentence() async throws {
+        let scratch = try Scratch()
+        let path = scratch.path("inboxes.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in
+            try db.execute(sql: """
+                CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT);
+                CREATE TABLE inboxes (id TEXT, account_id INTEGER, name TEXT, channel_type TEXT);
+                CREATE TABLE conversations (id INTEGER PRIMARY KEY, account_id INTEGER, inbox_id TEXT, status INTEGER,
+                                            created_at INTEGER);
+                INSERT INTO accounts VALUES (1, 'Acme');
+                INSERT INTO inboxes VALUES ('web', 1, 'Web', 'Channel::WebWidget');
+                INSERT INTO conversations (account_id, inbox_id, status, created_at) VALUES (1, 'web', 0, \(GroupFixture.since));
+                """)
+        }
+        try queue.close()
+        let source = try SQLiteReportSource(path: path, accountID: 1)
+        await #expect(throws: SourceError(.badData, "inboxes.sqlite holds a value that is not a whole number in inboxes.id, "
+                                          + "where Chatwoot keeps an id: the file is not Chatwoot-shaped (see sample-data/schema.sql)")) {
+            _ = try await source.report(for: Self.range)
+        }
+    }
+}
