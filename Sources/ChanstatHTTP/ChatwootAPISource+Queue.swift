@@ -12,16 +12,24 @@ extension ChatwootAPISource {
             + "read the database (--db FILE or --db postgres://…) for them"
     }
 
-    /// By channel: the account's totals, with no groups (Chatwoot's API has no split by channel).
-    public func queue(by breakdown: Breakdown, at now: Int64) async throws -> QueueReport {
-        let grouping: (key: String, list: String)?
+    /// Chatwoot's API splits the queue by team and agent only.
+    public func queueRefusal(for breakdown: Breakdown) -> SourceError? {
         switch breakdown {
-        case .channel: grouping = nil
-        case .team: grouping = ("team_id", "teams")
-        case .agent: grouping = ("assignee_id", "agents")
-        case .inbox, .label, .day:
-            throw SourceError(.refused, "Chatwoot's API splits the queue by team and agent only; read the database "
-                              + "(--db FILE or --db postgres://…) for the queue by \(breakdown.rawValue)")
+        case .team, .agent: return nil
+        case .channel, .inbox, .label, .day:
+            return SourceError(.refused, "Chatwoot's API splits the queue by team and agent only; read the database "
+                               + "(--db FILE or --db postgres://…) for the queue by \(breakdown.rawValue)")
+        }
+    }
+
+    /// By channel: the account's totals, with no groups (what the dashboard's queue and `report --now` without
+    /// `--by` show; a split by channel asked for by name is refused by `queueRefusal`).
+    public func queue(by breakdown: Breakdown, at now: Int64) async throws -> QueueReport {
+        if breakdown != .channel, let refusal = queueRefusal(for: breakdown) { throw refusal }
+        let grouping: (key: String, list: String)? = switch breakdown {
+        case .team: ("team_id", "teams")
+        case .agent: ("assignee_id", "agents")
+        default: nil
         }
         return try await HTTPClient.withHTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
                                                    configuration: configuration) { client in

@@ -62,6 +62,10 @@ public final class SourceDownAtStart: ReportSource, @unchecked Sendable {
         lock.withLock { opened?.queueUnknown }
     }
 
+    public func queueRefusal(for breakdown: Breakdown) -> SourceError? {
+        lock.withLock { opened?.queueRefusal(for: breakdown) }
+    }
+
     /// Closes the source if it was opened. An attempt still under way is cancelled, not waited for: a silent
     /// server would hold the exit for its whole deadline, and the process is ending.
     public func close() async {

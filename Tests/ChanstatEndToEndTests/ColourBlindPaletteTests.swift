@@ -2,9 +2,9 @@ import ChanstatTestSupport
 import Foundation
 import Testing
 
-/// The status colours as the real binary draws them (tmux, `--color always`), rendered to a picture the way
-/// scripts/screenshot does, and measured by scripts/colour-check under simulated deuteranopia and protanopia:
-/// every pair of statuses must stay apart.
+/// The dashboard's colour scales as the real binary draws them (tmux, `--color always`), rendered to a picture the
+/// way scripts/screenshot does, and measured by scripts/colour-check under simulated deuteranopia and protanopia:
+/// the four statuses of the range view and the five wait ages of the queue (`n`) must each stay apart.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable && PythonWithNumpy.isAvailable, "needs tmux and python3 with numpy"))
 struct ColourBlindPaletteTests {
     @Test func theStatusesStayApartForRedGreenColourBlindEyes() throws {
@@ -14,6 +14,28 @@ struct ColourBlindPaletteTests {
              "--color", "always", "--refresh", "3600"], width: 100, height: 28)
         defer { session.close() }
         try session.waitFor(text: "updated", timeout: DashboardHarness.timeout)
+        let check = try Self.colourCheck(session, legend: "statuses")
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("open #cd3131, pending #e5e510, snoozed #2472c8"), "\(check.stdout)")
+    }
+
+    /// The built-in demo data (its waits are minutes to weeks before now), whose queue legend names every age.
+    @Test func theWaitAgesStayApartForRedGreenColourBlindEyes() throws {
+        let session = try DashboardHarness.start(["dashboard", "--utc", "--color", "always", "--refresh", "3600"],
+                                                 width: 100, height: 28)
+        defer { session.close() }
+        try session.waitFor(text: "updated", timeout: DashboardHarness.timeout)
+        try session.sendKeys("n")
+        try session.waitFor(text: "Waiting: ", timeout: DashboardHarness.timeout)
+        let check = try Self.colourCheck(session, legend: "waits")
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        // Read from the screen, not assumed: five different colours, the shortest wait in the default one.
+        #expect(check.stdout.contains("<1h #d4d4d4 (the terminal's default foreground), 1-4h #2472c8, 4-24h #11a8cd, "
+                                      + "1-7d #e5e510, >7d #cd3131"), "\(check.stdout)")
+    }
+
+    /// The screen with its colours, drawn by scripts/lib/ansi_to_svg.py, measured by scripts/colour-check.
+    static func colourCheck(_ session: TmuxSession, legend: String) throws -> ProcessResult {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chanstat-colour-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -22,8 +44,7 @@ struct ColourBlindPaletteTests {
         let render = try Shell.run("sh", ["-c", "python3 \"$0\" --columns 100 --rows 28 < \"$1\" > \"$2\"",
                                           PackageRoot.file("scripts/lib/ansi_to_svg.py").path, capture.path, svg.path])
         #expect(render.status == 0, "\(render.stderr)")
-        let check = try Shell.run(PackageRoot.file("scripts/colour-check").path, ["--svg", svg.path])
-        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        return try Shell.run(PackageRoot.file("scripts/colour-check").path, ["--svg", svg.path, "--legend", legend])
     }
 }
 

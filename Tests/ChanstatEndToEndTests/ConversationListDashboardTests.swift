@@ -22,6 +22,7 @@ struct ConversationListDashboardTests {
         try session.waitUntil(timeout: timeout, "Email's inboxes") { screen in
             DashboardEndToEndTests.lines(screen)[0].contains("› Email inboxes") && screen.contains("Mail ")
         }
+        let output = try session.recordOutput()
         try session.sendKeys("Enter")
         // Hand-counted: Mail holds c6 (open, waiting 10 days 20 min: first), then c3 and c4 by created_at.
         let address = "Address: https://chat.example.com/app/accounts/1/conversations/6"
@@ -39,6 +40,17 @@ struct ConversationListDashboardTests {
         #expect(lines[top + 4].hasPrefix("4 Resolved Mail  Ada      -       refund "))
         #expect(lines[28] == address)
         #expect(!list.contains("ada@example.com") && !list.contains("Ada Admin"), "no contact or user's e-mail")
+        // The address was written as an OSC 8 hyperlink over its plain text; tmux 3.3 does not keep links, so the
+        // screen above shows the plain, copyable text only, and the link is read from what the program wrote.
+        let url = "https://chat.example.com/app/accounts/1/conversations/6"
+        let link = "\u{1B}]8;;\(url)\u{1B}\\\(url)\u{1B}]8;;\u{1B}\\"
+        // The pipe's `cat` may write the bytes a moment after tmux drew them.
+        var written = ""
+        for _ in 0..<100 where !written.contains(link) {
+            written = try String(decoding: Data(contentsOf: output), as: UTF8.self)
+            if !written.contains(link) { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        #expect(written.contains(link), "no OSC 8 link in what was written")
 
         // Down: the next conversation's address.
         try session.sendKeys("Down")

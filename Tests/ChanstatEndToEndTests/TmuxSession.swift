@@ -102,6 +102,16 @@ final class TmuxSession {
         try tmux(["send-keys"] + Array(repeating: key, count: count))
     }
 
+    /// Records, from now on, the bytes the program writes to the terminal (tmux's `pipe-pane`), before tmux reads
+    /// them: what a terminal other than tmux would get, such as sequences tmux itself does not show. Read the file
+    /// the answer names once the screen shows the effect.
+    func recordOutput() throws -> URL {
+        let file = directory.appendingPathComponent("output-\(UUID().uuidString.prefix(8))")
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        try tmux(["pipe-pane", "cat >> '\(file.path)'"])
+        return file
+    }
+
     /// The pane's title, which a program can set with an escape sequence (OSC 0 or 2).
     func paneTitle() throws -> String {
         try tmux(["display-message", "-p", "#{pane_title}"]).trimmingCharacters(in: .newlines)

@@ -33,6 +33,9 @@ public protocol ReportSource: Sendable {
     func queue(by breakdown: Breakdown, at now: Int64) async throws -> QueueReport
     /// Why some numbers of this source's queue are unknown (shown with them), nil when it knows them all.
     var queueUnknown: String? { get }
+    /// Why the source cannot split the queue by `breakdown`, asked before anything is fetched; nil when it can
+    /// or cannot tell yet (a database says what its tables lack when it is asked).
+    func queueRefusal(for breakdown: Breakdown) -> SourceError?
     /// The account whose numbers this source reads (the `account_id` label of `report --format prometheus`):
     /// the one given, or the file's only account; nil where a wrapper cannot know it yet.
     var readAccountID: Int64? { get }
@@ -74,6 +77,8 @@ extension ReportSource {
     public func close() async {}
 
     public var queueUnknown: String? { nil }
+
+    public func queueRefusal(for breakdown: Breakdown) -> SourceError? { nil }
 
     public func queue(by breakdown: Breakdown, at now: Int64) async throws -> QueueReport {
         throw SourceError(.refused, "this source has no queue; read a database (--db) for it")

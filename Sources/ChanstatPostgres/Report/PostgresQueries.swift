@@ -102,28 +102,16 @@ extension PostgresSchema {
     /// ... whose tag, `public.tags AS tag`, has a name (a tag row that is gone, or has no name, is no label).
     static let labelTag = "tag.id OPERATOR(pg_catalog.=) tg.tag_id AND tag.name IS NOT NULL"
 
-    /// `columns` of `public.conversations AS c` and its status, for the conversations every breakdown counts.
-    private static func cohort(_ columns: String) -> String {
+    /// The groups of `key` by status, and the total by status, counted in one pass: GROUPING SETS counts the total
+    /// itself, each conversation once (`is_total` marks its rows). A cohort CTE read twice (groups, then total) is
+    /// materialized and scanned again: 2.7 times psql's plain GROUP BY at 5M rows (docs/benchmarks.md). `key` is an
+    /// expression of `public.conversations AS c` or of what `join` adds; `count` counts a group's conversations
+    /// (`count(DISTINCT c.id)` where `join` can repeat one). `GROUPING` is syntax, not a function the search path
+    /// could find.
+    private static func groupsAndTotal(_ key: String, join: String = "", count: String = "pg_catalog.count(*)") -> String {
         """
-        SELECT \(columns), c.status FROM public.conversations AS c
-         WHERE \(accountAndRange)
-           AND EXISTS (SELECT 1 FROM public.inboxes AS i WHERE i.id OPERATOR(pg_catalog.=) c.inbox_id)
-        """
-    }
-
-    private static let total = """
-        SELECT true, NULL::pg_catalog.int8, NULL::pg_catalog.text, NULL::pg_catalog.text,
-               status::pg_catalog.int8, pg_catalog.count(*) FROM cohort GROUP BY status
-        """
-
-    /// The groups of `key`, a column of `public.conversations AS c`, by status, and the total by status, counted
-    /// in one pass: GROUPING SETS counts the total itself, each conversation once (`is_total` marks its rows). A
-    /// cohort CTE read twice (groups, then total) is materialized and scanned again: 2.7 times psql's plain
-    /// GROUP BY at 5M rows (docs/benchmarks.md). `GROUPING` is syntax, not a function the search path could find.
-    private static func groupsAndTotal(_ key: String) -> String {
-        """
-        SELECT GROUPING(\(key)) OPERATOR(pg_catalog.=) 1 AS is_total, \(key) AS key, c.status, pg_catalog.count(*) AS n
-          FROM public.conversations AS c
+        SELECT GROUPING(\(key)) OPERATOR(pg_catalog.=) 1 AS is_total, \(key) AS key, c.status, \(count) AS n
+          FROM public.conversations AS c \(join)
          WHERE \(accountAndRange)
            AND EXISTS (SELECT 1 FROM public.inboxes AS i WHERE i.id OPERATOR(pg_catalog.=) c.inbox_id)
          GROUP BY GROUPING SETS ((\(key), c.status), (c.status))
@@ -147,20 +135,17 @@ extension PostgresSchema {
         """
 
     /// By label: the conversation's taggings of type 'Conversation' in context 'labels', named by `tags.name`;
-    /// one with two labels counts under both (once each), one with none in the NULL group.
+    /// one with two labels counts under both (once each, however often a label is set), one with none in the NULL
+    /// group, and the total each conversation once. One pass, as psql's plain `LEFT JOIN … COUNT(DISTINCT)`:
+    /// the earlier form (the cohort, its labelled rows made distinct, an anti-join for the unlabelled, the total
+    /// apart) took 1.5 times as long on 600,000 conversations.
     private static let labelSQL = """
-        WITH cohort AS (\(cohort("c.id"))),
-             labelled AS (SELECT DISTINCT co.id, co.status, tag.name::pg_catalog.text AS name FROM cohort AS co
-                            JOIN public.taggings AS tg ON \(labelTagging(of: "co.id"))
-                            JOIN public.tags AS tag ON \(labelTag))
-        SELECT false, NULL::pg_catalog.int8, name, NULL::pg_catalog.text, status::pg_catalog.int8, pg_catalog.count(*)
-          FROM labelled GROUP BY name, status
-        UNION ALL
-        SELECT false, NULL::pg_catalog.int8, NULL::pg_catalog.text, NULL::pg_catalog.text, status::pg_catalog.int8,
-               pg_catalog.count(*)
-          FROM cohort AS co WHERE NOT EXISTS (SELECT 1 FROM labelled AS l WHERE l.id OPERATOR(pg_catalog.=) co.id)
-         GROUP BY status
-        UNION ALL \(total)
+        SELECT g.is_total, NULL::pg_catalog.int8, g.key::pg_catalog.text, NULL::pg_catalog.text,
+               g.status::pg_catalog.int8, g.n
+          FROM (\(groupsAndTotal("tag.name",
+                                 join: "LEFT JOIN (public.taggings AS tg JOIN public.tags AS tag ON \(labelTag)) "
+                                     + "ON \(labelTagging(of: "c.id"))",
+                                 count: "pg_catalog.count(DISTINCT c.id)"))) AS g
         """
 
     /// The cohort of both reports: `$1` the account, `[$2, $3)` the range, on `public.conversations AS c`.
@@ -230,8 +215,11 @@ extension PostgresSchema {
 /// `waiting_since` is `timestamp without time zone` holding UTC, as `created_at`: it is compared with the bucket
 /// edges bound as that type (`UTCTimestamp`), and the earliest is read with `date_part('epoch', …)`, which
 /// for a timestamp without time zone counts from 1970-01-01 00:00 of the same wall clock: no TimeZone enters.
-/// The account's open, pending and snoozed conversations are found by Chatwoot's `conv_acid_inbid_stat_asgnid_idx`
-/// (account, inbox, status, assignee).
+/// The account's open, pending and snoozed conversations are found through Chatwoot's own indexes, as the planner
+/// chooses: `index_conversations_on_status_and_account_id` when the queue is a small part of the account (the
+/// sample data), `index_conversations_on_account_id` when it is a large one; each row is then read from the table
+/// for the columns no index holds (`waiting_since`, `first_reply_created_at`, `team_id`), as Chatwoot's own
+/// unattended count does (docs/benchmarks.md "The queue now").
 extension PostgresSchema {
     /// `$1` the account, `$2`…`$5` the bucket edges (`WaitAge.edges`).
     private func queueBindings(account: Int64, at now: Int64) -> PostgresBindings {

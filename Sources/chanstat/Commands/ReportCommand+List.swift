@@ -108,7 +108,7 @@ extension ReportCommand {
         guard lists.list else { return nil }
         if compare { return "--list shows conversations, not counts: use it without --compare" }
         if format == .prometheus { return Self.listIsNotMetrics }
-        if grouping != .channel { return "--list takes the group as a filter (--inbox, --team, …), not --by" }
+        if givenBreakdown != nil { return "--list takes the group as a filter (--inbox, --team, …), not --by" }
         return lists.filter.problem(queue: now)
     }
 

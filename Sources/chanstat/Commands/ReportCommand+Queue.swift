@@ -22,7 +22,12 @@ extension ReportCommand {
         // The clock, read once: every wait of the report is measured to this instant.
         let instant = Int64(Date().timeIntervalSince1970.rounded(.down))
         let reportSource = try await SourceOptions.makeSource(settings, calendar: settings.calendar)
-        let queue = try await reportSource.closing { try await reportSource.queue(by: breakdown, at: instant) }
+        let queue = try await reportSource.closing {
+            // Without --by the queue is by channel, or the totals alone where the source has no channel split
+            // (Chatwoot's API); asked for by name, a split the source lacks is refused.
+            if givenBreakdown != nil, let refusal = reportSource.queueRefusal(for: breakdown) { throw refusal }
+            return try await reportSource.queue(by: breakdown, at: instant)
+        }
         let unknown = reportSource.queueUnknown
         let output: String
         switch format {

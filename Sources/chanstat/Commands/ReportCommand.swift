@@ -22,7 +22,11 @@ struct ReportCommand: AsyncParsableCommand {
     var compare = false
 
     @Option(name: .customLong("by"), help: "One row per channel type (the default), per inbox, team, agent or label (SQLite and PostgreSQL sources; by label a conversation counts under each of its labels) or per day of the range (in its time zone; at most 31 days over --url); with --now, the queue by channel, inbox, team, agent or label.")
-    var grouping: Breakdown = .channel
+    var givenBreakdown: Breakdown?
+
+    /// The rows asked for: `--by`'s, channel when it is left out. Whether it was given matters to the queue over
+    /// HTTP, where no `--by` is the account's totals and an explicit `--by channel` a split the API does not have.
+    var grouping: Breakdown { givenBreakdown ?? .channel }
 
     @Flag(help: "The queue now instead of a range: open, unattended, unassigned, pending, snoozed, waiting and how long the customers have waited (docs/report.md).")
     var now = false
