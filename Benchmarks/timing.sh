@@ -1,8 +1,21 @@
 # Timing helpers for the shell benchmarks (sourced by who-now-which.sh and who-now-which-sqlite.sh): whole process
 # against whole process, after a check that both print the same numbers, one untimed warm-up each, then $runs
-# alternating runs, medians. Needs python3 (Benchmarks/same-counts.py) and $runs set by the caller.
+# alternating runs, medians. Needs python3 (Benchmarks/same-counts.py).
 
 benchmarks_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+# read_arguments [CHANSTAT_BINARY] [CONVERSATIONS] [RUNS]: the scripts' common arguments, run from the clone's root.
+# Sets chanstat (.build/release/chanstat if built, else .build/debug/chanstat), conversations (5000000), runs (5).
+read_arguments() {
+    chanstat=${1:-}
+    if [ -z "$chanstat" ]; then
+        chanstat=.build/release/chanstat
+        [ -x "$chanstat" ] || chanstat=.build/debug/chanstat
+    fi
+    chanstat=$(realpath "$chanstat")
+    conversations=${2:-5000000}
+    runs=${3:-5}
+}
 
 seconds() {  # the wall time of one run of "$@" in microseconds, output discarded; fails when the command does
     local t0 t1

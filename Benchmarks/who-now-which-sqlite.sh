@@ -12,14 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source Benchmarks/timing.sh
-chanstat=${1:-}
-if [ -z "$chanstat" ]; then
-    chanstat=.build/release/chanstat
-    [ -x "$chanstat" ] || chanstat=.build/debug/chanstat
-fi
-chanstat=$(realpath "$chanstat")
-conversations=${2:-5000000}
-runs=${3:-5}
+read_arguments "$@"
 
 mkdir -p bench-data
 file=bench-data/sample-$conversations.sqlite

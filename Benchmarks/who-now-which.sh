@@ -12,14 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source Benchmarks/timing.sh
-chanstat=${1:-}
-if [ -z "$chanstat" ]; then
-    chanstat=.build/release/chanstat
-    [ -x "$chanstat" ] || chanstat=.build/debug/chanstat
-fi
-chanstat=$(realpath "$chanstat")
-conversations=${2:-5000000}
-runs=${3:-5}
+read_arguments "$@"
 bin=/usr/lib/postgresql/15/bin
 psql_bin=$bin/psql
 
