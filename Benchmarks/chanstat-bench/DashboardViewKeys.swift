@@ -23,7 +23,7 @@ extension DashboardBenchmark {
     /// Enter and Esc, then `n` and `n` back, then in the queue Enter and Esc. On the last 6 months, the range of
     /// `report`'s figures.
     func measureViewKeys(arguments: [String], rounds: Int) throws -> [ViewKey] {
-        let tmux = Tmux(socket: "chanstat-bench-views-\(getpid())")
+        let tmux = Tmux.fresh("views")
         defer { tmux.kill() }
         try tmux.start(command: ([chanstat] + arguments + ["--range", "6m", "--refresh", "3600"]).map(Tmux.quote)
                         .joined(separator: " "), environment: environment)
