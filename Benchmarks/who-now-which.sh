@@ -5,20 +5,14 @@
 #   Benchmarks/who-now-which.sh [CHANSTAT_BINARY] [CONVERSATIONS] [RUNS]
 #
 # Defaults: .build/release/chanstat if built, else .build/debug/chanstat; 5000000; 5. Prints one Markdown table:
-# the median whole-process time of each command and of psql's query (alternating runs, after one untimed warm-up
-# of each), both logging in over TCP to 127.0.0.1 as the cluster's superuser (trust). Then one uncached /metrics
+# the median whole-process time of each command and of psql's query (alternating runs, after a check that both give
+# the same numbers: Benchmarks/timing.sh), both logging in over TCP to 127.0.0.1 as the cluster's superuser (trust). Then one uncached /metrics
 # scrape of serve. The cluster (its own folder under $TMPDIR, a free port, TimeZone America/New_York) is removed at
 # the end. Needs PostgreSQL 15's server binaries, psql and curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-chanstat=${1:-}
-if [ -z "$chanstat" ]; then
-    chanstat=.build/release/chanstat
-    [ -x "$chanstat" ] || chanstat=.build/debug/chanstat
-fi
-chanstat=$(realpath "$chanstat")
-conversations=${2:-5000000}
-runs=${3:-5}
+source Benchmarks/timing.sh
+read_arguments "$@"
 bin=/usr/lib/postgresql/15/bin
 psql_bin=$bin/psql
 
@@ -53,52 +47,40 @@ cohort="c.account_id = 1 AND c.created_at >= '2026-05-25' AND c.created_at < '20
 inbox=$("$psql_bin" -X -At "$conninfo" -c "SELECT inbox_id FROM conversations WHERE account_id = 1 AND status = 0
                                             GROUP BY inbox_id ORDER BY count(*) DESC LIMIT 1")
 
-seconds() {  # the wall time of one run of "$@", output discarded; fails when the command does
-    local t0 t1
-    t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N)
-    echo $(( (t1 - t0) / 1000 ))
-}
-median_ms() { sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.0f", m / 1000 }'; }
-compare() {  # compare WHAT "CHANSTAT ARGS" "SQL"
-    local what=$1 args=$2 sql=$3 ours=() theirs=()
+psql() { "$psql_bin" -X -At "$conninfo" -c "$1"; }
+compare() {  # compare WHAT CHECK "CHANSTAT ARGS" "SQL": see time_pair in timing.sh
     # shellcheck disable=SC2086
-    seconds "$chanstat" report --db "$url" $args >/dev/null
-    seconds "$psql_bin" -X -At "$conninfo" -c "$sql" >/dev/null
-    for _ in $(seq "$runs"); do
-        # shellcheck disable=SC2086
-        ours+=("$(seconds "$chanstat" report --db "$url" $args)")
-        theirs+=("$(seconds "$psql_bin" -X -At "$conninfo" -c "$sql")")
-    done
-    printf '| %s | %s ms | %s ms |\n' "$what" "$(printf '%s\n' "${ours[@]}" | median_ms)" "$(printf '%s\n' "${theirs[@]}" | median_ms)"
+    time_pair "$1" "$2" "$chanstat" report --db "$url" $3 ::: psql "$4"
 }
 
-echo "PostgreSQL 15, $conversations conversations in 3 accounts (chanstat sample, seed 7, filled in ${filled} s), $runs runs each"
+echo "PostgreSQL 15, $conversations conversations in 3 accounts (chanstat sample, seed 7, filled in ${filled} s), $runs runs each; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "binary: $chanstat"
 echo
-echo "| what | chanstat (whole process) | psql, the obvious query (whole process) |"
-echo "|---|---|---|"
+echo "| what | chanstat (whole process) | psql, the obvious query (whole process) | ratio (psql / chanstat) |"
+echo "|---|---|---|---|"
 # What the process itself costs (start, login, the catalog check, the account): the channel report against
-# Chatwoot's own query, whose counts the two share.
-compare "\`report\` (by channel, Chatwoot's own query), 180 days, account 1" "$range --format json" \
-    "SELECT count(*), i.channel_type, c.status FROM conversations c JOIN inboxes i ON i.id = c.inbox_id
+# Chatwoot's own query (its columns put in the checker's order), whose counts the two share.
+compare "\`report\` (by channel, Chatwoot's own query), 180 days, account 1" groups "$range --format json" \
+    "SELECT i.channel_type, c.status, count(*) FROM conversations c JOIN inboxes i ON i.id = c.inbox_id
       WHERE $cohort GROUP BY i.channel_type, c.status"
-compare "\`report --by team\`, 180 days, account 1" "$range --by team --format json" \
+compare "\`report --by team\`, 180 days, account 1" groups "$range --by team --format json" \
     "SELECT c.team_id, c.status, count(*) FROM conversations c JOIN inboxes i ON i.id = c.inbox_id
       WHERE $cohort GROUP BY c.team_id, c.status"
-compare "\`report --by agent\`, 180 days, account 1" "$range --by agent --format json" \
+compare "\`report --by agent\`, 180 days, account 1" groups "$range --by agent --format json" \
     "SELECT c.assignee_id, c.status, count(*) FROM conversations c JOIN inboxes i ON i.id = c.inbox_id
       WHERE $cohort GROUP BY c.assignee_id, c.status"
-compare "\`report --by label\`, 180 days, account 1" "$range --by label --format json" \
+# Left joins, so that the conversations without a label are a group too, as in chanstat's answer.
+compare "\`report --by label\`, 180 days, account 1" groups "$range --by label --format json" \
     "SELECT t.name, c.status, count(DISTINCT c.id) FROM conversations c JOIN inboxes i ON i.id = c.inbox_id
-       JOIN taggings tg ON tg.taggable_id = c.id AND tg.taggable_type = 'Conversation' AND tg.context = 'labels'
-       JOIN tags t ON t.id = tg.tag_id WHERE $cohort GROUP BY t.name, c.status"
-compare "\`report --now\` (by channel) against Chatwoot's four live-report counts" "--account 1 --now --format json" \
+       LEFT JOIN taggings tg ON tg.taggable_id = c.id AND tg.taggable_type = 'Conversation' AND tg.context = 'labels'
+       LEFT JOIN tags t ON t.id = tg.tag_id WHERE $cohort GROUP BY t.name, c.status"
+compare "\`report --now\` (by channel) against Chatwoot's four live-report counts" live-counts "--account 1 --now --format json" \
     "SELECT count(*) FROM conversations WHERE account_id = 1 AND status = 0;
      SELECT count(*) FROM conversations WHERE account_id = 1 AND status = 0
         AND (first_reply_created_at IS NULL OR waiting_since IS NOT NULL);
      SELECT count(*) FROM conversations WHERE account_id = 1 AND status = 0 AND assignee_id IS NULL;
      SELECT count(*) FROM conversations WHERE account_id = 1 AND status = 2"
-compare "\`report --now --list --inbox $inbox --status open\` (first 50)" "--account 1 --now --list --inbox $inbox --status open --format json" \
+compare "\`report --now --list --inbox $inbox --status open\` (first 50)" list "--account 1 --now --list --inbox $inbox --status open --format json" \
     "SELECT id, display_id, status, assignee_id, team_id, created_at, waiting_since FROM conversations
       WHERE account_id = 1 AND inbox_id = $inbox AND status = 0
       ORDER BY waiting_since NULLS LAST, created_at, id LIMIT 50;
@@ -116,4 +98,5 @@ for _ in $(seq "$runs"); do
     scrapes+=("$(seconds curl -fsS -H "Authorization: Bearer $token" "http://127.0.0.1:$serve_port/metrics?account=1")")
 done
 echo
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "One uncached \`/metrics?account=1\` scrape (serve --cache-seconds 0; today, 7d, 30d and the queue), median of $runs: $(printf '%s\n' "${scrapes[@]}" | median_ms) ms"

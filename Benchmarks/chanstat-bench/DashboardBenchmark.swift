@@ -21,7 +21,7 @@ struct DashboardBenchmark {
     }
 
     func measure(name: String, arguments: [String]) throws -> Figures {
-        let tmux = Tmux(socket: "chanstat-bench-\(getpid())")
+        let tmux = Tmux.fresh("dashboard")
         defer { tmux.kill() }
         let started = Date()
         try tmux.start(command: ([chanstat] + arguments + ["--refresh", "3600"]).map(Tmux.quote).joined(separator: " "),
@@ -66,6 +66,12 @@ struct DashboardBenchmark {
 /// The few tmux commands the benchmark needs, on a private socket.
 struct Tmux {
     let socket: String
+
+    /// A server of its own for each session: a socket name used again at once can meet the previous server still
+    /// exiting after `kill-server` ("server exited unexpectedly").
+    static func fresh(_ purpose: String) -> Tmux {
+        Tmux(socket: "chanstat-bench-\(purpose)-\(getpid())-\(UUID().uuidString.prefix(8))")
+    }
 
     static func quote(_ word: String) -> String { "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 

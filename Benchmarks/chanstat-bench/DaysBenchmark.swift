@@ -88,7 +88,7 @@ extension DashboardBenchmark {
     /// `t` until the trend is drawn (the day query included), then `t` back to the table and `r` (a refresh without
     /// the days, so the next `t` has to load them again), `keyPresses` times.
     func measureTrend(arguments: [String]) throws -> [Double] {
-        let tmux = Tmux(socket: "chanstat-bench-trend-\(getpid())")
+        let tmux = Tmux.fresh("trend")
         defer { tmux.kill() }
         try tmux.start(command: ([chanstat] + arguments + ["--refresh", "3600"]).map(Tmux.quote).joined(separator: " "))
         try tmux.waitFor(timeout: 30) { Self.isLoaded($0, title: "Last 6 months") }

@@ -185,7 +185,7 @@ final class PostgresBenchmark: Sendable {
             if line.contains("plan:") { entries.append([line]) }
             else if line.hasPrefix("\t"), !entries.isEmpty { entries[entries.count - 1].append(line) }
         }
-        guard let entry = entries.last(where: { $0.contains { $0.contains("GROUP BY inbox_id, status") } }) else {
+        guard let entry = entries.last(where: { $0.contains { $0.contains("GROUP BY c.inbox_id, c.status") } }) else {
             print("  (auto_explain logged no plan for the report query)")
             return nil
         }

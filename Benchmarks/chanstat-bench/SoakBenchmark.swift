@@ -33,7 +33,7 @@ struct SoakBenchmark {
         // The dashboard's log says each load it starts and each that fails: the proof it kept refreshing.
         let log = "\(dataDirectory)/soak-dashboard.log"
         try? FileManager.default.removeItem(atPath: log)
-        let tmux = Tmux(socket: "chanstat-soak-\(getpid())")
+        let tmux = Tmux.fresh("soak")
         defer { tmux.kill() }
         try tmux.start(command: ([chanstat, "--url", url, "--account", "1", "--refresh", "1", "--log-file", log]).map(Tmux.quote)
                        .joined(separator: " "), environment: ["CHATWOOT_API_TOKEN": token])
