@@ -62,10 +62,26 @@ private typealias F = Fixtures
         let (inboxes, effects) = F.press(list, .escape)
         #expect(inboxes.conversations == nil)
         #expect(inboxes.inboxView?.table.selected == "13")
-        #expect(effects.contains { if case .load = $0 { true } else { false } }, "the table under the list is read again")
+        // The table under the list is shown as it was, at once: nothing was read since it was.
+        #expect(effects.isEmpty, "\(effects)")
+        #expect(inboxes.data == list.data && inboxes.pendingRequest == nil)
         let channels = F.press(inboxes, .escape).0
         #expect(channels.inboxView == nil)
         #expect(channels.channels.selected == "Channel::Email")
+    }
+
+    /// Once the list was read again (here `r`), the table under it is older than the list: Esc reads it again.
+    @Test func escAfterTheListWasReadAgainReadsTheTableAgain() {
+        let refreshed = Self.answered(F.press(Self.billingList(), .character("r")).0)
+        #expect(refreshed.conversations?.outdatesTable == true)
+        let (inboxes, effects) = F.press(refreshed, .escape)
+        #expect(inboxes.conversations == nil)
+        #expect(effects.contains { if case .load = $0 { true } else { false } }, "the table under the list is read again")
+        // Esc while the list's first read is under way: that read is cancelled by the table's.
+        let asking = F.press(Self.loaded(), .down, .enter, .enter).0
+        let (_, whileAsking) = F.press(asking, .escape)
+        #expect(whileAsking.contains(.cancelLoad(requestID: asking.pendingRequest!)))
+        #expect(whileAsking.contains { if case .load = $0 { true } else { false } })
     }
 
     @Test func aTeamRowAndAQueueRowListTheirConversations() {

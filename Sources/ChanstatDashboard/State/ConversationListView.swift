@@ -19,6 +19,9 @@ public struct ConversationListView: Equatable, Sendable {
     /// The selected conversation, by id (as a row key).
     public internal(set) var selected: String?
     public internal(set) var offset = 0
+    /// Whether the list was read again since it opened (a refresh, a range key): the table under it is then older
+    /// than the list, and Esc reads it again. Until then Esc shows the table as it was, at once.
+    public internal(set) var outdatesTable = false
 
     public init(filter: ConversationFilter, fromQueue: Bool, title: String) {
         self.filter = filter

@@ -146,13 +146,15 @@ extension Transition {
     }
 
     /// Esc: from a list back to the table it came from, from the trend back to the table, from the inboxes back to
-    /// the channel list (their selection kept), else clear the selection. The table left under a list is read again.
+    /// the channel list (their selection kept), else clear the selection. The table left under a list is shown as
+    /// it was, at once, unless the list was read again meanwhile (then the table is read again too) or the list's
+    /// first read is still under way (cancelled by the table's).
     private mutating func back() {
         state.notice = nil
-        if state.conversations != nil {
+        if let list = state.conversations {
             state.conversations = nil
             state.loadError = nil
-            startLoad()
+            if list.outdatesTable || state.pendingRequest != nil { startLoad() }
         } else if state.trend != nil {
             state.trend = nil
         } else if state.queue != nil {

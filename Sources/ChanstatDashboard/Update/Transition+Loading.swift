@@ -16,6 +16,7 @@ extension Transition {
         state.dayProgress = nil
         cancelTimer()
         if let list = state.conversations {
+            if list.list != nil { state.conversations?.outdatesTable = true }
             let cohort: ListCohort = list.fromQueue ? .queue : .created(state.selection.range)
             return effects.append(.loadConversations(list.filter, in: cohort, limit: ConversationListView.limit,
                                                      requestID: state.lastRequestID))
