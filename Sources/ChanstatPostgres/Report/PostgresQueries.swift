@@ -268,13 +268,36 @@ extension PostgresSchema {
         return bindings
     }
 
+    /// A conversation's class, as columns to group by: its status, and yes-or-no columns for the rest, the
+    /// bucket of `waiting_since` included (set, later than each edge). Grouped by a CASE of `waiting_since`,
+    /// PostgreSQL counted on as many groups as `waiting_since` has values (it estimates an expression of one column
+    /// by that column), so it sorted the whole queue on disk; it counts two per yes-or-no column, so it hashes the
+    /// few hundred classes in memory: 430 to 355 ms for 102,029 conversations at 5M (docs/benchmarks.md).
     private static let queueClassColumns = """
-        c.status::pg_catalog.int8 AS status, c.assignee_id IS NOT NULL AS assigned,
-        c.first_reply_created_at IS NOT NULL AS replied,
-        (CASE WHEN c.waiting_since IS NULL THEN -1 WHEN c.waiting_since OPERATOR(pg_catalog.>) $2 THEN 0
-              WHEN c.waiting_since OPERATOR(pg_catalog.>) $3 THEN 1 WHEN c.waiting_since OPERATOR(pg_catalog.>) $4 THEN 2
-              WHEN c.waiting_since OPERATOR(pg_catalog.>) $5 THEN 3 ELSE 4 END)::pg_catalog.int8 AS bucket
+        c.status AS status, c.assignee_id IS NOT NULL AS assigned, c.first_reply_created_at IS NOT NULL AS replied,
+        c.waiting_since IS NOT NULL AS waits, c.waiting_since OPERATOR(pg_catalog.>) $2 AS within1h,
+        c.waiting_since OPERATOR(pg_catalog.>) $3 AS within4h, c.waiting_since OPERATOR(pg_catalog.>) $4 AS within24h,
+        c.waiting_since OPERATOR(pg_catalog.>) $5 AS within7d
         """
+
+    /// How many columns `queueClassColumns` has.
+    private static let queueClassColumnCount = 8
+
+    /// The class columns of `t` (the grouped classes) as the rows give them: status, assigned, replied, bucket (the
+    /// `WaitAge` by its position in `WaitAge.edges`, -1 when `waiting_since` is NULL).
+    private static func queueClass(of t: String) -> String {
+        """
+        \(t).status::pg_catalog.int8, \(t).assigned, \(t).replied,
+        (CASE WHEN NOT \(t).waits THEN -1 WHEN \(t).within1h THEN 0 WHEN \(t).within4h THEN 1
+              WHEN \(t).within24h THEN 2 WHEN \(t).within7d THEN 3 ELSE 4 END)::pg_catalog.int8
+        """
+    }
+
+    /// The class columns to group by, of `t`.
+    private static func queueClassKeys(of t: String) -> String {
+        ["status", "assigned", "replied", "waits", "within1h", "within4h", "within24h", "within7d"]
+            .map { "\(t).\($0)" }.joined(separator: ", ")
+    }
 
     private static let queueCohort = """
         FROM public.conversations AS c JOIN public.inboxes AS i ON i.id OPERATOR(pg_catalog.=) c.inbox_id
@@ -299,14 +322,14 @@ extension PostgresSchema {
                 SELECT \(keys), \(Self.queueClassColumns), pg_catalog.count(*) AS n,
                        pg_catalog.min(c.waiting_since) AS earliest
                 \(Self.queueCohort)
-                GROUP BY \(Self.positions(keyCount + 4)))
-            SELECT 0::pg_catalog.int8, \(named), g.status, g.assigned, g.replied, g.bucket, g.n, \(Self.epoch("g.earliest"))
+                GROUP BY \(Self.positions(keyCount + Self.queueClassColumnCount)))
+            SELECT 0::pg_catalog.int8, \(named), \(Self.queueClass(of: "g")), g.n, \(Self.epoch("g.earliest"))
               FROM g \(joins)
             UNION ALL
             SELECT 1::pg_catalog.int8, NULL::pg_catalog.int8, NULL::pg_catalog.text, NULL::pg_catalog.text,
-                   NULL::pg_catalog.text, NULL::pg_catalog.text, status, assigned, replied, bucket,
-                   pg_catalog.sum(n)::pg_catalog.int8, \(Self.epoch("pg_catalog.min(earliest)"))
-              FROM g GROUP BY status, assigned, replied, bucket
+                   NULL::pg_catalog.text, NULL::pg_catalog.text, \(Self.queueClass(of: "g")),
+                   pg_catalog.sum(g.n)::pg_catalog.int8, \(Self.epoch("pg_catalog.min(g.earliest)"))
+              FROM g GROUP BY \(Self.queueClassKeys(of: "g"))
             """, binds: queueBindings(account: account, at: now))
     }
 
@@ -349,16 +372,16 @@ extension PostgresSchema {
                 SELECT c.id AS id, \(Self.queueClassColumns), c.waiting_since AS waiting_since
                 \(Self.queueCohort))
             SELECT 0::pg_catalog.int8, NULL::pg_catalog.int8, tag.name::pg_catalog.text, NULL::pg_catalog.text,
-                   NULL::pg_catalog.text, NULL::pg_catalog.text, q.status, q.assigned, q.replied, q.bucket,
+                   NULL::pg_catalog.text, NULL::pg_catalog.text, \(Self.queueClass(of: "q")),
                    pg_catalog.count(DISTINCT q.id), \(Self.epoch("pg_catalog.min(q.waiting_since)"))
               FROM q LEFT JOIN (public.taggings AS tg JOIN public.tags AS tag ON \(Self.labelTag))
                      ON \(Self.labelTagging(of: "q.id"))
-             GROUP BY tag.name, q.status, q.assigned, q.replied, q.bucket
+             GROUP BY tag.name, \(Self.queueClassKeys(of: "q"))
             UNION ALL
             SELECT 1::pg_catalog.int8, NULL::pg_catalog.int8, NULL::pg_catalog.text, NULL::pg_catalog.text,
-                   NULL::pg_catalog.text, NULL::pg_catalog.text, status, assigned, replied, bucket,
-                   pg_catalog.count(*), \(Self.epoch("pg_catalog.min(waiting_since)"))
-              FROM q GROUP BY status, assigned, replied, bucket
+                   NULL::pg_catalog.text, NULL::pg_catalog.text, \(Self.queueClass(of: "q")),
+                   pg_catalog.count(*), \(Self.epoch("pg_catalog.min(q.waiting_since)"))
+              FROM q GROUP BY \(Self.queueClassKeys(of: "q"))
             """, binds: queueBindings(account: account, at: now))
     }
 
