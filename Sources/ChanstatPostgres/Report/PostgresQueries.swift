@@ -315,14 +315,29 @@ extension PostgresSchema {
 
     /// Breakdowns where each conversation is in one group: counted per group and class once (`g`), the totals
     /// summed from those few rows. `keys` name their output as `g`'s columns; `named` are the five group columns.
+    ///
+    /// `keysInIndex`: the keys are columns of `conv_acid_inbid_stat_asgnid_idx` (account, inbox, status, assignee),
+    /// or of the inbox (by channel, inbox and agent). Pending and snoozed conversations count by their status alone
+    /// (`QueueCounts.add` reads nothing else of them), so they are then counted from that index alone, and only the
+    /// open ones are read from the table, as Chatwoot's own unattended count reads them: by channel at 5M, 425-447 ms
+    /// to 120-300 ms (docs/benchmarks.md "The queue now"). By team, whose key no index holds, all are read.
     private func queueBySingleGroup(account: Int64, at now: Int64, keys: String, keyCount: Int, named: String,
-                                    joins: String = "") -> PostgresQuery {
-        PostgresQuery(unsafeSQL: """
+                                    joins: String = "", keysInIndex: Bool) -> PostgresQuery {
+        let pendingAndSnoozed = """
+            UNION ALL
+            SELECT \(keys), c.status, c.assignee_id IS NOT NULL, false, false, NULL::pg_catalog.bool,
+                   NULL::pg_catalog.bool, NULL::pg_catalog.bool, NULL::pg_catalog.bool, pg_catalog.count(*),
+                   NULL::pg_catalog.timestamp
+            \(Self.queueCohort) AND c.status OPERATOR(pg_catalog.=) ANY ('{2,3}'::pg_catalog.int4[])
+            GROUP BY \(Self.positions(keyCount + 2))
+            """
+        return PostgresQuery(unsafeSQL: """
             WITH g AS MATERIALIZED (
                 SELECT \(keys), \(Self.queueClassColumns), pg_catalog.count(*) AS n,
                        pg_catalog.min(c.waiting_since) AS earliest
-                \(Self.queueCohort)
-                GROUP BY \(Self.positions(keyCount + Self.queueClassColumnCount)))
+                \(Self.queueCohort)\(keysInIndex ? " AND c.status OPERATOR(pg_catalog.=) 0" : "")
+                GROUP BY \(Self.positions(keyCount + Self.queueClassColumnCount))
+                \(keysInIndex ? pendingAndSnoozed : ""))
             SELECT 0::pg_catalog.int8, \(named), \(Self.queueClass(of: "g")), g.n, \(Self.epoch("g.earliest"))
               FROM g \(joins)
             UNION ALL
@@ -337,7 +352,7 @@ extension PostgresSchema {
         queueBySingleGroup(account: account, at: now, keys: "i.channel_type::pg_catalog.text AS channel_type",
                            keyCount: 1,
                            named: "NULL::pg_catalog.int8, g.channel_type, NULL::pg_catalog.text, NULL::pg_catalog.text, "
-                               + "NULL::pg_catalog.text")
+                               + "NULL::pg_catalog.text", keysInIndex: true)
     }
 
     func queueByInbox(account: Int64, at now: Int64) -> PostgresQuery {
@@ -345,14 +360,15 @@ extension PostgresSchema {
                            keys: "i.id::pg_catalog.int8 AS inbox_id, i.name::pg_catalog.text AS inbox_name, "
                                + "i.channel_type::pg_catalog.text AS channel_type",
                            keyCount: 3,
-                           named: "g.inbox_id, NULL::pg_catalog.text, g.inbox_name, NULL::pg_catalog.text, g.channel_type")
+                           named: "g.inbox_id, NULL::pg_catalog.text, g.inbox_name, NULL::pg_catalog.text, g.channel_type",
+                           keysInIndex: true)
     }
 
     func queueByTeam(account: Int64, at now: Int64) -> PostgresQuery {
         queueBySingleGroup(account: account, at: now, keys: "c.team_id::pg_catalog.int8 AS team_id", keyCount: 1,
                            named: "g.team_id, NULL::pg_catalog.text, t.name::pg_catalog.text, NULL::pg_catalog.text, "
                                + "NULL::pg_catalog.text",
-                           joins: "LEFT JOIN public.teams AS t ON t.id OPERATOR(pg_catalog.=) g.team_id")
+                           joins: "LEFT JOIN public.teams AS t ON t.id OPERATOR(pg_catalog.=) g.team_id", keysInIndex: false)
     }
 
     func queueByAgent(account: Int64, at now: Int64) -> PostgresQuery {
@@ -360,7 +376,8 @@ extension PostgresSchema {
                            keyCount: 1,
                            named: "g.assignee_id, NULL::pg_catalog.text, u.name::pg_catalog.text, "
                                + "u.display_name::pg_catalog.text, NULL::pg_catalog.text",
-                           joins: "LEFT JOIN public.users AS u ON u.id OPERATOR(pg_catalog.=) g.assignee_id")
+                           joins: "LEFT JOIN public.users AS u ON u.id OPERATOR(pg_catalog.=) g.assignee_id",
+                           keysInIndex: true)
     }
 
     /// By label a conversation is in the group of each of its labels, or in the none group: the conversations'
