@@ -320,7 +320,7 @@ extension PostgresSchema {
     /// or of the inbox (by channel, inbox and agent). Pending and snoozed conversations count by their status alone
     /// (`QueueCounts.add` reads nothing else of them), so they are then counted from that index alone, and only the
     /// open ones are read from the table, as Chatwoot's own unattended count reads them: by channel at 5M, 425-447 ms
-    /// to 120-300 ms (docs/benchmarks.md "The queue now"). By team, whose key no index holds, all are read.
+    /// to 175-210 ms (docs/benchmarks.md "The queue now"). By team, whose key no index holds, all are read.
     private func queueBySingleGroup(account: Int64, at now: Int64, keys: String, keyCount: Int, named: String,
                                     joins: String = "", keysInIndex: Bool) -> PostgresQuery {
         let pendingAndSnoozed = """
