@@ -106,7 +106,12 @@ struct Tmux {
                              + ((try? run(["capture-pane", "-p"])) ?? ""))
     }
 
-    func kill() { _ = try? ChildProcess.run(["tmux", "-L", socket, "kill-server"]) }
+    /// Stops the server and removes its socket file, which tmux leaves behind.
+    func kill() {
+        let path = (try? run(["display-message", "-p", "#{socket_path}"]))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = try? ChildProcess.run(["tmux", "-L", socket, "kill-server"])
+        if let path, !path.isEmpty { try? FileManager.default.removeItem(atPath: path) }
+    }
 }
 
 /// CPU time and peak memory of a running process, from /proc.

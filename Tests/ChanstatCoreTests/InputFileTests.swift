@@ -5,13 +5,17 @@ import Testing
 /// SPEC 14 "Files are files", at the one place every input file is read: a FIFO is refused without being
 /// opened for a blocking read (with no writer, open(2) would wait for ever and this test would never end), and a
 /// file over its limit is refused by its size without its bytes being read.
-@Suite struct InputFileTests {
+@Suite final class InputFileTests {
+    /// Each test's own folder (Swift Testing makes an instance per test), removed with the instance: every test
+    /// made one, and only the FIFO test used to remove it.
     let directory: URL
 
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("chanstat-input-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
 
     func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
@@ -25,7 +29,6 @@ import Testing
     }
 
     @Test func aFIFOIsRefusedWithoutWaitingForAWriter() throws {
-        defer { try? FileManager.default.removeItem(at: directory) }
         let fifo = path("token")
         #expect(mkfifo(fifo, 0o600) == 0)
         let file = InputFile(fifo, role: "token file")

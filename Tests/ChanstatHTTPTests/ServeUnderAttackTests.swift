@@ -156,7 +156,9 @@ struct ServeUnderAttackTests {
     @Test func theSoftDescriptorLimitIsRaisedToTheHardOne() throws {
         let fixture = try Fixture(conversations: 100)
         defer { fixture.remove() }
-        let server = try ServeProcess(database: fixture.path, binary: try LimitedBinary.make(soft: 200, hard: 2_000))
+        let binary = try LimitedBinary.make(soft: 200, hard: 2_000)
+        defer { LimitedBinary.remove(binary) }
+        let server = try ServeProcess(database: fixture.path, binary: binary)
         defer { server.stop() }
         let limits = try String(contentsOfFile: "/proc/\(server.pid)/limits", encoding: .utf8)
         let line = limits.split(separator: "\n").first { $0.hasPrefix("Max open files") }
@@ -170,7 +172,9 @@ struct ServeUnderAttackTests {
     @Test func oneClientHoldingSocketsCannotShutOutAnother() async throws {
         let fixture = try Fixture(conversations: 100)
         defer { fixture.remove() }
-        let server = try ServeProcess(database: fixture.path, binary: try LimitedBinary.make(soft: 64, hard: 64))
+        let binary = try LimitedBinary.make(soft: 64, hard: 64)
+        defer { LimitedBinary.remove(binary) }
+        let server = try ServeProcess(database: fixture.path, binary: binary)
         defer { server.stop() }
         var hogs: [RawConnection] = []
         for _ in 0..<200 {
@@ -199,6 +203,11 @@ enum LimitedBinary {
         try Data("#!/bin/bash\nulimit -S -n \(soft) && ulimit -H -n \(hard) && exec '\(ChanstatBinary.path)' \"$@\"\n".utf8).write(to: script)
         chmod(script.path, 0o755)
         return script
+    }
+
+    /// Removes the script's folder (after the server it started has stopped: defers run in reverse).
+    static func remove(_ script: URL) {
+        try? FileManager.default.removeItem(at: script.deletingLastPathComponent())
     }
 }
 

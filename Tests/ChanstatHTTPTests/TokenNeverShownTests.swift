@@ -39,7 +39,9 @@ struct TokenNeverShownTests {
         try report("report against a 401 server", url: "http://127.0.0.1:\(refusing.port)", token: unknown, expectStatus: 1)
 
         let privateFile = try Self.tokenFile(valid, mode: 0o600), sharedFile = try Self.tokenFile(unknown, mode: 0o644)
-        defer { try? FileManager.default.removeItem(at: privateFile.deletingLastPathComponent()) }
+        defer {
+            for file in [privateFile, sharedFile] { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        }
         try report("report --token-file 0600", url: server.url, token: nil, extra: ["--token-file", privateFile.path], expectStatus: 0)
         try report("report --token-file 0644", url: server.url, token: nil, extra: ["--token-file", sharedFile.path], expectStatus: 1)
         #expect(outputs.last?.text.contains("may be read by others") == true)
