@@ -74,31 +74,58 @@ enum ReportQuery {
     /// ... whose tag, `tags AS tag`, has a name (a tag row that is gone, or has no name, is no label).
     static let labelTag = "tag.id = tg.tag_id AND tag.name IS NOT NULL"
 
+    /// How a group query reads its cohort: `SQLiteReportSource.groupTotals` chooses, from the recommended index and
+    /// the cohort's size, which it has just counted.
+    enum CohortPath: Equatable, Sendable {
+        /// Without the recommended index: SQLite's own plan. The query counts its own totals from the same cohort.
+        case planned
+        /// With it, for a cohort that is a small part of the table: for every inbox and status, a seek of the index
+        /// per timestamp form (the order forced with CROSS JOIN, or SQLite scans the account's whole part of the
+        /// index), then only the range's rows are read from the table, each by its id: about 0.65 µs a row.
+        case indexSeeks
+        /// With it, for a large part: one pass over the whole table in id order, about 0.09 µs a row, however many
+        /// are the cohort's. By label the taggings are then looked up in id order too, which their index keeps
+        /// close together. At 5M rows, 180 days of one account (a third of the table): by team 1.4 s where the
+        /// seeks took 1.9 s and the shell's plain query 1.8 s; by label 3.5 s, 4.3 s and 4.5 s (docs/benchmarks.md).
+        case tableScan
+
+        /// The seeks cost about 7 times a scanned row each (measured at 5M: they break even at 90 days of one
+        /// account, 15% of the table), so the table is scanned when the cohort is a seventh of it or more.
+        /// `tableRows` is the largest id: an estimate (Chatwoot's ids are a sequence) that is never read for long.
+        static func choose(cohort: Int64, tableRows: Int64) -> CohortPath {
+            cohort >= tableRows / 7 ? .tableScan : .indexSeeks
+        }
+
+        /// A cohort's size counted up from the index's counts, `Int64.max` past it (a size only chooses the path).
+        static func adding(_ count: Int64, to size: Int64) -> Int64 {
+            let (sum, overflow) = size.addingReportingOverflow(max(count, 0))
+            return overflow ? .max : sum
+        }
+    }
+
     /// The cohort of every breakdown (SPEC 10): the account's conversations created in the range, with an
-    /// existing inbox, statuses 0 to 3; `columns` of `conversations AS c` besides `status`. With the recommended
-    /// index, as the channel query does: for every inbox and status, a seek of the index per timestamp form (the
-    /// order forced with CROSS JOIN, or SQLite scans the account's whole part of the index); then only the rows
-    /// of the range are read from the table. By team at 5M rows, 0.45 to 0.55 s where the scan took 0.84 s
-    /// (docs/benchmarks.md). Materialized, since the groups and the total both read it.
-    private static func cohort(_ columns: String, indexed: Bool) -> String {
-        guard indexed else {
+    /// existing inbox, statuses 0 to 3; `columns` of `conversations AS c` besides `status`, read as `path` says.
+    private static func cohort(_ columns: String, path: CohortPath) -> String {
+        switch path {
+        case .planned, .tableScan:
             return """
-                SELECT \(columns), c.status FROM conversations AS c
+                SELECT \(columns), c.status FROM conversations AS c\(path == .tableScan ? " NOT INDEXED" : "")
                  WHERE \(inRange)
                    AND EXISTS (SELECT 1 FROM inboxes AS i WHERE i.id = c.inbox_id)
                 """
+        case .indexSeeks:
+            func form(_ since: String, _ until: String) -> String {
+                """
+                SELECT \(columns), c.status
+                  FROM inboxes AS i
+                  CROSS JOIN (SELECT 0 AS status UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) AS s
+                  CROSS JOIN conversations AS c
+                 WHERE c.account_id = :account AND c.inbox_id = i.id AND c.status = s.status
+                   AND c.created_at >= \(since) AND c.created_at < \(until)
+                """
+            }
+            return form(":since", ":until") + "\nUNION ALL\n" + form(":sinceText", ":untilText")
         }
-        func form(_ since: String, _ until: String) -> String {
-            """
-            SELECT \(columns), c.status
-              FROM inboxes AS i
-              CROSS JOIN (SELECT 0 AS status UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) AS s
-              CROSS JOIN conversations AS c
-             WHERE c.account_id = :account AND c.inbox_id = i.id AND c.status = s.status
-               AND c.created_at >= \(since) AND c.created_at < \(until)
-            """
-        }
-        return form(":since", ":until") + "\nUNION ALL\n" + form(":sinceText", ":untilText")
     }
 
     /// The day a group query adds to its groups when asked day by day (docs/report.md "Day by day"): the local
@@ -121,32 +148,39 @@ enum ReportQuery {
         }
     }
 
-    /// The rows of every group query: `is_total, id, name, display_name, status, n` (and `day` by day). The total is
-    /// counted by the query itself (`is_total` 1), each conversation once, never summed from the groups.
-    private static func total(_ day: ByDay) -> String {
-        "SELECT 1, NULL, NULL, NULL, status, COUNT(*)\(day.column()) FROM cohort GROUP BY status\(day.column())"
+    /// Every group query: the cohort (`columns` of `conversations AS c`, and the day when asked) read as `path` says,
+    /// then `groups`, whose rows are `is_total, id, name, display_name, status, n` (and `day` by day). On the
+    /// `.planned` path the query also counts the total itself (`is_total` 1), each conversation once, never summed
+    /// from the groups, from the cohort materialized once. On the index's paths the total is the index's own count
+    /// (`SQLiteReportSource.groupTotals`), and the cohort is read once, by the groups, never materialized: at 5M
+    /// rows that alone took by team from 2.4 s to 1.9 s.
+    private static func groupQuery(_ columns: String, path: CohortPath, day: ByDay, groups: String) -> String {
+        let cohort = cohort(columns + day.selected, path: path)
+        guard path == .planned else { return "WITH cohort AS (\(cohort))\n\(groups)" }
+        return """
+            WITH cohort AS MATERIALIZED (\(cohort))
+            \(groups)
+            UNION ALL
+            SELECT 1, NULL, NULL, NULL, status, COUNT(*)\(day.column()) FROM cohort GROUP BY status\(day.column())
+            """
     }
 
     /// By team: `conversations.team_id`, named by `teams.name` (NULL when the row is gone).
-    static func team(indexed: Bool, by day: ByDay = ByDay(nil)) -> String {
-        """
-        WITH cohort AS MATERIALIZED (\(cohort("c.team_id AS key\(day.selected)", indexed: indexed)))
-        SELECT 0, g.key, t.name, NULL, g.status, g.n\(day.column(of: "g"))
-          FROM (SELECT key, status, COUNT(*) AS n\(day.column()) FROM cohort GROUP BY key, status\(day.column())) AS g
-          LEFT JOIN teams AS t ON t.id = g.key
-        UNION ALL \(total(day))
-        """
+    static func team(path: CohortPath, by day: ByDay = ByDay(nil)) -> String {
+        groupQuery("c.team_id AS key", path: path, day: day, groups: """
+            SELECT 0, g.key, t.name, NULL, g.status, g.n\(day.column(of: "g"))
+              FROM (SELECT key, status, COUNT(*) AS n\(day.column()) FROM cohort GROUP BY key, status\(day.column())) AS g
+              LEFT JOIN teams AS t ON t.id = g.key
+            """)
     }
 
     /// By agent: `conversations.assignee_id`, with the user's `name` and `display_name`.
-    static func agent(indexed: Bool, by day: ByDay = ByDay(nil)) -> String {
-        """
-        WITH cohort AS MATERIALIZED (\(cohort("c.assignee_id AS key\(day.selected)", indexed: indexed)))
-        SELECT 0, g.key, u.name, u.display_name, g.status, g.n\(day.column(of: "g"))
-          FROM (SELECT key, status, COUNT(*) AS n\(day.column()) FROM cohort GROUP BY key, status\(day.column())) AS g
-          LEFT JOIN users AS u ON u.id = g.key
-        UNION ALL \(total(day))
-        """
+    static func agent(path: CohortPath, by day: ByDay = ByDay(nil)) -> String {
+        groupQuery("c.assignee_id AS key", path: path, day: day, groups: """
+            SELECT 0, g.key, u.name, u.display_name, g.status, g.n\(day.column(of: "g"))
+              FROM (SELECT key, status, COUNT(*) AS n\(day.column()) FROM cohort GROUP BY key, status\(day.column())) AS g
+              LEFT JOIN users AS u ON u.id = g.key
+            """)
     }
 
     /// By label: a conversation's `taggings` of type 'Conversation' in context 'labels', named by `tags.name`;
@@ -154,28 +188,25 @@ enum ReportQuery {
     /// group. One pass, as the shell's plain `LEFT JOIN … COUNT(DISTINCT)`: a tagging whose tag is gone or has no
     /// name is not joined at all (the EXISTS in the join), so such a conversation is in the NULL group only when it
     /// has no label. The earlier form (the labelled rows made distinct, then the rest by `NOT IN`) took 5.6-7.0 s
-    /// where this takes 4.3-4.9 s and the shell 3.6-4.1 s, for 180 days at 5M (docs/benchmarks.md). One shape
-    /// whatever the indexes: the index seeks that help the other breakdowns made this one no faster.
-    static func label(by day: ByDay = ByDay(nil)) -> String {
-        """
-        WITH cohort AS (\(cohort("c.id\(day.selected)", indexed: false)))
-        SELECT 0, NULL, tag.name, NULL, co.status, COUNT(DISTINCT co.id)\(day.column(of: "co"))
-          FROM cohort AS co
-          LEFT JOIN taggings AS tg ON \(labelTagging(of: "co.id")) AND EXISTS (SELECT 1 FROM tags AS tag WHERE \(labelTag))
-          LEFT JOIN tags AS tag ON tag.id = tg.tag_id
-         GROUP BY tag.name, co.status\(day.column(of: "co"))
-        UNION ALL \(total(day))
-        """
+    /// where this took 4.3-4.9 s, for 180 days at 5M (docs/benchmarks.md).
+    static func label(path: CohortPath, by day: ByDay = ByDay(nil)) -> String {
+        groupQuery("c.id", path: path, day: day, groups: """
+            SELECT 0, NULL, tag.name, NULL, co.status, COUNT(DISTINCT co.id)\(day.column(of: "co"))
+              FROM cohort AS co
+              LEFT JOIN taggings AS tg ON \(labelTagging(of: "co.id")) AND EXISTS (SELECT 1 FROM tags AS tag WHERE \(labelTag))
+              LEFT JOIN tags AS tag ON tag.id = tg.tag_id
+             GROUP BY tag.name, co.status\(day.column(of: "co"))
+            """)
     }
 
-    /// The group query of a breakdown for a file with or without the recommended index, for the range or, with
-    /// `days`, day by day; nil for channel, inbox and day, which have their own.
-    static func groups(_ breakdown: Breakdown, indexed: Bool, days: LocalDays? = nil) -> String? {
+    /// The group query of a breakdown whose cohort is read as `path` says, for the range or, with `days`, day by
+    /// day; nil for channel, inbox and day, which have their own.
+    static func groups(_ breakdown: Breakdown, path: CohortPath, days: LocalDays? = nil) -> String? {
         let day = ByDay(days)
         switch breakdown {
-        case .team: return team(indexed: indexed, by: day)
-        case .agent: return agent(indexed: indexed, by: day)
-        case .label: return label(by: day)
+        case .team: return team(path: path, by: day)
+        case .agent: return agent(path: path, by: day)
+        case .label: return label(path: path, by: day)
         case .channel, .inbox, .day: return nil
         }
     }

@@ -121,26 +121,31 @@ public final class SQLiteReportSource: ReportSource {
         }
     }
 
-    /// One day query, checked against the file's tables first.
+    /// One day query, checked against the file's tables first. `path` replaces the choice of the cohort's path on
+    /// a file with the recommended index (tests read every path).
     static func days(_ db: Database, layout: FileLayout, account: Int64, days: LocalDays, breakdown: Breakdown,
-                     fileName: String) throws -> DailyReport {
+                     fileName: String, path forced: ReportQuery.CohortPath? = nil) throws -> DailyReport {
         if let refusal = layout.refusal(for: ChatwootTables.needed(for: breakdown), view: breakdown.option,
                                         fileName: fileName) { throw refusal }
         var daily = DailyReport(days: days, breakdown: breakdown)
         let unplaced = SourceError(.badData, "\(fileName) holds a conversation the day-by-day report cannot place "
                                    + "(a created_at that is not a time) or more than a 64-bit count can hold")
-        guard let sql = ReportQuery.groups(breakdown, indexed: layout.hasRecommendedIndex, days: days) else {
-            let (sql, arguments) = ReportQuery.channelDays(days, indexed: layout.hasRecommendedIndex, account: account)
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try rows.next() {
-                guard let day: Int = row[0],
-                      daily.add(day: day, channelType: row[1] ?? "", statusCode: row[2], count: row[3] ?? 0) else {
-                    throw unplaced
-                }
+        guard breakdown.needsDatabase else {
+            try addChannelDays(db, layout: layout, account: account, days: days, unplaced: unplaced) { day, type, status, count in
+                daily.add(day: day, channelType: type, statusCode: status, count: count)
             }
             return daily
         }
-        let rows = try Row.fetchCursor(db, sql: sql,
+        var path = ReportQuery.CohortPath.planned
+        if layout.hasRecommendedIndex {
+            var cohort: Int64 = 0
+            try addChannelDays(db, layout: layout, account: account, days: days, unplaced: unplaced) { day, _, status, count in
+                cohort = ReportQuery.CohortPath.adding(count, to: cohort)
+                return daily.addToTotal(day: day, statusCode: status, count: count)
+            }
+            path = try forced ?? cohortPath(db, cohort: cohort)
+        }
+        let rows = try Row.fetchCursor(db, sql: ReportQuery.groups(breakdown, path: path, days: days) ?? "",
                                        arguments: StatementArguments(ReportQuery.arguments(account: account, range: days.range)))
         let values = FileValues(fileName: fileName), idColumn = FileValues.idColumn(of: breakdown)
         while let row = try rows.next() {
@@ -150,6 +155,25 @@ public final class SQLiteReportSource: ReportSource {
                                statusCode: row[4], count: row[5] ?? 0) else { throw unplaced }
         }
         return daily
+    }
+
+    /// The rows of the channel summary day by day (`ReportQuery.channelDays`), each given to `add`: day, channel
+    /// type, status, count; `add` false (a day outside the range, an overflow) throws `unplaced`.
+    private static func addChannelDays(_ db: Database, layout: FileLayout, account: Int64, days: LocalDays,
+                                       unplaced: SourceError,
+                                       _ add: (Int, String, Int64?, Int64) -> Bool) throws {
+        let (sql, arguments) = ReportQuery.channelDays(days, indexed: layout.hasRecommendedIndex, account: account)
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() {
+            guard let day: Int = row[0], add(day, row[1] ?? "", row[2], row[3] ?? 0) else { throw unplaced }
+        }
+    }
+
+    /// How a group query reads its cohort of `cohort` conversations (`ReportQuery.CohortPath.choose`), with the
+    /// largest id as the table's size. A table without ids to read (not Chatwoot's shape) is sought through the index.
+    static func cohortPath(_ db: Database, cohort: Int64) throws -> ReportQuery.CohortPath {
+        guard let tableRows = try? Int64.fetchOne(db, sql: "SELECT max(rowid) FROM conversations") else { return .indexSeeks }
+        return .choose(cohort: cohort, tableRows: tableRows)
     }
 
     /// By team, agent and label, the group query of `ReportQuery`; by channel and inbox, the report's.
@@ -166,22 +190,34 @@ public final class SQLiteReportSource: ReportSource {
         layout.refusal(for: ChatwootTables.needed(for: breakdown), view: breakdown.option, fileName: fileName)
     }
 
-    /// One group query (`ReportQuery.groups`), checked against the file's tables first.
+    /// One group query (`ReportQuery.groups`), checked against the file's tables first. `path` as in `days`.
     static func groups(_ db: Database, layout: FileLayout, account: Int64, request: ReportRequest,
-                       fileName: String) throws -> GroupedReport {
+                       fileName: String, path forced: ReportQuery.CohortPath? = nil) throws -> GroupedReport {
         let breakdown = request.breakdown
         if let refusal = layout.refusal(for: ChatwootTables.needed(for: breakdown), view: breakdown.option,
                                         fileName: fileName) { throw refusal }
         var grouped = GroupedReport(breakdown: breakdown)
+        let overflow = SourceError(.badData, "\(fileName) holds more conversations than a 64-bit count can hold")
         let arguments = StatementArguments(ReportQuery.arguments(account: account, range: request.range))
-        let rows = try Row.fetchCursor(db, sql: ReportQuery.groups(breakdown, indexed: layout.hasRecommendedIndex) ?? "", arguments: arguments)
+        var path = ReportQuery.CohortPath.planned
+        if layout.hasRecommendedIndex {
+            // The totals: the channel query's counts (the index alone; each conversation of the cohort once, under
+            // its inbox), whose sum is the cohort's size.
+            var cohort: Int64 = 0
+            let counts = try Row.fetchCursor(db, sql: ReportQuery.indexed, arguments: arguments)
+            while let row = try counts.next() {
+                let count: Int64 = row[3] ?? 0
+                cohort = ReportQuery.CohortPath.adding(count, to: cohort)
+                guard grouped.addToTotal(statusCode: row[2], count: count) else { throw overflow }
+            }
+            path = try forced ?? cohortPath(db, cohort: cohort)
+        }
+        let rows = try Row.fetchCursor(db, sql: ReportQuery.groups(breakdown, path: path) ?? "", arguments: arguments)
         let values = FileValues(fileName: fileName), idColumn = FileValues.idColumn(of: breakdown)
         while let row = try rows.next() {
             guard grouped.addRow(isTotal: (row[0] as Int64?) == 1, id: try values.id(row, 1, idColumn),
                                  name: values.text(row, 2), displayName: values.text(row, 3),
-                                 statusCode: row[4], count: row[5] ?? 0) else {
-                throw SourceError(.badData, "\(fileName) holds more conversations than a 64-bit count can hold")
-            }
+                                 statusCode: row[4], count: row[5] ?? 0) else { throw overflow }
         }
         return grouped
     }
