@@ -9,6 +9,9 @@
 # the same numbers: Benchmarks/timing.sh), both logging in over TCP to 127.0.0.1 as the cluster's superuser (trust). Then one uncached /metrics
 # scrape of serve. The cluster (its own folder under $TMPDIR, a free port, TimeZone America/New_York) is removed at
 # the end. Needs PostgreSQL 15's server binaries, psql and curl.
+#
+# With BENCH_PORT set, no cluster is made: the script times against database "bench" of the cluster already
+# listening on 127.0.0.1:BENCH_PORT, filled as above (user chanstat, trust), and leaves it as it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source Benchmarks/timing.sh
@@ -27,18 +30,25 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-[ "$owner" = root ] && chown postgres "$work"
-as_owner "$bin/initdb" -D "$work/data" -U chanstat --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-as_owner "$bin/pg_ctl" -D "$work/data" -l "$work/log" -w \
-    -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c timezone=America/New_York -c shared_buffers=256MB" start >/dev/null
+if [ -n "${BENCH_PORT:-}" ]; then
+    port=$BENCH_PORT filled="(an existing cluster)"
+else
+    [ "$owner" = root ] && chown postgres "$work"
+    as_owner "$bin/initdb" -D "$work/data" -U chanstat --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    as_owner "$bin/pg_ctl" -D "$work/data" -l "$work/log" -w \
+        -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c timezone=America/New_York -c shared_buffers=256MB" start >/dev/null
+    url="postgres://chanstat@127.0.0.1:$port/bench"
+    conninfo="host=127.0.0.1 port=$port user=chanstat dbname=bench"
+    "$psql_bin" -X -q "host=127.0.0.1 port=$port user=chanstat dbname=postgres" -c "CREATE DATABASE bench"
+
+    start=$(date +%s.%N)
+    "$chanstat" sample --out "$url" --conversations "$conversations" --accounts 3 --days 365 --end 2026-11-20 --seed 7 >/dev/null
+    "$psql_bin" -X -q "$conninfo" -c "VACUUM ANALYZE"
+    filled=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.0f}')" "$start" "$(date +%s.%N)")
+    filled="filled in $filled s"
+fi
 url="postgres://chanstat@127.0.0.1:$port/bench"
 conninfo="host=127.0.0.1 port=$port user=chanstat dbname=bench"
-"$psql_bin" -X -q "host=127.0.0.1 port=$port user=chanstat dbname=postgres" -c "CREATE DATABASE bench"
-
-start=$(date +%s.%N)
-"$chanstat" sample --out "$url" --conversations "$conversations" --accounts 3 --days 365 --end 2026-11-20 --seed 7 >/dev/null
-"$psql_bin" -X -q "$conninfo" -c "VACUUM ANALYZE"
-filled=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.0f}')" "$start" "$(date +%s.%N)")
 
 # The cohort of the range benchmarks: account 1, [2026-05-25, 2026-11-21) UTC, a 180-day preset.
 since=1779667200 until=1795219200
@@ -53,7 +63,7 @@ compare() {  # compare WHAT CHECK "CHANSTAT ARGS" "SQL": see time_pair in timing
     time_pair "$1" "$2" "$chanstat" report --db "$url" $3 ::: psql "$4"
 }
 
-echo "PostgreSQL 15, $conversations conversations in 3 accounts (chanstat sample, seed 7, filled in ${filled} s), $runs runs each; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "PostgreSQL 15, $conversations conversations in 3 accounts (chanstat sample, seed 7, $filled), $runs runs each; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "binary: $chanstat"
 echo
 echo "| what | chanstat (whole process) | psql, the obvious query (whole process) | ratio (psql / chanstat) |"

@@ -42,6 +42,43 @@ extension PostgresServerTests {
             }
         }
 
+        /// The queue counts each inbox's rows before it looks the inbox up, so one group and class can come as a row
+        /// per inbox: a second website inbox with a twin of conversation 1 (open, unassigned, Billing, never answered,
+        /// waiting 30 minutes) adds one to the website channel, the unassigned, Billing and the total, each once.
+        @Test func aGroupsInboxesAreAddedUp() throws {
+            let (database, t0) = try Self.database()
+            try database.sql("""
+                INSERT INTO inboxes (id, account_id, name, channel_type) VALUES (4, 1, 'Site two', 'Channel::WebWidget');
+                INSERT INTO conversations (id, account_id, inbox_id, status, created_at, display_id, assignee_id, team_id,
+                                           waiting_since, first_reply_created_at)
+                    VALUES (14, 1, 4, 0, '\(RailsTime.text(t0 - 86_400))', 14, NULL, 1, '\(RailsTime.text(t0 - 1_800))', NULL);
+                """)
+            let hour: Int64 = 3_600, day: Int64 = 86_400
+            let expectations: [(String, String, String, (Int64) -> String)] = [
+                ("channel", "\"Channel::WebWidget\"", "Website",
+                 { QueueFixture.counts(5, 4, 2, 0, 1, 4, $0 + 2 * day, QueueFixture.wait(2, 1, 0, 1, 0)) }),
+                ("agent", "null", "Unassigned",
+                 { QueueFixture.counts(3, 3, 3, 0, 1, 2, $0 + 1_800, QueueFixture.wait(2, 0, 0, 0, 0)) }),
+                ("team", "1", "Billing",
+                 { QueueFixture.counts(3, 3, 2, 1, 0, 3, $0 + 2 * hour, QueueFixture.wait(2, 1, 0, 0, 0)) }),
+                ("inbox", "4", "Site two",
+                 { QueueFixture.counts(1, 1, 1, 0, 0, 1, $0 + 1_800, QueueFixture.wait(1, 0, 0, 0, 0)) }),
+            ]
+            for (breakdown, key, name, counts) in expectations {
+                let run = try ChanstatBinary.run(["report", "--db", database.url(), "--account", "1", "--now", "--by",
+                                                  breakdown, "--format", "json"])
+                #expect(run.status == 0, "\(breakdown): \(run.stderr)")
+                let stdout = run.stdout
+                let at = try #require(QueueFixture.at(stdout), "\(stdout)")
+                let prefix = "{\"key\":\(key),\"name\":\"\(name)\","
+                    + (breakdown == "inbox" ? "\"channel_type\":\"Channel::WebWidget\"," : "")
+                #expect(stdout.contains(prefix + counts(at - t0) + "}"), "\(breakdown): \(stdout)")
+                #expect(stdout.contains("\"total\":{" + QueueFixture.counts(8, 7, 3, 1, 1, 6, at - t0 + 10 * day,
+                                                                           QueueFixture.wait(2, 1, 1, 1, 1)) + "}"),
+                        "\(breakdown): \(stdout)")
+            }
+        }
+
         @Test func servesLiveReportsFromPostgres() throws {
             let (database, _) = try Self.database()
             let serve = try ServeProcess(database: database.url())

@@ -106,11 +106,13 @@ public enum QueueFixture {
     }
 
     /// `"wait":{…}` with the five counts in order.
-    static func wait(_ a: Int, _ b: Int, _ c: Int, _ d: Int, _ e: Int) -> String {
+    public static func wait(_ a: Int, _ b: Int, _ c: Int, _ d: Int, _ e: Int) -> String {
         "\"wait\":{\"under_1h\":\(a),\"1h_to_4h\":\(b),\"4h_to_24h\":\(c),\"1d_to_7d\":\(d),\"over_7d\":\(e)}"
     }
 
-    static func counts(_ open: Int, _ unattended: Int, _ unassigned: Int, _ pending: Int, _ snoozed: Int,
+    /// A group's or the total's counts in `report --now`'s JSON: open, unattended, unassigned, pending, snoozed,
+    /// waiting, the oldest wait in seconds, and `wait(…)`.
+    public static func counts(_ open: Int, _ unattended: Int, _ unassigned: Int, _ pending: Int, _ snoozed: Int,
                        _ waiting: Int, _ oldest: Int64?, _ wait: String) -> String {
         "\"open\":\(open),\"unattended\":\(unattended),\"unassigned\":\(unassigned),\"pending\":\(pending),"
             + "\"snoozed\":\(snoozed),\"waiting\":\(waiting),\"oldest_wait\":\(oldest.map(String.init) ?? "null"),\(wait)"

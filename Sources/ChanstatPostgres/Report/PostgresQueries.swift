@@ -136,11 +136,10 @@ extension PostgresSchema {
     /// The groups of `key` by status, and the total by status, counted in one pass: GROUPING SETS counts the total
     /// itself, each conversation once (`is_total` marks its rows). A cohort CTE read twice (groups, then total) is
     /// materialized and scanned again: 2.7 times psql's plain GROUP BY at 5M rows (docs/benchmarks.md). `key` is an
-    /// expression of `public.conversations AS c` or of what `join` adds; `count` counts a group's conversations
-    /// (`count(DISTINCT c.id)` where `join` can repeat one). By day, both sets are also by the day, which is the
-    /// last column. `GROUPING` is syntax, not a function the search path could find.
-    private static func groupsAndTotal(_ key: String, join: String = "", count: String = "pg_catalog.count(*)",
-                                       by day: ByDay) -> String {
+    /// expression of what `join` adds to `public.conversations AS c`, which can repeat a conversation: `count`
+    /// counts a group's conversations once each. By day, both sets are also by the day, which is the last column.
+    /// `GROUPING` is syntax, not a function the search path could find.
+    private static func groupsAndTotal(_ key: String, join: String, count: String, by day: ByDay) -> String {
         let dayKey = day.expression.map { "\($0), " } ?? ""
         return """
         SELECT GROUPING(\(key)) OPERATOR(pg_catalog.=) 1 AS is_total, \(key) AS key, c.status, \(count) AS n\(day.selected)
@@ -151,12 +150,32 @@ extension PostgresSchema {
         """
     }
 
+    /// By team and agent each conversation is in one group, so its groups and total are counted per inbox, group
+    /// and status first (`p`, one pass over the cohort), and only those few rows are checked for an existing inbox
+    /// and summed: by group and status, and by status alone for the total (GROUPING SETS; each conversation is in
+    /// one row of `p`, so it counts once). Checking the inbox of every row instead cost a hash probe each: by team,
+    /// 180 days at 5M, 0.80-0.99 s against 1.04-1.29 s, psql's plain GROUP BY 1.03-1.15 s (docs/benchmarks.md).
+    /// `key` is an expression of `public.conversations AS c`. By day, both sets are also by the day.
+    private static func oneGroupEachAndTotal(_ key: String, by day: ByDay) -> String {
+        let dayKey = day.expression == nil ? "" : "p.day, "
+        return """
+        SELECT GROUPING(p.key) OPERATOR(pg_catalog.=) 1 AS is_total, p.key, p.status,
+               pg_catalog.sum(p.n)::pg_catalog.int8 AS n\(day.expression == nil ? "" : ", p.day")
+          FROM (SELECT c.inbox_id, \(key) AS key, c.status, pg_catalog.count(*) AS n\(day.selected)
+                  FROM public.conversations AS c
+                 WHERE \(accountAndRange)
+                 GROUP BY c.inbox_id, \(key), c.status\(day.expression.map { ", \($0)" } ?? "")) AS p
+         WHERE EXISTS (SELECT 1 FROM public.inboxes AS i WHERE i.id OPERATOR(pg_catalog.=) p.inbox_id)
+         GROUP BY GROUPING SETS ((\(dayKey)p.key, p.status), (\(dayKey)p.status))
+        """
+    }
+
     /// By team: `conversations.team_id`, named by `teams.name` (NULL when the row is gone).
     private static func teamSQL(by day: ByDay) -> String {
         """
         SELECT g.is_total, g.key::pg_catalog.int8, t.name::pg_catalog.text, NULL::pg_catalog.text,
                g.status::pg_catalog.int8, g.n\(day.output(of: "g"))
-          FROM (\(groupsAndTotal("c.team_id", by: day))) AS g
+          FROM (\(oneGroupEachAndTotal("c.team_id", by: day))) AS g
           LEFT JOIN public.teams AS t ON t.id OPERATOR(pg_catalog.=) g.key
         """
     }
@@ -166,7 +185,7 @@ extension PostgresSchema {
         """
         SELECT g.is_total, g.key::pg_catalog.int8, u.name::pg_catalog.text, u.display_name::pg_catalog.text,
                g.status::pg_catalog.int8, g.n\(day.output(of: "g"))
-          FROM (\(groupsAndTotal("c.assignee_id", by: day))) AS g
+          FROM (\(oneGroupEachAndTotal("c.assignee_id", by: day))) AS g
           LEFT JOIN public.users AS u ON u.id OPERATOR(pg_catalog.=) g.key
         """
     }
@@ -313,30 +332,58 @@ extension PostgresSchema {
         "pg_catalog.floor(pg_catalog.date_part('epoch', \(timestamp)))::pg_catalog.int8"
     }
 
-    /// Breakdowns where each conversation is in one group: counted per group and class once (`g`), the totals
-    /// summed from those few rows. `keys` name their output as `g`'s columns; `named` are the five group columns.
+    /// The key columns of a breakdown whose conversations each are in one group, each `(expression, name)`:
+    /// `ofConversation` of `public.conversations AS c`, `ofInbox` of the conversation's inbox `public.inboxes AS i`.
+    struct QueueKeys {
+        var ofConversation: [(String, String)] = []
+        var ofInbox: [(String, String)] = []
+
+        var count: Int { ofConversation.count + ofInbox.count }
+
+        /// Every key as `expression AS name`, on a row of `c` joined to `i`.
+        var onRows: String { (ofConversation + ofInbox).map { "\($0.0) AS \($0.1)" }.joined(separator: ", ") }
+
+        /// The conversation's keys as `expression AS name` (with a comma after each), counted before the join.
+        var beforeJoin: String { ofConversation.map { "\($0.0) AS \($0.1), " }.joined() }
+
+        /// Every key after the join: the conversation's as `o` named them, the inbox's from `i`.
+        var afterJoin: String {
+            (ofConversation.map { "o.\($0.1)" } + ofInbox.map { "\($0.0) AS \($0.1)" }).joined(separator: ", ")
+        }
+    }
+
+    /// Breakdowns where each conversation is in one group: counted per inbox, group and class (`g`), the totals
+    /// summed from those few rows. A group and class may have a row per inbox; `QueueCounts.add` adds them up.
+    /// `named` are the five group columns, read from `g` and `joins`.
+    ///
+    /// The rows are counted per inbox id before the inboxes are joined (`o`), so the inbox's columns (the channel
+    /// type, the name) are looked up per counted row, not hashed for every conversation: by channel at 5M, 53-60 ms
+    /// against 61-96 ms, where psql runs Chatwoot's four counts in 55-90 ms (docs/benchmarks.md "The queue now").
     ///
     /// `keysInIndex`: the keys are columns of `conv_acid_inbid_stat_asgnid_idx` (account, inbox, status, assignee),
     /// or of the inbox (by channel, inbox and agent). Pending and snoozed conversations count by their status alone
     /// (`QueueCounts.add` reads nothing else of them), so they are then counted from that index alone, and only the
     /// open ones are read from the table, as Chatwoot's own unattended count reads them: by channel at 5M, 425-447 ms
     /// to 175-210 ms (docs/benchmarks.md "The queue now"). By team, whose key no index holds, all are read.
-    private func queueBySingleGroup(account: Int64, at now: Int64, keys: String, keyCount: Int, named: String,
+    private func queueBySingleGroup(account: Int64, at now: Int64, keys: QueueKeys, named: String,
                                     joins: String = "", keysInIndex: Bool) -> PostgresQuery {
         let pendingAndSnoozed = """
             UNION ALL
-            SELECT \(keys), c.status, c.assignee_id IS NOT NULL, false, false, NULL::pg_catalog.bool,
+            SELECT \(keys.onRows), c.status, c.assignee_id IS NOT NULL, false, false, NULL::pg_catalog.bool,
                    NULL::pg_catalog.bool, NULL::pg_catalog.bool, NULL::pg_catalog.bool, pg_catalog.count(*),
                    NULL::pg_catalog.timestamp
             \(Self.queueCohort) AND c.status OPERATOR(pg_catalog.=) ANY ('{2,3}'::pg_catalog.int4[])
-            GROUP BY \(Self.positions(keyCount + 2))
+            GROUP BY \(Self.positions(keys.count + 2))
             """
         return PostgresQuery(unsafeSQL: """
             WITH g AS MATERIALIZED (
-                SELECT \(keys), \(Self.queueClassColumns), pg_catalog.count(*) AS n,
-                       pg_catalog.min(c.waiting_since) AS earliest
-                \(Self.queueCohort)\(keysInIndex ? " AND c.status OPERATOR(pg_catalog.=) 0" : "")
-                GROUP BY \(Self.positions(keyCount + Self.queueClassColumnCount))
+                SELECT \(keys.afterJoin), \(Self.queueClassKeys(of: "o")), o.n, o.earliest
+                  FROM (SELECT c.inbox_id AS inbox_id, \(keys.beforeJoin)\(Self.queueClassColumns),
+                               pg_catalog.count(*) AS n, pg_catalog.min(c.waiting_since) AS earliest
+                          FROM public.conversations AS c
+                         WHERE \(Self.inQueue)\(keysInIndex ? " AND c.status OPERATOR(pg_catalog.=) 0" : "")
+                         GROUP BY \(Self.positions(1 + keys.ofConversation.count + Self.queueClassColumnCount))) AS o
+                  JOIN public.inboxes AS i ON i.id OPERATOR(pg_catalog.=) o.inbox_id
                 \(keysInIndex ? pendingAndSnoozed : ""))
             SELECT 0::pg_catalog.int8, \(named), \(Self.queueClass(of: "g")), g.n, \(Self.epoch("g.earliest"))
               FROM g \(joins)
@@ -349,31 +396,30 @@ extension PostgresSchema {
     }
 
     func queueByChannel(account: Int64, at now: Int64) -> PostgresQuery {
-        queueBySingleGroup(account: account, at: now, keys: "i.channel_type::pg_catalog.text AS channel_type",
-                           keyCount: 1,
+        queueBySingleGroup(account: account, at: now,
+                           keys: QueueKeys(ofInbox: [("i.channel_type::pg_catalog.text", "channel_type")]),
                            named: "NULL::pg_catalog.int8, g.channel_type, NULL::pg_catalog.text, NULL::pg_catalog.text, "
                                + "NULL::pg_catalog.text", keysInIndex: true)
     }
 
     func queueByInbox(account: Int64, at now: Int64) -> PostgresQuery {
         queueBySingleGroup(account: account, at: now,
-                           keys: "i.id::pg_catalog.int8 AS inbox_id, i.name::pg_catalog.text AS inbox_name, "
-                               + "i.channel_type::pg_catalog.text AS channel_type",
-                           keyCount: 3,
+                           keys: QueueKeys(ofInbox: [("i.id::pg_catalog.int8", "inbox_id"), ("i.name::pg_catalog.text", "inbox_name"),
+                                                     ("i.channel_type::pg_catalog.text", "channel_type")]),
                            named: "g.inbox_id, NULL::pg_catalog.text, g.inbox_name, NULL::pg_catalog.text, g.channel_type",
                            keysInIndex: true)
     }
 
     func queueByTeam(account: Int64, at now: Int64) -> PostgresQuery {
-        queueBySingleGroup(account: account, at: now, keys: "c.team_id::pg_catalog.int8 AS team_id", keyCount: 1,
+        queueBySingleGroup(account: account, at: now, keys: QueueKeys(ofConversation: [("c.team_id::pg_catalog.int8", "team_id")]),
                            named: "g.team_id, NULL::pg_catalog.text, t.name::pg_catalog.text, NULL::pg_catalog.text, "
                                + "NULL::pg_catalog.text",
                            joins: "LEFT JOIN public.teams AS t ON t.id OPERATOR(pg_catalog.=) g.team_id", keysInIndex: false)
     }
 
     func queueByAgent(account: Int64, at now: Int64) -> PostgresQuery {
-        queueBySingleGroup(account: account, at: now, keys: "c.assignee_id::pg_catalog.int8 AS assignee_id",
-                           keyCount: 1,
+        queueBySingleGroup(account: account, at: now,
+                           keys: QueueKeys(ofConversation: [("c.assignee_id::pg_catalog.int8", "assignee_id")]),
                            named: "g.assignee_id, NULL::pg_catalog.text, u.name::pg_catalog.text, "
                                + "u.display_name::pg_catalog.text, NULL::pg_catalog.text",
                            joins: "LEFT JOIN public.users AS u ON u.id OPERATOR(pg_catalog.=) g.assignee_id",
