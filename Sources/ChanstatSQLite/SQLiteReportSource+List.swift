@@ -12,14 +12,21 @@ extension SQLiteReportSource {
                                             fileName: fileName) {
                 throw refusal
             }
-            return try Self.list(db, account: accountID, filter: filter, cohort: cohort, limit: limit,
-                                 fileName: fileName)
+            return try Self.list(db, layout: layout, account: accountID, filter: filter, cohort: cohort,
+                                 limit: limit, fileName: fileName)
         }
     }
 
-    static func list(_ db: Database, account: Int64, filter: ConversationFilter, cohort: ListCohort,
-                     limit: ListLimit, fileName: String) throws -> ConversationList {
-        let selection = ReportQuery.narrowed(ReportQuery.cohort(account: account, cohort), by: filter)
+    /// `path` replaces the choice of how a range's cohort is read (tests read both).
+    static func list(_ db: Database, layout: FileLayout, account: Int64, filter: ConversationFilter,
+                     cohort: ListCohort, limit: ListLimit, fileName: String,
+                     path forced: ReportQuery.CohortPath? = nil) throws -> ConversationList {
+        var selection = ReportQuery.narrowed(ReportQuery.cohort(account: account, cohort), by: filter)
+        // A range's list by team, agent or label alone reads its cohort as the group queries do (`CohortPath`).
+        if case .created(let range) = cohort, layout.hasRecommendedIndex, !ReportQuery.indexNarrows(filter) {
+            let arguments = StatementArguments(ReportQuery.arguments(account: account, range: range))
+            selection.scansTable = try (forced ?? cohortPath(db, cohort: countCohort(db, arguments: arguments))) == .tableScan
+        }
         let items = ReportQuery.listItems(selection, limit: limit)
         let rows = try Row.fetchAll(db, sql: items.sql, arguments: items.arguments)
         let values = FileValues(fileName: fileName)

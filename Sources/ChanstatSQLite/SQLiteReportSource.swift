@@ -169,6 +169,21 @@ public final class SQLiteReportSource: ReportSource {
         }
     }
 
+    /// Counts the range's cohort (`arguments`: `ReportQuery.arguments`) with the channel query on a file with the
+    /// recommended index: the index alone, each conversation of the cohort once, under its inbox. Each count goes to
+    /// `add` with its status; the answer is their sum, the cohort's size.
+    static func countCohort(_ db: Database, arguments: StatementArguments,
+                            _ add: (Int64?, Int64) throws -> Void = { _, _ in }) throws -> Int64 {
+        var cohort: Int64 = 0
+        let counts = try Row.fetchCursor(db, sql: ReportQuery.indexed, arguments: arguments)
+        while let row = try counts.next() {
+            let count: Int64 = row[3] ?? 0
+            cohort = ReportQuery.CohortPath.adding(count, to: cohort)
+            try add(row[2], count)
+        }
+        return cohort
+    }
+
     /// How a group query reads its cohort of `cohort` conversations (`ReportQuery.CohortPath.choose`), with the
     /// largest id as the table's size. A table without ids to read (not Chatwoot's shape) is sought through the index.
     static func cohortPath(_ db: Database, cohort: Int64) throws -> ReportQuery.CohortPath {
@@ -201,14 +216,9 @@ public final class SQLiteReportSource: ReportSource {
         let arguments = StatementArguments(ReportQuery.arguments(account: account, range: request.range))
         var path = ReportQuery.CohortPath.planned
         if layout.hasRecommendedIndex {
-            // The totals: the channel query's counts (the index alone; each conversation of the cohort once, under
-            // its inbox), whose sum is the cohort's size.
-            var cohort: Int64 = 0
-            let counts = try Row.fetchCursor(db, sql: ReportQuery.indexed, arguments: arguments)
-            while let row = try counts.next() {
-                let count: Int64 = row[3] ?? 0
-                cohort = ReportQuery.CohortPath.adding(count, to: cohort)
-                guard grouped.addToTotal(statusCode: row[2], count: count) else { throw overflow }
+            // The totals: the index's counts of the cohort.
+            let cohort = try countCohort(db, arguments: arguments) { status, count in
+                guard grouped.addToTotal(statusCode: status, count: count) else { throw overflow }
             }
             path = try forced ?? cohortPath(db, cohort: cohort)
         }

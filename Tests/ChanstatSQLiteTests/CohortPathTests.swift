@@ -77,6 +77,49 @@ import Testing
         }
     }
 
+    /// A range's list by team, agent or label alone reads its cohort the same two ways on a file with the index
+    /// (a scan of the table, or as SQLite plans); both give the hand-counted conversations, in the same order, and the
+    /// same count as a file without the index. A list the index narrows (by inbox) never scans.
+    @Test func aListByTeamAgentOrLabelIsTheSameOnEveryPath() throws {
+        let scratch = try Scratch()
+        let plain = try Self.source(index: false, in: scratch), indexed = try Self.source(index: true, in: scratch)
+        let expected: [(ConversationFilter, [Int64])] = [
+            (ConversationFilter(team: .named(1)), [1, 2]), (ConversationFilter(team: .some(.none)), [4]),
+            (ConversationFilter(agent: .named(13)), [5]), (ConversationFilter(label: .named("vip")), [1, 5]),
+            (ConversationFilter(label: .some(.none)), [4, 6]),
+        ]
+        func list(_ source: SQLiteReportSource, _ filter: ConversationFilter,
+                  _ path: ReportQuery.CohortPath?) throws -> ConversationList {
+            try source.database.read { db in
+                try SQLiteReportSource.list(db, layout: source.layout, account: 1, filter: filter,
+                                            cohort: .created(Self.range), limit: .standard, fileName: "groups.sqlite",
+                                            path: path)
+            }
+        }
+        for (filter, ids) in expected {
+            let order = try list(plain, filter, nil).conversations.map(\.id)
+            for (source, path) in [(plain, nil), (indexed, .indexSeeks), (indexed, .tableScan)] as [(SQLiteReportSource, ReportQuery.CohortPath?)] {
+                let answer = try list(source, filter, path)
+                #expect(answer.conversations.map(\.id).sorted() == ids, "\(filter), \(String(describing: path))")
+                #expect(answer.conversations.map(\.id) == order, "\(filter), \(String(describing: path))")
+                #expect(answer.count == Int64(ids.count), "\(filter), \(String(describing: path))")
+            }
+        }
+        // Scanning is the plan's, not only the flag's.
+        var selection = ReportQuery.narrowed(ReportQuery.cohort(account: 1, .created(Self.range)),
+                                             by: ConversationFilter(team: .named(1)))
+        selection.scansTable = true
+        for (sql, arguments) in [ReportQuery.listItems(selection, limit: .standard), ReportQuery.listCount(selection)] {
+            let plan = try indexed.database.read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
+            }
+            #expect(plan.contains("SCAN c") && !plan.contains { $0.contains(QueryPlanTests.indexName) }, "\(plan)")
+        }
+        #expect(ReportQuery.indexNarrows(ConversationFilter(inboxID: 1, team: .named(1))))
+        #expect(ReportQuery.indexNarrows(ConversationFilter(status: .open)))
+        #expect(!ReportQuery.indexNarrows(ConversationFilter(team: .named(1), label: .named("vip"))))
+    }
+
     /// The plans: the seeks search the index on all four columns and never scan the table; the scan scans it and
     /// seeks no index for the cohort.
     @Test func eachPathIsThePlanItSays() throws {
