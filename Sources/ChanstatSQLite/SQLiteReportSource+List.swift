@@ -25,7 +25,8 @@ extension SQLiteReportSource {
         // A range's list by team, agent or label alone reads its cohort as the group queries do (`CohortPath`).
         if case .created(let range) = cohort, layout.hasRecommendedIndex, !ReportQuery.indexNarrows(filter) {
             let arguments = StatementArguments(ReportQuery.arguments(account: account, range: range))
-            selection.scansTable = try (forced ?? cohortPath(db, cohort: countCohort(db, arguments: arguments))) == .tableScan
+            let path = try forced ?? cohortPath(db, cohort: countCohort(db, arguments: arguments))
+            selection.scansTable = path == .tableScan
         }
         let items = ReportQuery.listItems(selection, limit: limit)
         let rows = try Row.fetchAll(db, sql: items.sql, arguments: items.arguments)

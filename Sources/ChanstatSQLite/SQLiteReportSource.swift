@@ -143,7 +143,7 @@ public final class SQLiteReportSource: ReportSource {
                 cohort = ReportQuery.CohortPath.adding(count, to: cohort)
                 return daily.addToTotal(day: day, statusCode: status, count: count)
             }
-            path = try forced ?? cohortPath(db, cohort: cohort)
+            path = forced ?? cohortPath(db, cohort: cohort)
         }
         let rows = try Row.fetchCursor(db, sql: ReportQuery.groups(breakdown, path: path, days: days) ?? "",
                                        arguments: StatementArguments(ReportQuery.arguments(account: account, range: days.range)))
@@ -186,7 +186,7 @@ public final class SQLiteReportSource: ReportSource {
 
     /// How a group query reads its cohort of `cohort` conversations (`ReportQuery.CohortPath.choose`), with the
     /// largest id as the table's size. A table without ids to read (not Chatwoot's shape) is sought through the index.
-    static func cohortPath(_ db: Database, cohort: Int64) throws -> ReportQuery.CohortPath {
+    static func cohortPath(_ db: Database, cohort: Int64) -> ReportQuery.CohortPath {
         guard let tableRows = try? Int64.fetchOne(db, sql: "SELECT max(rowid) FROM conversations") else { return .indexSeeks }
         return .choose(cohort: cohort, tableRows: tableRows)
     }
@@ -220,7 +220,7 @@ public final class SQLiteReportSource: ReportSource {
             let cohort = try countCohort(db, arguments: arguments) { status, count in
                 guard grouped.addToTotal(statusCode: status, count: count) else { throw overflow }
             }
-            path = try forced ?? cohortPath(db, cohort: cohort)
+            path = forced ?? cohortPath(db, cohort: cohort)
         }
         let rows = try Row.fetchCursor(db, sql: ReportQuery.groups(breakdown, path: path) ?? "", arguments: arguments)
         let values = FileValues(fileName: fileName), idColumn = FileValues.idColumn(of: breakdown)
