@@ -86,7 +86,8 @@ enum ReportQuery {
         /// With it, for a large part: one pass over the whole table in id order, about 0.09 µs a row, however many
         /// are the cohort's. By label the taggings are then looked up in id order too, which their index keeps
         /// close together. At 5M rows, 180 days of one account (a third of the table): by team 1.4 s where the
-        /// seeks took 1.9 s and the shell's plain query 1.8 s; by label 3.5 s, 4.3 s and 4.5 s (docs/benchmarks.md).
+        /// seeks took 1.9 s and the shell's plain query 1.8 s; by label 3.5 s where the seeks took 4.3 s and the shell
+        /// 4.5 s (docs/benchmarks.md).
         case tableScan
 
         /// The seeks cost about 7 times a scanned row each (measured at 5M: they break even at 90 days of one
