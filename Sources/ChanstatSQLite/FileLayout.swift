@@ -31,6 +31,7 @@ struct FileLayout: Sendable, Equatable {
                                   + "(see sample-data/schema.sql)")
             }
         }
+        if required.contains(where: { $0.table == "inboxes" }) { try requireUniqueInboxIDs(db, fileName: fileName) }
         var columns: [String: Set<String>] = [:]
         for table in ChatwootTables.allTables {
             let present = try Set(String.fetchAll(db, sql: "SELECT lower(name) FROM pragma_table_info(?)",
@@ -47,6 +48,18 @@ struct FileLayout: Sendable, Equatable {
         let what = lack.column.map { "no column \"\($0)\" in table \"\(lack.table)\"" } ?? "no table \"\(lack.table)\""
         return SourceError(.badData, "\(fileName) has \(what), which \(view) needs (files written by chanstat sample "
                            + "have it; see sample-data/schema.sql)")
+    }
+
+    /// Every view joins a conversation to its inbox by id, so an id on two rows of `inboxes` (possible where
+    /// `inboxes.id` is not the primary key, which in Chatwoot it is) would count that inbox's conversations once
+    /// per row: a plausible wrong number. The table is small (an account's channels), so it is read whole.
+    private static func requireUniqueInboxIDs(_ db: Database, fileName: String) throws {
+        let sql = "SELECT id, count(*) AS n FROM inboxes GROUP BY id HAVING count(*) > 1 LIMIT 1"
+        guard let repeated = try Row.fetchOne(db, sql: sql) else { return }
+        let id = TerminalSafeText.sanitize((repeated["id"] as DatabaseValue).description, maxCharacters: 40)
+        throw SourceError(.badData, "\(fileName) has \(repeated["n"] as Int64) inboxes with id \(id), so their "
+                          + "conversations would be counted more than once: the file is not Chatwoot-shaped (see "
+                          + "sample-data/schema.sql)")
     }
 
     /// Any index on conversations whose leading columns are the recommended ones will do.

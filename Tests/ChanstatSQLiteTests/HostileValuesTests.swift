@@ -95,4 +95,31 @@ extension HostileValuesTests {
             _ = try await source.report(for: Self.range)
         }
     }
+
+    /// `inboxes.id` need not be a key in a file anyone wrote: two rows with id 1 made each of inbox 1's
+    /// conversations count twice in every view (2 conversations shown as 4). Now the file is refused, at open and
+    /// when it is replaced, with one sentence.
+    @Test func anInboxIdOnTwoRowsIsOneSentence() async throws {
+        let scratch = try Scratch()
+        let path = scratch.path("twins.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in
+            try db.execute(sql: """
+                CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT);
+                CREATE TABLE inboxes (id INTEGER, account_id INTEGER, name TEXT, channel_type TEXT);
+                CREATE TABLE conversations (id INTEGER PRIMARY KEY, account_id INTEGER, inbox_id INTEGER, status INTEGER,
+                                            created_at INTEGER);
+                INSERT INTO accounts VALUES (1, 'Acme');
+                INSERT INTO inboxes VALUES (1, 1, 'Web', 'Channel::WebWidget'), (1, 1, 'Web again', 'Channel::Email'),
+                                           (2, 1, 'Mail', 'Channel::Email');
+                INSERT INTO conversations (account_id, inbox_id, status, created_at)
+                    VALUES (1, 1, 0, \(GroupFixture.since)), (1, 1, 1, \(GroupFixture.since)), (1, 2, 0, \(GroupFixture.since));
+                """)
+        }
+        try queue.close()
+        #expect(throws: SourceError(.badData, "twins.sqlite has 2 inboxes with id 1, so their conversations would be "
+                                    + "counted more than once: the file is not Chatwoot-shaped (see sample-data/schema.sql)")) {
+            _ = try SQLiteReportSource(path: path, accountID: 1)
+        }
+    }
 }
