@@ -32,6 +32,22 @@ extension PostgresServerTests {
             }
         }
 
+        /// Day by day, as in the range (`GroupByOverPostgresTests.tagsThatAreNoLabelOrShareANameChangeNoCount`): a
+        /// tagging of a gone tag on the unlabelled conversation 4 and a second "vip" tag change no day.
+        @Test func tagsThatAreNoLabelOrShareANameChangeNoDay() async throws {
+            let database = try ChatwootDatabase.make()
+            try database.sql(GroupFixture.postgres + """
+                INSERT INTO tags (id, name) VALUES (6, 'vip');
+                INSERT INTO taggings (tag_id, taggable_type, taggable_id, context) VALUES
+                    (77, 'Conversation', 4, 'labels'), (6, 'Conversation', 1, 'labels'), (6, 'Conversation', 5, 'labels');
+                """)
+            let source = try await database.source(account: 1)
+            try await source.closing {
+                let daily = try await Self.days(source, .label)
+                #expect(daily.fixtureLines == GroupFixture.days["label"])
+            }
+        }
+
         @Test func aRoleWithoutSelectOnTagsGetsTheSentenceAndTheOtherDays() async throws {
             let database = try ChatwootDatabase.make()
             try database.sql(GroupFixture.postgres)

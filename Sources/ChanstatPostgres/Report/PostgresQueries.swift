@@ -133,23 +133,6 @@ extension PostgresSchema {
     /// ... whose tag, `public.tags AS tag`, has a name (a tag row that is gone, or has no name, is no label).
     static let labelTag = "tag.id OPERATOR(pg_catalog.=) tg.tag_id AND tag.name IS NOT NULL"
 
-    /// The groups of `key` by status, and the total by status, counted in one pass: GROUPING SETS counts the total
-    /// itself, each conversation once (`is_total` marks its rows). A cohort CTE read twice (groups, then total) is
-    /// materialized and scanned again: 2.7 times psql's plain GROUP BY at 5M rows (docs/benchmarks.md). `key` is an
-    /// expression of what `join` adds to `public.conversations AS c`, which can repeat a conversation: `count`
-    /// counts a group's conversations once each. By day, both sets are also by the day, which is the last column.
-    /// `GROUPING` is syntax, not a function the search path could find.
-    private static func groupsAndTotal(_ key: String, join: String, count: String, by day: ByDay) -> String {
-        let dayKey = day.expression.map { "\($0), " } ?? ""
-        return """
-        SELECT GROUPING(\(key)) OPERATOR(pg_catalog.=) 1 AS is_total, \(key) AS key, c.status, \(count) AS n\(day.selected)
-          FROM public.conversations AS c \(join)
-         WHERE \(accountAndRange)
-           AND EXISTS (SELECT 1 FROM public.inboxes AS i WHERE i.id OPERATOR(pg_catalog.=) c.inbox_id)
-         GROUP BY GROUPING SETS ((\(dayKey)\(key), c.status), (\(dayKey)c.status))
-        """
-    }
-
     /// By team and agent each conversation is in one group, so its groups and total are counted per inbox, group
     /// and status first (`p`, one pass over the cohort), and only those few rows are checked for an existing inbox
     /// and summed: by group and status, and by status alone for the total (GROUPING SETS; each conversation is in
@@ -190,24 +173,8 @@ extension PostgresSchema {
         """
     }
 
-    /// By label: the conversation's taggings of type 'Conversation' in context 'labels', named by `tags.name`;
-    /// one with two labels counts under both (once each, however often a label is set), one with none in the NULL
-    /// group, and the total each conversation once. One pass, as psql's plain `LEFT JOIN … COUNT(DISTINCT)`:
-    /// the earlier form (the cohort, its labelled rows made distinct, an anti-join for the unlabelled, the total
-    /// apart) took 1.5 times as long on 600,000 conversations.
-    private static func labelSQL(by day: ByDay) -> String {
-        """
-        SELECT g.is_total, NULL::pg_catalog.int8, g.key::pg_catalog.text, NULL::pg_catalog.text,
-               g.status::pg_catalog.int8, g.n\(day.output(of: "g"))
-          FROM (\(groupsAndTotal("tag.name",
-                                 join: "LEFT JOIN (public.taggings AS tg JOIN public.tags AS tag ON \(labelTag)) "
-                                     + "ON \(labelTagging(of: "c.id"))",
-                                 count: "pg_catalog.count(DISTINCT c.id)", by: day))) AS g
-        """
-    }
-
     /// The cohort of both reports: `$1` the account, `[$2, $3)` the range, on `public.conversations AS c`.
-    private static let accountAndRange = "c.account_id OPERATOR(pg_catalog.=) $1 "
+    static let accountAndRange = "c.account_id OPERATOR(pg_catalog.=) $1 "
         + "AND c.created_at OPERATOR(pg_catalog.>=) $2 AND c.created_at OPERATOR(pg_catalog.<) $3"
 
     /// At most `limit` accounts by id, or the one asked for: id, name, suspended.

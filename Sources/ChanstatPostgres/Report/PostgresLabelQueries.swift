@@ -1,0 +1,79 @@
+import ChanstatCore
+import PostgresNIO
+
+// MARK: - By label (SPEC 10, docs/report.md "Group by")
+
+/// The report by label, qualified as every statement of `PostgresQueries`: the conversation's taggings of type
+/// 'Conversation' in context 'labels', named by `tags.name`. One with two labels counts under both (once each,
+/// however often a label is set), one with none in the NULL group; the total counts each conversation once. A
+/// tagging whose tag row is gone, or has no name, is no label.
+extension PostgresSchema {
+    /// One statement, two ways to the same rows (`is_total, NULL, name, NULL, status, n`, and the day last by
+    /// day):
+    /// - `fast` counts by tag id, and looks the names up for the few groups it finds.
+    /// - `byName` (`labelsByName`) looks every tagging's tag up before it counts, by name.
+    /// They agree exactly when every tag id `fast` counts has a name of its own: then no conversation of the cohort
+    /// has a tagging that is no label (it would show as a group without a name), and no name is two tags'. `holds`
+    /// checks that on `fast`'s few rows; the rows come from `fast` when it holds (Chatwoot's own schema keeps
+    /// `tags.name` unique, and its taggings' tags exist), else from `byName`. Each branch's condition is a constant
+    /// of the statement, so PostgreSQL runs only the branch it picks. One statement, so one snapshot.
+    ///
+    /// `fast` is quicker for what it does not do for every tagging of the cohort: it looks no tag up (the join is
+    /// to `taggings` alone), and it checks the inbox not per joined row but per inbox, group and status (each
+    /// conversation has one inbox, so the distinct counts per inbox add up). On 5M rows, 180 days of one account
+    /// (1.5M conversations, 2.0M joined rows), the statement took 3.5-4.5 s against 4.2-4.5 s by name, psql's
+    /// plain `LEFT JOIN … count(DISTINCT)` 3.6-4.1 s (docs/benchmarks.md "Group by").
+    static func labelSQL(by day: ByDay) -> String {
+        let dayKey = day.expression.map { "\($0), " } ?? ""
+        let outerDay = day.expression == nil ? "" : "g.day, "
+        return """
+        WITH fast AS MATERIALIZED (
+            SELECT p.is_total, p.key, tag.name AS name, p.status, p.n\(day.output(of: "p"))
+              FROM (SELECT g.grouped OPERATOR(pg_catalog.=) 1 AS is_total, g.key, g.status,
+                           pg_catalog.sum(g.n)::pg_catalog.int8 AS n\(day.expression == nil ? "" : ", g.day")
+                      FROM (SELECT c.inbox_id, tg.tag_id AS key, c.status, pg_catalog.count(DISTINCT c.id) AS n,
+                                   GROUPING(tg.tag_id) AS grouped\(day.selected)
+                              FROM public.conversations AS c
+                              LEFT JOIN public.taggings AS tg
+                                ON \(labelTagging(of: "c.id")) AND tg.tag_id IS NOT NULL
+                             WHERE \(accountAndRange)
+                             GROUP BY GROUPING SETS ((\(dayKey)c.inbox_id, tg.tag_id, c.status),
+                                                     (\(dayKey)c.inbox_id, c.status))) AS g
+                     WHERE EXISTS (SELECT 1 FROM public.inboxes AS i WHERE i.id OPERATOR(pg_catalog.=) g.inbox_id)
+                     GROUP BY \(outerDay)g.grouped, g.key, g.status) AS p
+              LEFT JOIN public.tags AS tag ON tag.id OPERATOR(pg_catalog.=) p.key AND tag.name IS NOT NULL),
+        labels AS (SELECT f.key, f.name FROM fast AS f WHERE NOT f.is_total AND f.key IS NOT NULL),
+        holds AS (
+            SELECT NOT EXISTS (SELECT 1 FROM labels AS l WHERE l.name IS NULL)
+               AND NOT EXISTS (SELECT 1 FROM labels AS l GROUP BY l.name
+                                HAVING pg_catalog.count(DISTINCT l.key) OPERATOR(pg_catalog.>) 1) AS fast)
+        SELECT f.is_total, NULL::pg_catalog.int8, f.name::pg_catalog.text, NULL::pg_catalog.text,
+               f.status::pg_catalog.int8, f.n\(day.output(of: "f"))
+          FROM fast AS f WHERE (SELECT h.fast FROM holds AS h)
+        UNION ALL
+        SELECT b.is_total, NULL::pg_catalog.int8, b.key::pg_catalog.text, NULL::pg_catalog.text,
+               b.status::pg_catalog.int8, b.n\(day.output(of: "b"))
+          FROM (\(labelsByName(by: day))) AS b
+         WHERE NOT (SELECT h.fast FROM holds AS h)
+        """
+    }
+
+    /// By name, in one pass as psql's plain `LEFT JOIN … COUNT(DISTINCT)`: every tagging's tag is looked up (the
+    /// parenthesized inner join, so a tagging that is no label joins nothing), and GROUPING SETS counts the groups
+    /// and the total (each conversation once, `is_total` marking its rows). A cohort CTE read twice (groups, then
+    /// total) was 2.7 times psql's time at 5M rows; an anti-join for the unlabelled and the total apart, 1.5 times
+    /// (docs/benchmarks.md). By day, both sets are also by the day, the last column. `GROUPING` is syntax, not a
+    /// function the search path could find.
+    private static func labelsByName(by day: ByDay) -> String {
+        let dayKey = day.expression.map { "\($0), " } ?? ""
+        return """
+        SELECT GROUPING(tag.name) OPERATOR(pg_catalog.=) 1 AS is_total, tag.name AS key, c.status,
+               pg_catalog.count(DISTINCT c.id) AS n\(day.selected)
+          FROM public.conversations AS c
+          LEFT JOIN (public.taggings AS tg JOIN public.tags AS tag ON \(labelTag)) ON \(labelTagging(of: "c.id"))
+         WHERE \(accountAndRange)
+           AND EXISTS (SELECT 1 FROM public.inboxes AS i WHERE i.id OPERATOR(pg_catalog.=) c.inbox_id)
+         GROUP BY GROUPING SETS ((\(dayKey)tag.name, c.status), (\(dayKey)c.status))
+        """
+    }
+}
