@@ -18,29 +18,32 @@ extension PostgresSchema {
     /// `tags.name` unique, and its taggings' tags exist), else from `byName`. Each branch's condition is a constant
     /// of the statement, so PostgreSQL runs only the branch it picks. One statement, so one snapshot.
     ///
-    /// `fast` is quicker for what it does not do for every tagging of the cohort: it looks no tag up (the join is
-    /// to `taggings` alone), and it checks the inbox not per joined row but per inbox, group and status (each
-    /// conversation has one inbox, so the distinct counts per inbox add up). On 5M rows, 180 days of one account
-    /// (1.5M conversations, 2.0M joined rows), the statement took 3.5-4.5 s against 4.2-4.5 s by name, psql's
-    /// plain `LEFT JOIN … count(DISTINCT)` 3.6-4.1 s (docs/benchmarks.md "Group by").
+    /// `fast` is quicker for what it does not do for every joined row: it looks no tag up (the join is to
+    /// `taggings` alone), it checks the inbox per inbox, group and status, not per row (each conversation has one
+    /// inbox, so the distinct counts per inbox add up), and it counts the total from the cohort alone, each
+    /// conversation one row, with no `count(DISTINCT)`. The cohort is read once for both (`cohort`, materialized).
+    /// FIGURES
     static func labelSQL(by day: ByDay) -> String {
-        let dayKey = day.expression.map { "\($0), " } ?? ""
-        let outerDay = day.expression == nil ? "" : "g.day, "
+        /// `t`'s day column by day, with a comma before it (`after`) or after it; nothing without days.
+        func dayOf(_ t: String, after: Bool = true) -> String {
+            day.expression == nil ? "" : after ? ", \(t).day" : "\(t).day, "
+        }
         return """
-        WITH fast AS MATERIALIZED (
+        WITH cohort AS MATERIALIZED (
+            SELECT c.id, c.inbox_id, c.status\(day.selected) FROM public.conversations AS c WHERE \(accountAndRange)),
+        fast AS MATERIALIZED (
             SELECT p.is_total, p.key, tag.name AS name, p.status, p.n\(day.output(of: "p"))
-              FROM (SELECT g.grouped OPERATOR(pg_catalog.=) 1 AS is_total, g.key, g.status,
-                           pg_catalog.sum(g.n)::pg_catalog.int8 AS n\(day.expression == nil ? "" : ", g.day")
-                      FROM (SELECT c.inbox_id, tg.tag_id AS key, c.status, pg_catalog.count(DISTINCT c.id) AS n,
-                                   GROUPING(tg.tag_id) AS grouped\(day.selected)
-                              FROM public.conversations AS c
-                              LEFT JOIN public.taggings AS tg
-                                ON \(labelTagging(of: "c.id")) AND tg.tag_id IS NOT NULL
-                             WHERE \(accountAndRange)
-                             GROUP BY GROUPING SETS ((\(dayKey)c.inbox_id, tg.tag_id, c.status),
-                                                     (\(dayKey)c.inbox_id, c.status))) AS g
+              FROM (SELECT g.is_total, g.key, g.status, pg_catalog.sum(g.n)::pg_catalog.int8 AS n\(dayOf("g"))
+                      FROM (SELECT false AS is_total, \(dayOf("k", after: false))k.inbox_id, tg.tag_id AS key, k.status,
+                                   pg_catalog.count(DISTINCT k.id) AS n
+                              FROM cohort AS k
+                              LEFT JOIN public.taggings AS tg ON \(labelTagging(of: "k.id")) AND tg.tag_id IS NOT NULL
+                             GROUP BY \(dayOf("k", after: false))k.inbox_id, tg.tag_id, k.status
+                            UNION ALL
+                            SELECT true, \(dayOf("k", after: false))k.inbox_id, NULL, k.status, pg_catalog.count(*)
+                              FROM cohort AS k GROUP BY \(dayOf("k", after: false))k.inbox_id, k.status) AS g
                      WHERE EXISTS (SELECT 1 FROM public.inboxes AS i WHERE i.id OPERATOR(pg_catalog.=) g.inbox_id)
-                     GROUP BY \(outerDay)g.grouped, g.key, g.status) AS p
+                     GROUP BY \(dayOf("g", after: false))g.is_total, g.key, g.status) AS p
               LEFT JOIN public.tags AS tag ON tag.id OPERATOR(pg_catalog.=) p.key AND tag.name IS NOT NULL),
         labels AS (SELECT f.key, f.name FROM fast AS f WHERE NOT f.is_total AND f.key IS NOT NULL),
         holds AS (
