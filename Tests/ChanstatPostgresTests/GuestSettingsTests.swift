@@ -34,10 +34,10 @@ extension PostgresServerTests {
             let session = try session(database, name: name)
             let settings = try await texts(session, """
                 SELECT pg_catalog.current_setting(s) FROM pg_catalog.unnest(ARRAY['search_path', 'lock_timeout',
-                    'max_parallel_workers_per_gather', 'transaction_read_only', 'statement_timeout']) WITH ORDINALITY AS t(s, n)
-                 ORDER BY n
+                    'max_parallel_workers_per_gather', 'transaction_read_only', 'statement_timeout', 'jit'])
+                    WITH ORDINALITY AS t(s, n) ORDER BY n
                 """)
-            #expect(settings == ["", "2s", "0", "on", "7s"])
+            #expect(settings == ["", "2s", "0", "on", "7s", "off"])
             // The empty search path holds no schema: a name that is not qualified finds nothing of public's.
             await #expect {
                 _ = try await texts(session, "SELECT name::text FROM accounts")
