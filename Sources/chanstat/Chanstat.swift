@@ -12,7 +12,7 @@ struct Chanstat: AsyncParsableCommand {
             chanstat <subcommand> [<options>]
             """,
         // The README runs the dashboard with its options at the top level (`chanstat --db FILE`): list them here.
-        discussion: DashboardCommand.optionsHelp,
+        discussion: DashboardCommand.optionsHelpIfAsked,
         version: BuildInfo.versionLine,
         subcommands: [DashboardCommand.self, ReportCommand.self, CheckCommand.self, ServeCommand.self, SampleCommand.self,
                       ManSectionsCommand.self],
