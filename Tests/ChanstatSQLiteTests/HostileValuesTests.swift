@@ -73,12 +73,18 @@ import Testing
 extension HostileValuesTests {
     /// A file whose `inboxes.id` is declared as text (SQLite keeps what a table declares): by inbox, two such
     /// inboxes would have been one row of inbox 0.
+    /// A file named `name` in `scratch` made by `sql` alone (tables of its own shape, not the fixture's).
+    static func file(_ name: String, in scratch: Scratch, _ sql: String) throws -> String {
+        let path = scratch.path(name)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: sql) }
+        try queue.close()
+        return path
+    }
+
     @Test func textWhereAnInboxIdBelongsIsOneSentence() async throws {
         let scratch = try Scratch()
-        let path = scratch.path("inboxes.sqlite")
-        let queue = try DatabaseQueue(path: path)
-        try await queue.write { db in
-            try db.execute(sql: """
+        let path = try Self.file("inboxes.sqlite", in: scratch, """
                 CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT);
                 CREATE TABLE inboxes (id TEXT, account_id INTEGER, name TEXT, channel_type TEXT);
                 CREATE TABLE conversations (id INTEGER PRIMARY KEY, account_id INTEGER, inbox_id TEXT, status INTEGER,
@@ -87,8 +93,6 @@ extension HostileValuesTests {
                 INSERT INTO inboxes VALUES ('web', 1, 'Web', 'Channel::WebWidget');
                 INSERT INTO conversations (account_id, inbox_id, status, created_at) VALUES (1, 'web', 0, \(GroupFixture.since));
                 """)
-        }
-        try queue.close()
         let source = try SQLiteReportSource(path: path, accountID: 1)
         await #expect(throws: SourceError(.badData, "inboxes.sqlite holds a value that is not a whole number in inboxes.id, "
                                           + "where Chatwoot keeps an id: the file is not Chatwoot-shaped (see sample-data/schema.sql)")) {
@@ -97,14 +101,11 @@ extension HostileValuesTests {
     }
 
     /// `inboxes.id` need not be a key in a file anyone wrote: two rows with id 1 made each of inbox 1's
-    /// conversations count twice in every view (2 conversations shown as 4). Now the file is refused, at open and
-    /// when it is replaced, with one sentence.
+    /// conversations count twice in every view (2 conversations shown as 4). Now the file is refused with one
+    /// sentence when it is opened (the check is `FileLayout`'s, which runs again when the file is replaced).
     @Test func anInboxIdOnTwoRowsIsOneSentence() async throws {
         let scratch = try Scratch()
-        let path = scratch.path("twins.sqlite")
-        let queue = try DatabaseQueue(path: path)
-        try await queue.write { db in
-            try db.execute(sql: """
+        let path = try Self.file("twins.sqlite", in: scratch, """
                 CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT);
                 CREATE TABLE inboxes (id INTEGER, account_id INTEGER, name TEXT, channel_type TEXT);
                 CREATE TABLE conversations (id INTEGER PRIMARY KEY, account_id INTEGER, inbox_id INTEGER, status INTEGER,
@@ -115,8 +116,6 @@ extension HostileValuesTests {
                 INSERT INTO conversations (account_id, inbox_id, status, created_at)
                     VALUES (1, 1, 0, \(GroupFixture.since)), (1, 1, 1, \(GroupFixture.since)), (1, 2, 0, \(GroupFixture.since));
                 """)
-        }
-        try queue.close()
         #expect(throws: SourceError(.badData, "twins.sqlite has 2 inboxes with id 1, so their conversations would be "
                                     + "counted more than once: the file is not Chatwoot-shaped (see sample-data/schema.sql)")) {
             _ = try SQLiteReportSource(path: path, accountID: 1)
