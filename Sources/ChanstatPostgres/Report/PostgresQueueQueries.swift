@@ -144,7 +144,8 @@ extension PostgresSchema {
     ///   from one snapshot. Pending and snoozed count by their status alone (`QueueCounts.add` reads nothing else
     ///   of them).
     /// Reading every open conversation from the table instead read 31,733 pages where Chatwoot's unattended count
-    /// reads 17,122 (docs/benchmarks.md "The queue now").
+    /// reads 17,122: by channel at 5M, 183 against 140 ms as psql whole processes, Chatwoot's four counts 126 ms
+    /// (docs/benchmarks.md "The queue now").
     private static func queueRowsFromIndexes(keys: QueueKeys) -> QueueRows {
         let names = keys.ofConversation.map(\.1)
         let sameKeys = names.map {
