@@ -1,4 +1,5 @@
 import ChanstatCore
+@testable import ChanstatPostgres
 import ChanstatTestSupport
 import Foundation
 import Testing
@@ -32,6 +33,45 @@ extension PostgresServerTests {
         @Test func everyBreakdownOnAServerFarFromUTC() throws {
             let (database, t0) = try Self.database()
             #expect(try database.sql("SHOW TimeZone") == "Asia/Kolkata")
+            try Self.expectEveryBreakdown(database, t0: t0)
+        }
+
+        /// By channel and inbox the index's counts are made per inbox, the account's inbox ids found through
+        /// Chatwoot's `conv_acid_inbid_stat_asgnid_idx`; without that index the rows are grouped instead. The
+        /// same hand-counted answers either way.
+        @Test func everyBreakdownWithoutTheAccountInboxIndex() throws {
+            let (database, t0) = try Self.database()
+            try database.sql("DROP INDEX conv_acid_inbid_stat_asgnid_idx")
+            try Self.expectEveryBreakdown(database, t0: t0)
+        }
+
+        /// `PostgresSchema.hasAccountInboxIndex` is true only for a valid, whole-table btree index whose first keys
+        /// are `account_id, inbox_id`: a descent of any other would not find the next inbox id of the account.
+        @Test func theAccountInboxIndexIsKnownByItsFirstKeys() async throws {
+            let (database, _) = try Self.database()
+            let cases: [(String, Bool)] = [
+                ("SELECT 1", true),
+                ("DROP INDEX conv_acid_inbid_stat_asgnid_idx", false),
+                ("CREATE INDEX inbox_then_account ON conversations (inbox_id, account_id)", false),
+                ("CREATE INDEX open_only ON conversations (account_id, inbox_id) WHERE status = 0", false),
+                ("CREATE INDEX by_hash ON conversations USING hash (account_id)", false),
+                ("CREATE INDEX account_inbox ON conversations (account_id, inbox_id)", true),
+            ]
+            for (change, expected) in cases {
+                try database.sql(change)
+                let (target, _) = try PostgresAddress.resolve(
+                    database.url(), environment: .init(variables: [:], userName: "postgres", homeDirectory: nil))
+                let session = PostgresSession(target: target)
+                let schema = try await session.run { connection, logger in
+                    try await PostgresSchema.inspect(connection, logger: logger, database: database.name, required: [])
+                }
+                await session.close()
+                #expect(schema.hasAccountInboxIndex == expected, "after \(change)")
+            }
+        }
+
+        /// `report --now --by` each breakdown prints `QueueFixture`'s answer, read at an instant after `t0`.
+        static func expectEveryBreakdown(_ database: ChatwootDatabase, t0: Int64) throws {
             for breakdown in ["channel", "inbox", "team", "agent", "label"] {
                 let run = try ChanstatBinary.run(["report", "--db", database.url(), "--account", "1", "--now", "--by",
                                                   breakdown, "--format", "json"])

@@ -47,6 +47,14 @@ extension PostgresServerTests.SearchPathHijackTests {
                 + "\"oldest_wait\":\(at - waitingSince),\"wait\":{\"under_1h\":0,\"1h_to_4h\":0,\"4h_to_24h\":0,\"1d_to_7d\":0,\"over_7d\":1}"
             #expect(run.stdout == "{\"at\":\(at),\"by\":\"label\",\"groups\":[{\"key\":null,\"name\":\"No label\",\(none)},"
                     + "{\"key\":\"vip\",\"name\":\"vip\",\(vip)}],\"total\":{\(total)}}\n")
+            // By channel, the index's counts per inbox (the planted database has Chatwoot's index): the same total.
+            let channel = try ChanstatBinary.run(["report", "--db", database.url(user: reader), "--account", "1", "--now",
+                                                  "--format", "json"])
+            #expect(channel.status == 0, "\(channel.stderr)")
+            let channelAt = try #require(QueueFixture.at(channel.stdout), "\(channel.stdout)")
+            #expect(channel.stdout.hasSuffix("\"total\":{" + total.replacingOccurrences(
+                of: "\"oldest_wait\":\(at - waitingSince)", with: "\"oldest_wait\":\(channelAt - waitingSince)") + "}}\n"),
+                    "\(channel.stdout)")
         }
         #expect(try Self.loot(database) == "")
     }

@@ -18,6 +18,10 @@ struct PostgresSchema: Sendable {
     /// tables this role may read: the optional ones are checked against these when a view needs them.
     var columns: [String: Set<String>] = [:]
     var readable: Set<String> = []
+    /// `public.conversations` has a whole-table btree index whose first keys are `account_id, inbox_id` (Chatwoot's
+    /// `conv_acid_inbid_stat_asgnid_idx`): an account's inbox ids can then be found by one descent each, which
+    /// without it would be a scan each (the queue's `queueRowsFromIndexes`).
+    var hasAccountInboxIndex = false
 
     /// One catalog query: every column of the tables any view reads in schema `public` (where Chatwoot creates them; never
     /// a table of the same name in another schema, such as one named after chanstat's role), and whether this
@@ -32,6 +36,24 @@ struct PostgresSchema: Sendable {
          WHERE n.nspname OPERATOR(pg_catalog.=) 'public'
            AND c.relkind OPERATOR(pg_catalog.=) ANY ('{r,p,v,m,f}'::pg_catalog."char"[])
            AND c.relname OPERATOR(pg_catalog.=) ANY ($1::pg_catalog.name[])
+        """
+
+    /// Whether `hasAccountInboxIndex`: a valid btree index on `public.conversations`, not partial, whose first two
+    /// keys are the columns `account_id` and `inbox_id`.
+    static let accountInboxIndexSQL = """
+        SELECT EXISTS (
+            SELECT 1 FROM pg_catalog.pg_index AS x
+              JOIN pg_catalog.pg_class AS t ON t.oid OPERATOR(pg_catalog.=) x.indrelid
+              JOIN pg_catalog.pg_namespace AS n ON n.oid OPERATOR(pg_catalog.=) t.relnamespace
+              JOIN pg_catalog.pg_class AS ix ON ix.oid OPERATOR(pg_catalog.=) x.indexrelid
+              JOIN pg_catalog.pg_am AS am ON am.oid OPERATOR(pg_catalog.=) ix.relam
+             WHERE n.nspname OPERATOR(pg_catalog.=) 'public' AND t.relname OPERATOR(pg_catalog.=) 'conversations'
+               AND am.amname OPERATOR(pg_catalog.=) 'btree' AND x.indisvalid AND x.indpred IS NULL
+               AND x.indnkeyatts OPERATOR(pg_catalog.>=) 2
+               AND (SELECT a.attname FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) t.oid
+                       AND a.attnum OPERATOR(pg_catalog.=) x.indkey[0]) OPERATOR(pg_catalog.=) 'account_id'
+               AND (SELECT a.attname FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) t.oid
+                       AND a.attnum OPERATOR(pg_catalog.=) x.indkey[1]) OPERATOR(pg_catalog.=) 'inbox_id')
         """
 
     static func inspect(_ connection: PostgresConnection, logger: Logger, database: String,
@@ -66,9 +88,14 @@ struct PostgresSchema: Sendable {
             throw SourceError(.badData, "conversations.created_at in database \(shownDatabase) is "
                               + "\(TerminalSafeText.sanitize(other ?? "missing", maxCharacters: 40)), not a timestamp")
         }
+        var hasAccountInboxIndex = false
+        for try await exists in try await connection.query(PostgresQuery(unsafeSQL: accountInboxIndexSQL), logger: logger)
+            .decode(Bool.self) {
+            hasAccountInboxIndex = exists
+        }
         return PostgresSchema(timestamps: timestamps, hasAccountStatus: columns["accounts"]?["status"] != nil,
                               columns: columns.mapValues { Set($0.keys) },
-                              readable: Set(readable.filter(\.value).keys))
+                              readable: Set(readable.filter(\.value).keys), hasAccountInboxIndex: hasAccountInboxIndex)
     }
 
     static var catalogQuery: PostgresQuery {
