@@ -73,23 +73,27 @@ import Testing
 extension HostileValuesTests {
     /// A file whose `inboxes.id` is declared as text (SQLite keeps what a table declares): by inbox, two such
     /// inboxes would have been one row of inbox 0.
-    /// A file named `name` in `scratch` made by `sql` alone (tables of its own shape, not the fixture's).
-    static func file(_ name: String, in scratch: Scratch, _ sql: String) throws -> String {
+    /// A file named `name` in `scratch` of the three tables the report reads and no more, `inboxes.id` and
+    /// `conversations.inbox_id` declared as `inboxID` (not a key), account 1 "Acme", and `rows` inserted.
+    static func bareFile(_ name: String, in scratch: Scratch, inboxID: String, _ rows: String) throws -> String {
         let path = scratch.path(name)
         let queue = try DatabaseQueue(path: path)
-        try queue.write { db in try db.execute(sql: sql) }
+        try queue.write { db in
+            try db.execute(sql: """
+                CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT);
+                CREATE TABLE inboxes (id \(inboxID), account_id INTEGER, name TEXT, channel_type TEXT);
+                CREATE TABLE conversations (id INTEGER PRIMARY KEY, account_id INTEGER, inbox_id \(inboxID),
+                                            status INTEGER, created_at INTEGER);
+                INSERT INTO accounts VALUES (1, 'Acme');
+                """ + rows)
+        }
         try queue.close()
         return path
     }
 
     @Test func textWhereAnInboxIdBelongsIsOneSentence() async throws {
         let scratch = try Scratch()
-        let path = try Self.file("inboxes.sqlite", in: scratch, """
-                CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT);
-                CREATE TABLE inboxes (id TEXT, account_id INTEGER, name TEXT, channel_type TEXT);
-                CREATE TABLE conversations (id INTEGER PRIMARY KEY, account_id INTEGER, inbox_id TEXT, status INTEGER,
-                                            created_at INTEGER);
-                INSERT INTO accounts VALUES (1, 'Acme');
+        let path = try Self.bareFile("inboxes.sqlite", in: scratch, inboxID: "TEXT", """
                 INSERT INTO inboxes VALUES ('web', 1, 'Web', 'Channel::WebWidget');
                 INSERT INTO conversations (account_id, inbox_id, status, created_at) VALUES (1, 'web', 0, \(GroupFixture.since));
                 """)
@@ -105,12 +109,7 @@ extension HostileValuesTests {
     /// sentence when it is opened (the check is `FileLayout`'s, which runs again when the file is replaced).
     @Test func anInboxIdOnTwoRowsIsOneSentence() async throws {
         let scratch = try Scratch()
-        let path = try Self.file("twins.sqlite", in: scratch, """
-                CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT);
-                CREATE TABLE inboxes (id INTEGER, account_id INTEGER, name TEXT, channel_type TEXT);
-                CREATE TABLE conversations (id INTEGER PRIMARY KEY, account_id INTEGER, inbox_id INTEGER, status INTEGER,
-                                            created_at INTEGER);
-                INSERT INTO accounts VALUES (1, 'Acme');
+        let path = try Self.bareFile("twins.sqlite", in: scratch, inboxID: "INTEGER", """
                 INSERT INTO inboxes VALUES (1, 1, 'Web', 'Channel::WebWidget'), (1, 1, 'Web again', 'Channel::Email'),
                                            (2, 1, 'Mail', 'Channel::Email');
                 INSERT INTO conversations (account_id, inbox_id, status, created_at)

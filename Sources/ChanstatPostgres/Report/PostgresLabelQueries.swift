@@ -14,7 +14,7 @@ extension PostgresSchema {
     /// - `byName` (`labelsByName`) looks every tagging's tag up before it counts, by name.
     /// They agree exactly when every tag id `fast` counts has a name of its own: then no conversation of the cohort
     /// has a tagging that is no label (it would show as a group without a name), and no name is two tags'. `holds`
-    /// checks that on `fast`'s few rows; the rows come from `fast` when it holds (Chatwoot's own schema keeps
+    /// checks that on `fast`'s few rows (`agrees`); the rows come from `fast` when it holds (Chatwoot's own schema keeps
     /// `tags.name` unique, and its taggings' tags exist), else from `byName`. Each branch's condition is a constant
     /// of the statement, so PostgreSQL runs only the branch it picks. One statement, so one snapshot.
     ///
@@ -26,40 +26,36 @@ extension PostgresSchema {
     /// backend: 3.7-3.9 s, where counting by name took 4.2-4.5 s and psql's plain `LEFT JOIN … count(DISTINCT)`
     /// 3.6-3.9 s; without any total 3.2-3.4 s (docs/benchmarks.md "Group by").
     static func labelSQL(by day: ByDay) -> String {
-        /// `t`'s day column by day, with a comma before it (`after`) or after it; nothing without days.
-        func dayOf(_ t: String, after: Bool = true) -> String {
-            day.expression == nil ? "" : after ? ", \(t).day" : "\(t).day, "
-        }
-        return """
+        """
         WITH cohort AS MATERIALIZED (
             SELECT c.id, c.inbox_id, c.status\(day.selected) FROM public.conversations AS c WHERE \(accountAndRange)),
         fast AS MATERIALIZED (
             SELECT p.is_total, p.key, tag.name AS name, p.status, p.n\(day.output(of: "p"))
-              FROM (SELECT g.is_total, g.key, g.status, pg_catalog.sum(g.n)::pg_catalog.int8 AS n\(dayOf("g"))
-                      FROM (SELECT false AS is_total, \(dayOf("k", after: false))k.inbox_id, tg.tag_id AS key, k.status,
+              FROM (SELECT g.is_total, g.key, g.status, pg_catalog.sum(g.n)::pg_catalog.int8 AS n\(day.trailing(of: "g"))
+                      FROM (SELECT false AS is_total, \(day.leading(of: "k"))k.inbox_id, tg.tag_id AS key, k.status,
                                    pg_catalog.count(DISTINCT k.id) AS n
                               FROM cohort AS k
                               LEFT JOIN public.taggings AS tg ON \(labelTagging(of: "k.id")) AND tg.tag_id IS NOT NULL
-                             GROUP BY \(dayOf("k", after: false))k.inbox_id, tg.tag_id, k.status
+                             GROUP BY \(day.leading(of: "k"))k.inbox_id, tg.tag_id, k.status
                             UNION ALL
-                            SELECT true, \(dayOf("k", after: false))k.inbox_id, NULL, k.status, pg_catalog.count(*)
-                              FROM cohort AS k GROUP BY \(dayOf("k", after: false))k.inbox_id, k.status) AS g
+                            SELECT true, \(day.leading(of: "k"))k.inbox_id, NULL, k.status, pg_catalog.count(*)
+                              FROM cohort AS k GROUP BY \(day.leading(of: "k"))k.inbox_id, k.status) AS g
                      WHERE EXISTS (SELECT 1 FROM public.inboxes AS i WHERE i.id OPERATOR(pg_catalog.=) g.inbox_id)
-                     GROUP BY \(dayOf("g", after: false))g.is_total, g.key, g.status) AS p
+                     GROUP BY \(day.leading(of: "g"))g.is_total, g.key, g.status) AS p
               LEFT JOIN public.tags AS tag ON tag.id OPERATOR(pg_catalog.=) p.key AND tag.name IS NOT NULL),
         labels AS (SELECT f.key, f.name FROM fast AS f WHERE NOT f.is_total AND f.key IS NOT NULL),
         holds AS (
             SELECT NOT EXISTS (SELECT 1 FROM labels AS l WHERE l.name IS NULL)
                AND NOT EXISTS (SELECT 1 FROM labels AS l GROUP BY l.name
-                                HAVING pg_catalog.count(DISTINCT l.key) OPERATOR(pg_catalog.>) 1) AS fast)
+                                HAVING pg_catalog.count(DISTINCT l.key) OPERATOR(pg_catalog.>) 1) AS agrees)
         SELECT f.is_total, NULL::pg_catalog.int8, f.name::pg_catalog.text, NULL::pg_catalog.text,
                f.status::pg_catalog.int8, f.n\(day.output(of: "f"))
-          FROM fast AS f WHERE (SELECT h.fast FROM holds AS h)
+          FROM fast AS f WHERE (SELECT h.agrees FROM holds AS h)
         UNION ALL
         SELECT b.is_total, NULL::pg_catalog.int8, b.key::pg_catalog.text, NULL::pg_catalog.text,
                b.status::pg_catalog.int8, b.n\(day.output(of: "b"))
           FROM (\(labelsByName(by: day))) AS b
-         WHERE NOT (SELECT h.fast FROM holds AS h)
+         WHERE NOT (SELECT h.agrees FROM holds AS h)
         """
     }
 

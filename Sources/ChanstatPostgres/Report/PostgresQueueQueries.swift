@@ -147,10 +147,12 @@ extension PostgresSchema {
     /// reads 17,122: by channel at 5M, 183 against 140 ms as psql whole processes, Chatwoot's four counts 126 ms
     /// (docs/benchmarks.md "The queue now").
     ///
-    /// `perInbox`: `indexed` is counted per inbox and status with a plain count each (`countedPerInbox`), not
-    /// grouped row by row; only where the keys are the inbox's and `hasAccountInboxIndex`.
-    private static func queueRowsFromIndexes(keys: QueueKeys, perInbox: Bool) -> QueueRows {
+    /// Where the keys are all the inbox's and `accountInboxIndex` (`hasAccountInboxIndex`), `indexed` is counted
+    /// per inbox and status with a plain count each (`countedPerInbox`), not grouped row by row. Per assignee the
+    /// counts would be grouped row by row anyway: no faster (14.8 against 16 ms), so by agent they are grouped.
+    private static func queueRowsFromIndexes(keys: QueueKeys, accountInboxIndex: Bool) -> QueueRows {
         let names = keys.ofConversation.map(\.1)
+        let perInbox = accountInboxIndex && names.isEmpty
         let sameKeys = names.map {
             " AND (u.\($0) OPERATOR(pg_catalog.=) s.\($0) OR u.\($0) IS NULL AND s.\($0) IS NULL)"
         }.joined()
@@ -214,7 +216,7 @@ extension PostgresSchema {
     func queueByChannel(account: Int64, at now: Int64) -> PostgresQuery {
         let keys = QueueKeys(ofInbox: [("i.channel_type::pg_catalog.text", "channel_type")])
         return queueBySingleGroup(account: account, at: now, keys: keys,
-                                  rows: Self.queueRowsFromIndexes(keys: keys, perInbox: hasAccountInboxIndex),
+                                  rows: Self.queueRowsFromIndexes(keys: keys, accountInboxIndex: hasAccountInboxIndex),
                            named: "NULL::pg_catalog.int8, g.channel_type, NULL::pg_catalog.text, NULL::pg_catalog.text, "
                                + "NULL::pg_catalog.text")
     }
@@ -223,7 +225,7 @@ extension PostgresSchema {
         let keys = QueueKeys(ofInbox: [("i.id::pg_catalog.int8", "inbox_id"), ("i.name::pg_catalog.text", "inbox_name"),
                                        ("i.channel_type::pg_catalog.text", "channel_type")])
         return queueBySingleGroup(account: account, at: now, keys: keys,
-                                  rows: Self.queueRowsFromIndexes(keys: keys, perInbox: hasAccountInboxIndex),
+                                  rows: Self.queueRowsFromIndexes(keys: keys, accountInboxIndex: hasAccountInboxIndex),
                            named: "g.inbox_id, NULL::pg_catalog.text, g.inbox_name, NULL::pg_catalog.text, g.channel_type")
     }
 
@@ -236,10 +238,9 @@ extension PostgresSchema {
     }
 
     func queueByAgent(account: Int64, at now: Int64) -> PostgresQuery {
-        // Per assignee the counts per inbox would be grouped row by row anyway: no faster (14.8 against 16 ms).
         let keys = QueueKeys(ofConversation: [("c.assignee_id::pg_catalog.int8", "assignee_id")])
         return queueBySingleGroup(account: account, at: now, keys: keys,
-                                  rows: Self.queueRowsFromIndexes(keys: keys, perInbox: false),
+                                  rows: Self.queueRowsFromIndexes(keys: keys, accountInboxIndex: hasAccountInboxIndex),
                            named: "g.assignee_id, NULL::pg_catalog.text, u.name::pg_catalog.text, "
                                + "u.display_name::pg_catalog.text, NULL::pg_catalog.text",
                            joins: "LEFT JOIN public.users AS u ON u.id OPERATOR(pg_catalog.=) g.assignee_id")
