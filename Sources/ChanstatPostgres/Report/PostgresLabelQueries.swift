@@ -28,9 +28,9 @@ extension PostgresSchema {
     /// Where the tables lie in id order, as Chatwoot's do (rows are appended), the planner reads both in that order
     /// through their indexes and merges them, so the order costs almost no sort. On 5M rows, 180 days of one account
     /// (1.5M conversations, 2.0M joined rows), as psql whole processes on one backend: 2.9-3.6 s, where the form
-    /// before (a materialized cohort, `count(DISTINCT)` per group and the total from a second pass) took 3.8-4.3 s
-    /// and psql's plain `LEFT JOIN … count(DISTINCT)` 3.7-4.2 s; with the merge join turned off (a hash join and a
-    /// whole sort), 4.0-4.4 s (docs/benchmarks.md "Group by").
+    /// before (a materialized cohort, `count(DISTINCT)` per group and the total from a second pass) took 4.0-4.3 s
+    /// and psql's plain `LEFT JOIN … count(DISTINCT)` 3.8-4.2 s. With the merge join turned off (a hash join, then
+    /// a whole sort) it takes about 4.2 s, as slow as those (docs/benchmarks.md "Group by").
     static func labelSQL(by day: ByDay) -> String {
         """
         WITH fast AS MATERIALIZED (
