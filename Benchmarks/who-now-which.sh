@@ -90,6 +90,24 @@ compare "\`report --now\` (by channel) against Chatwoot's four live-report count
         AND (first_reply_created_at IS NULL OR waiting_since IS NOT NULL);
      SELECT count(*) FROM conversations WHERE account_id = 1 AND status = 0 AND assignee_id IS NULL;
      SELECT count(*) FROM conversations WHERE account_id = 1 AND status = 2"
+# The same numbers as chanstat's queue (its classes, waits and ages, by channel), asked the obvious way: one pass over
+# the account's open, pending and snoozed conversations, as the SQLite script's shell query does.
+compare "\`report --now\` (by channel) against the obvious query for the same numbers" queue "--account 1 --now --format json" \
+    "SELECT i.channel_type, count(*) FILTER (WHERE c.status = 0),
+            count(*) FILTER (WHERE c.status = 0 AND (c.first_reply_created_at IS NULL OR c.waiting_since IS NOT NULL)),
+            count(*) FILTER (WHERE c.status = 0 AND c.assignee_id IS NULL), count(*) FILTER (WHERE c.status = 2),
+            count(*) FILTER (WHERE c.status = 3), count(*) FILTER (WHERE c.status = 0 AND c.waiting_since IS NOT NULL),
+            floor(extract(epoch FROM min(c.waiting_since) FILTER (WHERE c.status = 0)))::bigint,
+            count(*) FILTER (WHERE c.status = 0 AND c.waiting_since > now() AT TIME ZONE 'UTC' - interval '1 hour'),
+            count(*) FILTER (WHERE c.status = 0 AND c.waiting_since <= now() AT TIME ZONE 'UTC' - interval '1 hour'
+                                               AND c.waiting_since > now() AT TIME ZONE 'UTC' - interval '4 hours'),
+            count(*) FILTER (WHERE c.status = 0 AND c.waiting_since <= now() AT TIME ZONE 'UTC' - interval '4 hours'
+                                               AND c.waiting_since > now() AT TIME ZONE 'UTC' - interval '24 hours'),
+            count(*) FILTER (WHERE c.status = 0 AND c.waiting_since <= now() AT TIME ZONE 'UTC' - interval '24 hours'
+                                               AND c.waiting_since > now() AT TIME ZONE 'UTC' - interval '7 days'),
+            count(*) FILTER (WHERE c.status = 0 AND c.waiting_since <= now() AT TIME ZONE 'UTC' - interval '7 days')
+       FROM conversations c JOIN inboxes i ON i.id = c.inbox_id
+      WHERE c.account_id = 1 AND c.status IN (0, 2, 3) GROUP BY i.channel_type"
 compare "\`report --now --list --inbox $inbox --status open\` (first 50)" list "--account 1 --now --list --inbox $inbox --status open --format json" \
     "SELECT id, display_id, status, assignee_id, team_id, created_at, waiting_since FROM conversations
       WHERE account_id = 1 AND inbox_id = $inbox AND status = 0
