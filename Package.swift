@@ -104,7 +104,7 @@ let package = Package(
         .plugin(name: "BuildCommitPlugin", capability: .buildTool()),
         // Benchmarks: programs that print figures (never run by the tests).
         // The PostgreSQL figures start a throwaway server with the tests' PostgresCluster.
-        .executableTarget(name: "chanstat-bench", dependencies: ["ChanstatTestSupport"], path: "Benchmarks/chanstat-bench"),
+        .executableTarget(name: "chanstat-bench", dependencies: ["ChanstatCore", "ChanstatTestSupport"], path: "Benchmarks/chanstat-bench"),
         // `chanstat serve` under load, side by side with Datasette over the same file (needs wrk, datasette).
         .executableTarget(name: "serve-load", path: "Benchmarks/serve-load"),
 

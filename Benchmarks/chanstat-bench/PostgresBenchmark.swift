@@ -1,3 +1,4 @@
+import ChanstatCore
 import ChanstatTestSupport
 import Foundation
 
@@ -104,7 +105,8 @@ final class PostgresBenchmark: Sendable {
                                         "--accounts", "3", "--days", "365", "--end", ReportBenchmark.endDay, "--seed", "7"],
                                        environment: clientEnvironment)
         guard run.status == 0 else { throw BenchmarkError("sample into \(database) failed (status \(run.status))") }
-        try cluster.psql("GRANT SELECT ON accounts, inboxes, conversations, users, account_users, access_tokens TO \(Self.role)",
+        // Every table chanstat reads, the breakdowns' too (`ChatwootTables`), so that the dashboard's views can be timed.
+        try cluster.psql("GRANT SELECT ON \(ChatwootTables.allTables.joined(separator: ", ")) TO \(Self.role)",
                          database: database)
         // What autovacuum does within a minute or so of a bulk load (and a live table has had long ago): the
         // visibility map set, so that index-only scans are possible. Done here, so that no figure depends on
@@ -295,6 +297,9 @@ func runPostgresBenchmark(chanstat: String, runs: Int, sizes: [Int], dashboardOn
 
     var rows: [PostgresBenchmark.Row] = []
     var dashboardRows: [(String, DashboardBenchmark.Figures)] = []
+    // --views 0: the range keys only; else `g`, `n` and Enter as `chanstat-bench dashboard --views` times them.
+    let viewRounds = Int(option("--views", default: "3")) ?? 3
+    var views: [(source: String, keys: [DashboardBenchmark.ViewKey])] = []
     let largest = sizes.max()
     for size in dashboardOnly ? [largest].compactMap({ $0 }) : sizes {
         let database = try benchmark.prepare(conversations: size)
@@ -309,9 +314,12 @@ func runPostgresBenchmark(chanstat: String, runs: Int, sizes: [Int], dashboardOn
                 fflush(nil)  // stdout is a pipe or a file: in order with the children's stderr
             }
             if withDashboard {
-                let figures = try dashboard.measure(name: "\(database), \(indexes) indexes",
-                                                    arguments: ["--db", benchmark.reportURL(database), "--account", "1"])
+                let arguments = ["--db", benchmark.reportURL(database), "--account", "1"]
+                let figures = try dashboard.measure(name: "\(database), \(indexes) indexes", arguments: arguments)
                 dashboardRows.append((indexes, figures))
+                if viewRounds > 0 {
+                    views.append(("\(indexes) indexes", try dashboard.measureViewKeys(arguments: arguments, rounds: viewRounds)))
+                }
             }
         }
     }
@@ -336,6 +344,7 @@ func runPostgresBenchmark(chanstat: String, runs: Int, sizes: [Int], dashboardOn
                 .joined(separator: ", ") + " ms")
         }
     }
+    if !views.isEmpty { DashboardBenchmark.printViewKeys(views, rounds: viewRounds) }
     print("\nload average at end: \(loadAverage())")
 }
 

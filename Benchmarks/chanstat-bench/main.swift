@@ -4,7 +4,7 @@ import Foundation
 //   swift build -c release && .build/release/chanstat-bench report [--runs N] [--sizes 1000000,5000000]
 //   .build/release/chanstat-bench dashboard [--idle SECONDS] [--keys N] [--sizes 5000000] [--compare] [--views ROUNDS]
 //   .build/release/chanstat-bench postgres [--runs N] [--sizes 1000000,5000000] [--dashboard-keys N] [--idle SECONDS]
-//   .build/release/chanstat-bench postgres-dashboard [--keys N] [--idle SECONDS] [--sizes 5000000]
+//   .build/release/chanstat-bench postgres-dashboard [--keys N] [--idle SECONDS] [--sizes 5000000] [--views ROUNDS]
 //   .build/release/chanstat-bench days [--runs N] [--sizes 5000000] [--keys N] [--no-postgres]
 //   .build/release/chanstat-bench soak [--minutes 20] [--rate REQUESTS_PER_SECOND]
 // Uses .build/release/chanstat, the sqlite3 shell and tmux; data files go to bench-data/ (git-ignored). The
@@ -99,18 +99,6 @@ func runDashboardBenchmark(_ reports: ReportBenchmark) throws {
     // --views 0: the range keys only.
     let rounds = Int(option("--views", default: "3")) ?? 3
     guard rounds > 0 else { return }
-    let views = try sources.map { try benchmark.measureViewKeys(arguments: $0.1, rounds: rounds) }
-    print("\nthe other views, last 6 months, key to complete frame, median and max of each key's presses (\(rounds) rounds)\n")
-    print("| key | " + sources.map(\.0).joined(separator: " | ") + " |")
-    print("|---|" + String(repeating: "---|", count: sources.count))
-    for (index, key) in (views.first ?? []).enumerated() {
-        let cells = views.map { String(format: "%.0f ms, %.0f ms", median($0[index].seconds) * 1000,
-                                       ($0[index].seconds.max() ?? .nan) * 1000) }
-        print("| \(key.what) | " + cells.joined(separator: " | ") + " |")
-    }
-    for (source, keys) in zip(sources.map(\.0), views) {
-        print("  \(source), each press: " + keys.map { key in
-            "\(key.what) " + key.seconds.map { String(format: "%.0f", $0 * 1000) }.joined(separator: "/")
-        }.joined(separator: "; ") + " ms")
-    }
+    let views = try sources.map { ($0.0, try benchmark.measureViewKeys(arguments: $0.1, rounds: rounds)) }
+    DashboardBenchmark.printViewKeys(views, rounds: rounds)
 }

@@ -1,4 +1,5 @@
 import ChanstatCore
+import Logging
 import PostgresNIO
 
 // MARK: - By label (SPEC 10, docs/report.md "Group by")
@@ -7,10 +8,46 @@ import PostgresNIO
 /// 'Conversation' in context 'labels', named by `tags.name`. One with two labels counts under both (once each,
 /// however often a label is set), one with none in the NULL group; the total counts each conversation once. A
 /// tagging whose tag row is gone, or has no name, is no label.
+
+/// Two ways `fast` counts the same rows; which is quicker depends on the plan the server can make, so the planner
+/// is asked (`PostgresSchema.labelCounting`).
+/// - `inOrder` reads the cohort joined to its taggings in the order of conversation and tag, and counts the first
+///   row of each conversation and of each of its labels (`labelRowsInOrder`). Where the tables lie in id order (as
+///   Chatwoot's do: rows are appended), the planner merges the two id-ordered reads, and the order costs almost no
+///   sort. On 5M rows, 180 days of one account (1.5M conversations, 2.0M joined rows), as psql whole processes on
+///   one backend: 2.9-3.6 s, where `perGroup` took 4.0-4.3 s and psql's plain `LEFT JOIN … count(DISTINCT)`
+///   3.8-4.2 s.
+/// - `perGroup` materializes the cohort, counts `count(DISTINCT)` per inbox, tag and status, and the total from
+///   the cohort apart. Where the planner does not merge, `inOrder` must sort every joined row, and `perGroup` is
+///   quicker: with the optional index on `(account_id, created_at)`, which makes the cohort cheap to find but not
+///   in id order, 3.2 s against 3.6 s (psql's plain query 3.3 s). docs/benchmarks.md "Group by".
+enum LabelCounting: Equatable {
+    case inOrder, perGroup
+
+    /// The way to count, from the lines of `EXPLAIN` of the `inOrder` statement: `inOrder` where the planner merges
+    /// the conversations with their taggings, else `perGroup`.
+    init(plan: [String]) {
+        self = plan.contains { $0.contains("Merge Left Join") } ? .inOrder : .perGroup
+    }
+}
+
 extension PostgresSchema {
+    /// How to count by label on this database now: `EXPLAIN` of the `inOrder` statement (planned, not run: one
+    /// more round trip, about a millisecond of planning before a statement of seconds), in the caller's
+    /// transaction.
+    static func labelCounting(_ connection: PostgresConnection, logger: Logger, inOrder: PostgresQuery) async throws
+        -> LabelCounting {
+        var plan: [String] = []
+        let explain = PostgresQuery(unsafeSQL: "EXPLAIN " + inOrder.sql, binds: inOrder.binds)
+        for try await line in try await connection.query(explain, logger: logger).decode(String.self) {
+            plan.append(line)
+        }
+        return LabelCounting(plan: plan)
+    }
+
     /// One statement, two ways to the same rows (`is_total, NULL, name, NULL, status, n`, and the day last by
     /// day):
-    /// - `fast` counts by tag id, and looks the names up for the few groups it finds.
+    /// - `fast` counts by tag id (as `counting` says), and looks the names up for the few groups it finds.
     /// - `byName` (`labelsByName`) looks every tagging's tag up before it counts, by name.
     /// They agree exactly when every tag id `fast` counts has a name of its own: then no conversation of the cohort
     /// has a tagging that is no label (it would show as a group without a name), and no name is two tags'.
@@ -18,33 +55,22 @@ extension PostgresSchema {
     /// schema keeps `tags.name` unique, and its taggings' tags exist), else from `byName`. Each branch's condition
     /// is a constant of the statement, so PostgreSQL runs only the branch it picks. One statement, so one snapshot.
     ///
-    /// `fast` reads the cohort joined to `taggings` alone (one row per label tagging, or one with no tag), ordered
-    /// by conversation and tag. In that order a conversation's rows are neighbours, and so are the taggings that set
-    /// one label twice: `first_of_conversation` and `first_of_label` mark the first row of each, so one pass counts
-    /// each conversation once for the total and once per label, with no `count(DISTINCT)` and no second read of
-    /// the cohort. The inbox is checked per inbox, group and status, not per row (each conversation has one inbox, so
-    /// the counts per inbox add up); the names are looked up for the few groups at the end.
-    ///
-    /// Where the tables lie in id order, as Chatwoot's do (rows are appended), the planner reads both in that order
-    /// through their indexes and merges them, so the order costs almost no sort. On 5M rows, 180 days of one account
-    /// (1.5M conversations, 2.0M joined rows), as psql whole processes on one backend: 2.9-3.6 s, where the form
-    /// before (a materialized cohort, `count(DISTINCT)` per group and the total from a second pass) took 4.0-4.3 s
-    /// and psql's plain `LEFT JOIN … count(DISTINCT)` 3.8-4.2 s. With the merge join turned off (a hash join, then
-    /// a whole sort) it takes about 4.2 s, as slow as those (docs/benchmarks.md "Group by").
-    static func labelSQL(by day: ByDay) -> String {
-        """
-        WITH fast AS MATERIALIZED (
+    /// Either way `fast` looks no tag up for the joined rows (the join is to `taggings` alone), checks the inbox per
+    /// inbox, group and status, not per row (each conversation has one inbox, so the counts per inbox add up), and
+    /// names the few groups at the end.
+    static func labelSQL(by day: ByDay, counting: LabelCounting) -> String {
+        let cohort = counting == .perGroup ? """
+            cohort AS MATERIALIZED (
+                SELECT c.id, c.inbox_id, c.status\(day.selected) FROM public.conversations AS c
+                 WHERE \(accountAndRange)),
+
+            """ : ""
+        return """
+        WITH \(cohort)fast AS MATERIALIZED (
             SELECT p.is_total, p.key, tag.name AS name, p.status, p.n\(day.output(of: "p"))
               FROM (SELECT g.is_total, g.key, g.status,
                            pg_catalog.sum(g.n)::pg_catalog.int8 AS n\(day.trailing(of: "g"))
-                      FROM (SELECT \(day.leading(of: "r"))r.inbox_id, r.tag_id AS key, r.status,
-                                   GROUPING(r.tag_id) OPERATOR(pg_catalog.=) 1 AS is_total,
-                                   CASE WHEN GROUPING(r.tag_id) OPERATOR(pg_catalog.=) 1
-                                        THEN pg_catalog.count(*) FILTER (WHERE r.first_of_conversation)
-                                        ELSE pg_catalog.count(*) FILTER (WHERE r.first_of_label) END AS n
-                              FROM (\(labelRowsInOrder(by: day))) AS r
-                             GROUP BY GROUPING SETS ((\(day.leading(of: "r"))r.inbox_id, r.status, r.tag_id),
-                                                     (\(day.leading(of: "r"))r.inbox_id, r.status))) AS g
+                      FROM (\(counting == .inOrder ? countedInOrder(by: day) : countedPerGroup(by: day))) AS g
                      WHERE EXISTS (SELECT 1 FROM public.inboxes AS i WHERE i.id OPERATOR(pg_catalog.=) g.inbox_id)
                      GROUP BY \(day.leading(of: "g"))g.is_total, g.key, g.status) AS p
               LEFT JOIN public.tags AS tag ON tag.id OPERATOR(pg_catalog.=) p.key AND tag.name IS NOT NULL),
@@ -64,11 +90,28 @@ extension PostgresSchema {
         """
     }
 
-    /// The cohort's rows for `fast`: `inbox_id, status, tag_id` (NULL for a conversation with no label tagging)
-    /// and the day by day, in the order of conversation and tag, with `first_of_conversation` and
-    /// `first_of_label` true on the first row of each. A row is the first when the one before it (`lag`, NULL
-    /// before the first row) has another conversation, or the same one and another tag; a conversation with no
-    /// label tagging has one row, with no tag.
+    /// `fast`'s counts per inbox (`inbox_id, key, status, is_total, n`, and the day), `inOrder`: one hashed pass
+    /// over `labelRowsInOrder`, the labels' groups counting each conversation's first row of the label, the total
+    /// each conversation's first row.
+    private static func countedInOrder(by day: ByDay) -> String {
+        """
+        SELECT \(day.leading(of: "r"))r.inbox_id, r.tag_id AS key, r.status,
+               GROUPING(r.tag_id) OPERATOR(pg_catalog.=) 1 AS is_total,
+               CASE WHEN GROUPING(r.tag_id) OPERATOR(pg_catalog.=) 1
+                    THEN pg_catalog.count(*) FILTER (WHERE r.first_of_conversation)
+                    ELSE pg_catalog.count(*) FILTER (WHERE r.first_of_label) END AS n
+          FROM (\(labelRowsInOrder(by: day))) AS r
+         GROUP BY GROUPING SETS ((\(day.leading(of: "r"))r.inbox_id, r.status, r.tag_id),
+                                 (\(day.leading(of: "r"))r.inbox_id, r.status))
+        """
+    }
+
+    /// The cohort's rows for `countedInOrder`: `inbox_id, status, tag_id` (NULL for a conversation with no label
+    /// tagging) and the day, in the order of conversation and tag, with `first_of_conversation` and
+    /// `first_of_label` true on the first row of each. In that order a conversation's rows are neighbours, and so
+    /// are two taggings that set one label twice. A row is the first when the one before it (`lag`, NULL before
+    /// the first row) has another conversation, or the same one and another tag; a conversation with no label
+    /// tagging has one row, with no tag.
     private static func labelRowsInOrder(by day: ByDay) -> String {
         """
         SELECT c.inbox_id, c.status, tg.tag_id\(day.selected),
@@ -79,6 +122,21 @@ extension PostgresSchema {
           LEFT JOIN public.taggings AS tg ON \(labelTagging(of: "c.id")) AND tg.tag_id IS NOT NULL
          WHERE \(accountAndRange)
         WINDOW o AS (ORDER BY c.id, tg.tag_id)
+        """
+    }
+
+    /// `fast`'s counts per inbox, `perGroup`, from the materialized `cohort`: `count(DISTINCT)` per inbox, tag and
+    /// status for the labels' groups, and the total from the cohort alone (each conversation one row).
+    private static func countedPerGroup(by day: ByDay) -> String {
+        """
+        SELECT false AS is_total, \(day.leading(of: "k"))k.inbox_id, tg.tag_id AS key, k.status,
+               pg_catalog.count(DISTINCT k.id) AS n
+          FROM cohort AS k
+          LEFT JOIN public.taggings AS tg ON \(labelTagging(of: "k.id")) AND tg.tag_id IS NOT NULL
+         GROUP BY \(day.leading(of: "k"))k.inbox_id, tg.tag_id, k.status
+        UNION ALL
+        SELECT true, \(day.leading(of: "k"))k.inbox_id, NULL, k.status, pg_catalog.count(*)
+          FROM cohort AS k GROUP BY \(day.leading(of: "k"))k.inbox_id, k.status
         """
     }
 

@@ -1,4 +1,5 @@
 import ChanstatCore
+import Logging
 import PostgresNIO
 
 /// The queries of the report, the accounts and serve's access check on Chatwoot's database. All of them read; the
@@ -95,27 +96,36 @@ extension PostgresSchema {
 
     /// The report by team, agent or label (SPEC 10): rows `is_total, id, name, display_name, status, n`, the
     /// groups first, then the total of the cohort, counted by the query (each conversation once: by label one
-    /// conversation is in several groups). The cohort is the report's, with an existing inbox.
-    func groupQuery(account: Int64, range: DateRange, breakdown: Breakdown) -> PostgresQuery {
+    /// conversation is in several groups). The cohort is the report's, with an existing inbox. By label the
+    /// planner is asked first which way to count (`labelCounting`), on `connection`.
+    func groupQuery(_ connection: PostgresConnection, logger: Logger, account: Int64, range: DateRange,
+                    breakdown: Breakdown) async throws -> PostgresQuery {
         var bindings = PostgresBindings()
         bindings.append(account)
         appendBound(range.since, to: &bindings)
         appendBound(range.until, to: &bindings)
-        return PostgresQuery(unsafeSQL: Self.groupSQL(breakdown, by: .none), binds: bindings)
+        return try await Self.groupQuery(connection, logger: logger, breakdown, by: .none, bindings: bindings)
     }
 
     /// The same groups and total day by day (docs/report.md "Day by day"), the day index the last column: rows
     /// `is_total, id, name, display_name, status, n, day`.
-    func groupDaysQuery(account: Int64, days: LocalDays, breakdown: Breakdown) -> PostgresQuery {
+    func groupDaysQuery(_ connection: PostgresConnection, logger: Logger, account: Int64, days: LocalDays,
+                        breakdown: Breakdown) async throws -> PostgresQuery {
         let (bindings, day) = dayBindings(account: account, days: days)
-        return PostgresQuery(unsafeSQL: Self.groupSQL(breakdown, by: ByDay(expression: day)), binds: bindings)
+        return try await Self.groupQuery(connection, logger: logger, breakdown, by: ByDay(expression: day),
+                                         bindings: bindings)
     }
 
-    private static func groupSQL(_ breakdown: Breakdown, by day: ByDay) -> String {
+    private static func groupQuery(_ connection: PostgresConnection, logger: Logger, _ breakdown: Breakdown,
+                                   by day: ByDay, bindings: PostgresBindings) async throws -> PostgresQuery {
         switch breakdown {
-        case .agent: return agentSQL(by: day)
-        case .label: return labelSQL(by: day)
-        default: return teamSQL(by: day)
+        case .agent: return PostgresQuery(unsafeSQL: agentSQL(by: day), binds: bindings)
+        case .label:
+            let inOrder = PostgresQuery(unsafeSQL: labelSQL(by: day, counting: .inOrder), binds: bindings)
+            let counting = try await labelCounting(connection, logger: logger, inOrder: inOrder)
+            return counting == .inOrder ? inOrder
+                : PostgresQuery(unsafeSQL: labelSQL(by: day, counting: counting), binds: bindings)
+        default: return PostgresQuery(unsafeSQL: teamSQL(by: day), binds: bindings)
         }
     }
 

@@ -52,11 +52,12 @@ public final class PostgresReportSource: ReportSource {
         let days = LocalDays(request.range, calendar: calendar), breakdown = request.breakdown.dayGroups
         if let refusal = refusal(for: breakdown) { throw refusal }
         let byChannel = !breakdown.needsDatabase
-        let query = byChannel ? schema.dailyQuery(account: accountID, days: days)
-            : schema.groupDaysQuery(account: accountID, days: days, breakdown: breakdown)
-        let database = session.target.database
+        let database = session.target.database, schema = self.schema, accountID = self.accountID
         return try await session.run { connection, logger in
             var daily = DailyReport(days: days, breakdown: breakdown)
+            let query = byChannel ? schema.dailyQuery(account: accountID, days: days)
+                : try await schema.groupDaysQuery(connection, logger: logger, account: accountID, days: days,
+                                                  breakdown: breakdown)
             let rows = try await connection.query(query, logger: logger)
             let outside = SourceError(.badData, "database \(TerminalSafeText.sanitize(database, maxCharacters: 40)) "
                                       + "answered a day outside the range, or more than a 64-bit count can hold")
@@ -83,11 +84,12 @@ public final class PostgresReportSource: ReportSource {
             return GroupedReport(try await report(for: request.range), breakdown: request.breakdown)
         }
         if let refusal = refusal(for: request.breakdown) { throw refusal }
-        let query = schema.groupQuery(account: accountID, range: request.range, breakdown: request.breakdown)
-        let database = session.target.database
+        let database = session.target.database, schema = self.schema, accountID = self.accountID
         return try await session.run { connection, logger in
-            try await Self.collectGroups(connection.query(query, logger: logger), breakdown: request.breakdown,
-                                         database: database)
+            let query = try await schema.groupQuery(connection, logger: logger, account: accountID,
+                                                    range: request.range, breakdown: request.breakdown)
+            return try await Self.collectGroups(connection.query(query, logger: logger), breakdown: request.breakdown,
+                                                database: database)
         }
     }
 

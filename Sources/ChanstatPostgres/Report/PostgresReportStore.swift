@@ -69,11 +69,13 @@ public final class PostgresReportStore: ReportStore {
                                         database: database) { throw refusal }
         let session = self.session
         if breakdown.needsDatabase {
-            let query = schema.groupQuery(account: accountID, range: request.range, breakdown: breakdown)
+            let schema = self.schema
             return try await answers.value(for: request) {
                 try await session.run { connection, logger in
-                    try await PostgresReportSource.collectGroups(connection.query(query, logger: logger),
-                                                                 breakdown: breakdown, database: database)
+                    let query = try await schema.groupQuery(connection, logger: logger, account: accountID,
+                                                            range: request.range, breakdown: breakdown)
+                    return try await PostgresReportSource.collectGroups(connection.query(query, logger: logger),
+                                                                        breakdown: breakdown, database: database)
                 }
             }
         }
