@@ -3,7 +3,7 @@ import Foundation
 // chanstat-bench: programs that print figures, never run by the tests.
 //   swift build -c release && .build/release/chanstat-bench report [--runs N] [--sizes 1000000,5000000]
 //   .build/release/chanstat-bench dashboard [--idle SECONDS] [--keys N] [--sizes 5000000] [--compare] [--views ROUNDS]
-//   .build/release/chanstat-bench postgres [--runs N] [--sizes 1000000,5000000] [--dashboard-keys N] [--idle SECONDS]
+//   .build/release/chanstat-bench postgres [--runs N] [--sizes 1000000,5000000] [--dashboard-keys N] [--idle SECONDS] [--views ROUNDS]
 //   .build/release/chanstat-bench postgres-dashboard [--keys N] [--idle SECONDS] [--sizes 5000000] [--views ROUNDS]
 //   .build/release/chanstat-bench days [--runs N] [--sizes 5000000] [--keys N] [--no-postgres]
 //   .build/release/chanstat-bench soak [--minutes 20] [--rate REQUESTS_PER_SECOND]
