@@ -2,7 +2,8 @@ import ChanstatCore
 import PostgresNIO
 
 /// The report from Chatwoot's own PostgreSQL database, primary or hot standby (docs/postgres.md). Opening
-/// checks the schema and the account (two small queries); after that every report is one query.
+/// checks the schema and the account (small queries); after that every report is one query (by label, after an
+/// `EXPLAIN` of it that chooses its form: `LabelCounting`).
 public final class PostgresReportSource: ReportSource {
     public let displayName: String
     public let accountID: Int64
