@@ -30,9 +30,8 @@ struct LabelCountingOverPostgresTests {
         try database.sql(GroupFixture.postgres)
         let labelRuns = GroupFixture.outputs.filter { $0.arguments.contains("label") }
         #expect(labelRuns.count >= 4, "JSON and CSV, with and without --compare")
-        for (settings, merges) in [(["enable_hashjoin", "enable_nestloop"], true), (["enable_mergejoin"], false)] {
-            try database.sql("ALTER DATABASE \(database.name) RESET ALL; "
-                             + settings.map { "ALTER DATABASE \(database.name) SET \($0) = off" }.joined(separator: "; "))
+        for (settings, merges) in ChatwootDatabase.labelPlans {
+            try database.turnOff(settings)
             let logBefore = cluster.logContents.count
             for (extra, expected) in labelRuns {
                 let run = try ChanstatBinary.run(["report", "--db", database.url()] + GroupFixture.arguments + extra)

@@ -4,10 +4,10 @@ import PostgresNIO
 
 // MARK: - By label (SPEC 10, docs/report.md "Group by")
 
-/// The report by label, qualified as every statement of `PostgresQueries`: the conversation's taggings of type
-/// 'Conversation' in context 'labels', named by `tags.name`. One with two labels counts under both (once each,
-/// however often a label is set), one with none in the NULL group; the total counts each conversation once. A
-/// tagging whose tag row is gone, or has no name, is no label.
+// The report by label, qualified as every statement of `PostgresQueries`: the conversation's taggings of type
+// 'Conversation' in context 'labels', named by `tags.name`. One with two labels counts under both (once each,
+// however often a label is set), one with none in the NULL group; the total counts each conversation once. A
+// tagging whose tag row is gone, or has no name, is no label.
 
 /// Two ways `fast` counts the same rows; which is quicker depends on the plan the server can make, so the planner
 /// is asked (`PostgresSchema.labelCounting`).
@@ -33,7 +33,7 @@ enum LabelCounting: Equatable {
 
 extension PostgresSchema {
     /// How to count by label on this database now: `EXPLAIN` of the `inOrder` statement (planned, not run: one
-    /// more round trip, about a millisecond of planning before a statement of seconds), in the caller's
+    /// more round trip, 2.5-3.3 ms in the server's log at 5M rows, before a statement of seconds), in the caller's
     /// transaction.
     static func labelCounting(_ connection: PostgresConnection, logger: Logger, inOrder: PostgresQuery) async throws
         -> LabelCounting {

@@ -92,3 +92,19 @@ struct ChatwootDatabase {
         return summary
     }
 }
+
+extension ChatwootDatabase {
+    /// The planner steered both ways for the label statement (`LabelCounting`), as a server's settings and tables
+    /// would steer it: with hash joins and nested loops off it merges (`inOrder`), with merge joins off it does
+    /// not (`perGroup`).
+    static let labelPlans: [(off: [String], merges: Bool)] = [
+        (["enable_hashjoin", "enable_nestloop"], true),
+        (["enable_mergejoin"], false),
+    ]
+
+    /// Turns `settings` off for this database's new sessions, and every other setting of it back to the server's.
+    func turnOff(_ settings: [String]) throws {
+        try sql((["ALTER DATABASE \(name) RESET ALL"] + settings.map { "ALTER DATABASE \(name) SET \($0) = off" })
+            .joined(separator: "; "))
+    }
+}
