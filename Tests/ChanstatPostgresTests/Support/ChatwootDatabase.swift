@@ -60,8 +60,14 @@ struct ChatwootDatabase {
     }
 
     /// The socket URL, trusted as the superuser (or `user`): what most tests connect with.
+    ///
+    /// With a connect timeout of a minute, not the default 10 s: at the start of a test run on a 2-core machine,
+    /// other suites' `initdb`s and `psql`s block the test process's few cooperative threads for seconds, and a
+    /// login whose continuations wait behind them once took longer than 10 s in CI. The timeout itself is tested
+    /// against silent servers (`ConnectionFailureTests`, `FrozenDatabaseTests`) with URLs of their own.
     func url(user: String = "postgres", parameters: String = "") -> String {
-        "postgres:///\(name)?host=\(cluster.socketDirectory)&port=\(cluster.port)&user=\(user)" + parameters
+        "postgres:///\(name)?host=\(cluster.socketDirectory)&port=\(cluster.port)&user=\(user)&connect_timeout=60"
+            + parameters
     }
 
     /// A source opened the way the CLI opens one, with `variables` as the whole environment.
