@@ -70,9 +70,10 @@ struct ChatwootDatabase {
             + parameters
     }
 
-    /// A source opened the way the CLI opens one, with `variables` as the whole environment.
+    /// A source opened the way the CLI opens one, with `variables` as the whole environment. Its statements may
+    /// take a minute, not the CLI's 10 s, for the reason `url` gives; tests of the timeout give their own.
     func source(account: Int64?, url: String? = nil, variables: [String: String] = [:],
-                statementTimeout: Duration = .seconds(10)) async throws -> PostgresReportSource {
+                statementTimeout: Duration = .seconds(60)) async throws -> PostgresReportSource {
         let (target, _) = try PostgresAddress.resolve(url ?? self.url(), environment: .init(
             variables: variables, userName: "postgres", homeDirectory: nil))
         return try await PostgresReportSource.open(session: PostgresSession(target: target, statementTimeout: statementTimeout),
