@@ -24,17 +24,29 @@ struct LabelCountingOverPostgresTests {
         var options = PostgresCluster.Options()
         options.timeZone = "Asia/Kolkata"
         options.extraSettings = ["log_min_duration_statement": "0"]
-        let cluster = try PostgresCluster.start(options)
+        // The cluster, psql and the chanstat processes block while they run: on a thread of their own, not one of
+        // the test process's few cooperative threads (`OffThePool`).
+        let (cluster, database) = try await OffThePool.run { [options] in
+            let cluster = try PostgresCluster.start(options)
+            do {
+                let database = try ChatwootDatabase.make(on: cluster)
+                try database.sql(GroupFixture.postgres)
+                return (cluster, database)
+            } catch {
+                cluster.destroy()
+                throw error
+            }
+        }
         defer { cluster.destroy() }
-        let database = try ChatwootDatabase.make(on: cluster)
-        try database.sql(GroupFixture.postgres)
         let labelRuns = GroupFixture.outputs.filter { $0.arguments.contains("label") }
         #expect(labelRuns.count >= 4, "JSON and CSV, with and without --compare")
         for (settings, merges) in ChatwootDatabase.labelPlans {
-            try database.turnOff(settings)
             let logBefore = cluster.logContents.count
-            for (extra, expected) in labelRuns {
-                let run = try ChanstatBinary.run(["report", "--db", database.url()] + GroupFixture.arguments + extra)
+            let runs = try await OffThePool.run {
+                try database.turnOff(settings)
+                return try labelRuns.map { try ChanstatBinary.run(["report", "--db", database.url()] + GroupFixture.arguments + $0.arguments) }
+            }
+            for ((extra, expected), run) in zip(labelRuns, runs) {
                 #expect(run.status == 0, "\(settings) \(extra): \(run.stderr)")
                 #expect(run.stdout == expected, "\(settings) \(extra)")
             }
