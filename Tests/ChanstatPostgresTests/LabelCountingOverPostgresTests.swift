@@ -44,7 +44,9 @@ struct LabelCountingOverPostgresTests {
             let logBefore = cluster.logContents.count
             let runs = try await OffThePool.run {
                 try database.turnOff(settings)
-                return try labelRuns.map { try ChanstatBinary.run(["report", "--db", database.url()] + GroupFixture.arguments + $0.arguments) }
+                return try labelRuns.map {
+                    try ChanstatBinary.run(["report", "--db", database.url()] + GroupFixture.arguments + $0.arguments)
+                }
             }
             for ((extra, expected), run) in zip(labelRuns, runs) {
                 #expect(run.status == 0, "\(settings) \(extra): \(run.stderr)")

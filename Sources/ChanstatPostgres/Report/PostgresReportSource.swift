@@ -1,4 +1,5 @@
 import ChanstatCore
+import Logging
 import PostgresNIO
 
 /// The report from Chatwoot's own PostgreSQL database, primary or hot standby (docs/postgres.md). Opening
@@ -87,10 +88,8 @@ public final class PostgresReportSource: ReportSource {
         if let refusal = refusal(for: request.breakdown) { throw refusal }
         let database = session.target.database, schema = self.schema, accountID = self.accountID
         return try await session.run { connection, logger in
-            let query = try await schema.groupQuery(connection, logger: logger, account: accountID,
-                                                    range: request.range, breakdown: request.breakdown)
-            return try await Self.collectGroups(connection.query(query, logger: logger), breakdown: request.breakdown,
-                                                database: database)
+            try await Self.groups(connection, logger: logger, schema: schema, account: accountID, range: request.range,
+                                  breakdown: request.breakdown, database: database)
         }
     }
 
@@ -100,8 +99,13 @@ public final class PostgresReportSource: ReportSource {
                        database: session.target.database)
     }
 
-    /// The rows of `groupQuery` as a grouped report.
-    static func collectGroups(_ rows: PostgresRowSequence, breakdown: Breakdown, database: String) async throws -> GroupedReport {
+    /// The report by team, agent or label on `connection`: `groupQuery` (by label, after asking the planner), its
+    /// rows as a grouped report. The source's and serve's store's.
+    static func groups(_ connection: PostgresConnection, logger: Logger, schema: PostgresSchema, account: Int64,
+                       range: DateRange, breakdown: Breakdown, database: String) async throws -> GroupedReport {
+        let query = try await schema.groupQuery(connection, logger: logger, account: account, range: range,
+                                                breakdown: breakdown)
+        let rows = try await connection.query(query, logger: logger)
         var grouped = GroupedReport(breakdown: breakdown)
         for try await (isTotal, id, name, displayName, status, count) in rows.decode((Bool, Int64?, String?, String?, Int64, Int64).self) {
             guard grouped.addRow(isTotal: isTotal, id: id, name: name, displayName: displayName, statusCode: status,

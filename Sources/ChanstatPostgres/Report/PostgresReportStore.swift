@@ -72,10 +72,8 @@ public final class PostgresReportStore: ReportStore {
             let schema = self.schema
             return try await answers.value(for: request) {
                 try await session.run { connection, logger in
-                    let query = try await schema.groupQuery(connection, logger: logger, account: accountID,
-                                                            range: request.range, breakdown: breakdown)
-                    return try await PostgresReportSource.collectGroups(connection.query(query, logger: logger),
-                                                                        breakdown: breakdown, database: database)
+                    try await PostgresReportSource.groups(connection, logger: logger, schema: schema, account: accountID,
+                                                          range: request.range, breakdown: breakdown, database: database)
                 }
             }
         }
