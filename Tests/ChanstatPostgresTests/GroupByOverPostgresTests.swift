@@ -1,3 +1,5 @@
+import ChanstatCore
+@testable import ChanstatPostgres
 import ChanstatTestSupport
 import Foundation
 import Testing
@@ -25,6 +27,27 @@ extension PostgresServerTests {
             let table = try ChanstatBinary.run(["report", "--db", database.url()] + GroupFixture.arguments + ["--by", "label"])
             #expect(table.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(3)
                 .joined(separator: "\n") == GroupFixture.labelTable)
+        }
+
+        /// serve's store reads a breakdown with the source's own function (`PostgresReportSource.groups`): by team,
+        /// agent and label both answer the same groups and total (the source's are the fixture's, above), and the
+        /// store counts them itself rather than from a cached channel summary.
+        @Test func serveStoreGroupsAsTheSource() async throws {
+            let database = try await OffThePool.run { try Self.database() }
+            let (target, _) = try PostgresAddress.resolve(database.url(), environment: .init(
+                variables: [:], userName: "postgres", homeDirectory: nil))
+            let store = try await PostgresReportStore.open(session: PostgresSession(target: target),
+                                                           checks: PostgresSession(target: target))
+            let source = try await database.source(account: 1)
+            let range = try DateRange(since: GroupFixture.since, until: GroupFixture.until)
+            for breakdown in [Breakdown.team, .agent, .label] {
+                let request = ReportRequest(accountID: 1, range: range, breakdown: breakdown)
+                let stored = try await store.grouped(accountID: 1, request)
+                #expect(stored.groups.count >= 2, "\(breakdown)")
+                #expect(stored == (try await source.grouped(request)), "\(breakdown)")
+            }
+            await store.close()
+            await source.close()
         }
 
         /// By label the statement counts by tag id and names the few groups it finds, unless that could differ from
